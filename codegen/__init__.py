@@ -1,0 +1,1 @@
+"""Structure in, code out: backends, prompts, emitters, the renderer, refinement, reports."""

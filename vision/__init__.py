@@ -1,0 +1,1 @@
+"""Pixels in, structure out: loading, OCR, UI analysis, comparison, video, the vision encoder."""
