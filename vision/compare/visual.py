@@ -1,0 +1,135 @@
+"""What is not text: the `visual` and `ssim` scores, and the cell grid the heat-map shares.
+
+Text is painted out first (each text box filled with the median colour of the ring around it),
+so that these scores judge bars, cards, buttons, images and backgrounds, not glyphs.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import cv2
+import numpy as np
+from skimage.color import deltaE_ciede2000, rgb2lab
+
+from .blocks import TextBlock, _ring
+
+BASE_CELL = 16
+BASE_WIDTH = 1280
+COUNT_DE = 5.0
+FULL_DE = 20.0
+# SSIM is computed on greyscale images downscaled (area averaging) to at most this many pixels:
+# a 1920x8000 page would otherwise take seconds, and structure at 1/2-1/3 scale is the same.
+SSIM_MAX_PIXELS = 2_000_000
+PAINT_PAD = 2
+
+
+def cell_size(width: int) -> int:
+    """16-px cells, scaled with the width past 1280 px (24 px at 1920, 48 px at 3840)."""
+    return max(BASE_CELL, int(round(BASE_CELL * width / BASE_WIDTH)))
+
+
+def paint_text_out(img: np.ndarray, blocks: Sequence[TextBlock]) -> np.ndarray:
+    """A copy of `img` with every text box (grown by 2 px) filled with its surrounding colour."""
+    out = img.copy()
+    h, w = img.shape[:2]
+    for b in blocks:
+        x, y, bw, bh = b.box
+        x0, y0 = max(0, int(np.floor(x)) - PAINT_PAD), max(0, int(np.floor(y)) - PAINT_PAD)
+        x1, y1 = min(w, int(np.ceil(x + bw)) + PAINT_PAD), min(h, int(np.ceil(y + bh)) + PAINT_PAD)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ring = _ring(img, x0, y0, x1, y1, 2)
+        if not len(ring):
+            continue
+        out[y0:y1, x0:x1] = np.median(ring, axis=0).astype(img.dtype)
+    return out
+
+
+def fit_to(img: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """`img` resized to (w, h) (area averaging when shrinking)."""
+    w, h = size
+    if img.shape[1] == w and img.shape[0] == h:
+        return img
+    shrink = img.shape[1] * img.shape[0] > w * h
+    return cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+
+
+def cell_means(img: np.ndarray, cell: int) -> np.ndarray:
+    """Mean RGB (0..1) of each cell x cell block; partial edge cells are averaged as they are."""
+    h, w = img.shape[:2]
+    nh, nw = -(-h // cell), -(-w // cell)
+    fh, fw = h // cell, w // cell
+    out = np.empty((nh, nw, 3), np.float32)
+    if fh and fw:  # whole cells: area resampling by an integer factor is exactly the cell mean
+        full = np.ascontiguousarray(img[:fh * cell, :fw * cell])
+        out[:fh, :fw] = cv2.resize(full, (fw, fh), interpolation=cv2.INTER_AREA)  # rounded to 1/255
+    for r in range(nh):
+        rows = img[r * cell:(r + 1) * cell]
+        cols = range(fw, nw) if r < fh else range(nw)
+        for c in cols:
+            out[r, c] = rows[:, c * cell:(c + 1) * cell].reshape(-1, 3).mean(axis=0)
+    return out / 255.0
+
+
+def dominant_color(img: np.ndarray) -> np.ndarray:
+    """The most common colour (RGB 0..1) of an image, from a subsample quantised to 32 levels."""
+    step = max(1, int(np.sqrt(img.shape[0] * img.shape[1] / 250_000)))
+    pix = img[::step, ::step].reshape(-1, 3)
+    q = (pix >> 3).astype(np.int32)
+    key = (q[:, 0] << 10) | (q[:, 1] << 5) | q[:, 2]
+    mode = np.bincount(key).argmax()
+    return pix[key == mode].mean(axis=0) / 255.0
+
+
+def cell_delta_e(mockup: np.ndarray, render_fit: np.ndarray, cell: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per-cell CIEDE2000 between two same-size images, and which cells count (differ from own bg)."""
+    lab_m = rgb2lab(cell_means(mockup, cell))
+    lab_r = rgb2lab(cell_means(render_fit, cell))
+    bg_m = rgb2lab(dominant_color(mockup)[None, None, :])
+    bg_r = rgb2lab(dominant_color(render_fit)[None, None, :])
+    counted = (deltaE_ciede2000(lab_m, bg_m) > COUNT_DE) | (deltaE_ciede2000(lab_r, bg_r) > COUNT_DE)
+    return deltaE_ciede2000(lab_m, lab_r), counted
+
+
+def visual_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
+    """Mean over counted cells of max(0, 1 - dE/20); 1 when no cell counts."""
+    de, counted = cell_delta_e(mockup_clean, render_clean_fit, cell_size(mockup_clean.shape[1]))
+    if not counted.any():
+        return 1.0
+    return float(np.clip(1.0 - de[counted] / FULL_DE, 0.0, 1.0).mean())
+
+
+def ssim_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
+    """Greyscale SSIM of two same-size images (downscaled past SSIM_MAX_PIXELS), in [0, 1]."""
+    h, w = mockup_clean.shape[:2]
+    gm = cv2.cvtColor(mockup_clean, cv2.COLOR_RGB2GRAY)
+    gr = cv2.cvtColor(render_clean_fit, cv2.COLOR_RGB2GRAY)
+    scale = min(1.0, float(np.sqrt(SSIM_MAX_PIXELS / max(1, h * w))))
+    if scale < 1.0:
+        size = (max(7, int(round(w * scale))), max(7, int(round(h * scale))))
+        gm = cv2.resize(gm, size, interpolation=cv2.INTER_AREA)
+        gr = cv2.resize(gr, size, interpolation=cv2.INTER_AREA)
+    if min(gm.shape) < 7:
+        return float(1.0 - np.abs(gm.astype(np.float32) - gr).mean() / 255.0)
+    return float(np.clip(ssim_gray(gm, gr), 0.0, 1.0))
+
+
+def ssim_gray(x: np.ndarray, y: np.ndarray, win: int = 7) -> float:
+    """Mean SSIM of two 8-bit greyscale images, as skimage's structural_similarity computes it
+    by default (7x7 uniform window, sample covariance, K1=0.01, K2=0.03, borders cropped),
+    with OpenCV box filters: several times faster on full-page screenshots."""
+    x = x.astype(np.float32)
+    y = y.astype(np.float32)
+
+    def mean(a: np.ndarray) -> np.ndarray:
+        return cv2.blur(a, (win, win), borderType=cv2.BORDER_REFLECT)
+
+    ux, uy = mean(x), mean(y)
+    cov_norm = win * win / (win * win - 1.0)
+    vx = cov_norm * (mean(x * x) - ux * ux)
+    vy = cov_norm * (mean(y * y) - uy * uy)
+    vxy = cov_norm * (mean(x * y) - ux * uy)
+    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
+    s = ((2 * ux * uy + c1) * (2 * vxy + c2)) / ((ux * ux + uy * uy + c1) * (vx + vy + c2))
+    pad = (win - 1) // 2
+    return float(s[pad:-pad, pad:-pad].mean())
