@@ -1,0 +1,1 @@
+"""Code emitters: the layout tree to HTML/CSS, Tailwind or React."""

@@ -1,0 +1,99 @@
+"""UI elements in a region: filled and bordered boxes (cards, bars, buttons, inputs), separators,
+and image regions (photos, illustrations, icons), found as connected components of "ink" that
+differs from the region's background, with text painted out first."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from vision.analysis.colors import RGB, color_distance, dominant_color
+from vision.analysis.tree import Box, Node
+
+INK_THRESHOLD = 7
+MIN_SIDE = 5
+
+
+def ink_mask(crop: np.ndarray, bg: RGB, text_boxes: list[Box], origin: tuple[int, int]) -> np.ndarray:
+    """Pixels that differ from the background, with text boxes removed."""
+    mask = (color_distance(crop, bg) > INK_THRESHOLD).astype(np.uint8)
+    ox, oy = origin
+    for x, y, w, h in text_boxes:
+        x0, y0 = max(0, x - ox - 1), max(0, y - oy - 1)
+        x1, y1 = max(0, x - ox + w + 1), max(0, y - oy + h + 1)
+        mask[y0:y1, x0:x1] = 0
+    return mask
+
+
+def _perimeter_share(mask: np.ndarray) -> float:
+    """Share of a component's bounding-box perimeter that is ink (high for bordered boxes)."""
+    h, w = mask.shape
+    if h < 3 or w < 3:
+        return 1.0
+    edge = np.concatenate([mask[0], mask[-1], mask[:, 0], mask[:, -1],
+                           mask[1], mask[-2], mask[:, 1], mask[:, -2]])
+    return float(edge.mean()) * 2.0 if edge.size else 0.0
+
+
+def _colour_count(pixels: np.ndarray) -> int:
+    q = (pixels.reshape(-1, 3) // 16).astype(np.int32)
+    keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
+    vals, counts = np.unique(keys, return_counts=True)
+    return int((counts > max(3, 0.004 * len(keys))).sum())
+
+
+def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) -> list[Node]:
+    """Classify every sizeable component inside `region` as a box, rule or image node."""
+    rx, ry, rw, rh = region
+    crop = img[ry:ry + rh, rx:rx + rw]
+    if crop.size == 0:
+        return []
+    mask = ink_mask(crop, bg, text_boxes, (rx, ry))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    nodes: list[Node] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if w < 2 or h < 2 or area < 12:
+            continue
+        if w >= rw - 1 and h >= rh - 1 and area > 0.97 * rw * rh:
+            continue  # the region itself (its background was mis-estimated); nothing to nest
+        box = (rx + x, ry + y, w, h)
+        comp = labels[y:y + h, x:x + w] == i
+        pix = crop[y:y + h, x:x + w]
+        fill_share = area / float(w * h)
+        if (h <= 4 and w >= 16) or (w <= 4 and h >= 16):
+            color, _ = dominant_color(pix[comp])
+            nodes.append(Node("rule", box, bg=color))
+            continue
+        if w < MIN_SIDE and h < MIN_SIDE:
+            continue
+        inside = pix[comp]
+        color, share = dominant_color(inside)
+        if fill_share >= 0.6 and share >= 0.6 and min(w, h) >= 8:
+            nodes.append(Node("box", box, bg=color, radius=_corner_radius(comp)))
+            continue
+        if fill_share < 0.45 and _perimeter_share(comp) > 0.8 and min(w, h) >= 10:
+            bcolor, _ = dominant_color(inside)
+            nodes.append(Node("box", box, bg=None, border=(bcolor, _border_width(comp)), radius=_corner_radius(comp)))
+            continue
+        nodes.append(Node("image", box, image=True))
+    return nodes
+
+
+def _corner_radius(comp: np.ndarray) -> int:
+    """Radius of rounded corners: how far the top-left corner's first ink pixel sits in."""
+    h, w = comp.shape
+    if h < 6 or w < 6:
+        return 0
+    row = comp[0]
+    first = int(np.argmax(row)) if row.any() else 0
+    col = comp[:, 0]
+    first_c = int(np.argmax(col)) if col.any() else 0
+    r = min(first, first_c)
+    return int(min(r * 1.5, h / 2, w / 2)) if r >= 2 else 0
+
+
+def _border_width(comp: np.ndarray) -> int:
+    h, w = comp.shape
+    mid = comp[h // 2]
+    return int(max(1, min(6, np.argmin(mid) if mid[0] else 1)))
