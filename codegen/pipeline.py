@@ -87,7 +87,7 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
         from codegen.model_convert import convert_with_model
 
         return convert_with_model(image, out_html, backend, stack=stack, refine=refine, regions=regions,
-                                  progress=progress)
+                                  progress=progress, name=name, write_extras=write_extras)
     t_start = time.perf_counter()
     stages: dict[str, float] = {}
     h, w = image.shape[:2]
