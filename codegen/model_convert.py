@@ -27,7 +27,7 @@ from codegen.preview import preview_document
 from codegen.prompts.analysis import PageFacts, hex_color
 from codegen.prompts.messages import describe_differences, first_messages, region_messages, revision_messages
 
-Progress = Callable[[str, float], None]
+Progress = Callable[[float, str], None]  # (fraction done, message), as in codegen.pipeline
 
 MAX_TOKENS = 8192
 MAX_IMAGES = 60
@@ -57,45 +57,23 @@ class Candidate:
 
     @property
     def rank(self) -> float:
-        """What "best round" means: text fidelity and what is not text, equally."""
+        """What "best round" means, as in the offline pipeline: overall plus half of visual."""
         if self.scores is None:
             return -1.0
-        return 0.5 * self.scores.overall + 0.5 * self.scores.visual
-
-
-@dataclass
-class ModelConvertResult:
-    """Field for field what the offline pipeline's ConvertResult offers."""
-
-    html: str
-    out_html: Path
-    report: dict
-    render: np.ndarray | None
-    heatmap: np.ndarray | None
-    side_by_side: np.ndarray | None
-    code: str = ""
-    code_path: Path | None = None
+        return self.scores.overall + 0.5 * self.scores.visual
 
 
 def _note(progress: Progress | None, message: str, fraction: float) -> None:
     if progress is not None:
         try:
-            progress(message, fraction)
+            progress(fraction, message)
         except Exception:  # a broken progress display must never stop a conversion
             pass
 
 
-def viewport_height(width: int, height: int) -> int:
-    """The browser window's height: a landscape screen, never taller than the mockup."""
-    return int(max(1, min(height, max(600, round(width * 9 / 16)))))
-
-
 # -- the mockup's analysis --------------------------------------------------------------------
-def cut_images(img: np.ndarray, root: Any, out_html: Path) -> list[dict]:
-    """Crop the picture regions the analysis found into `<stem>_files/` beside the page."""
-    from vision.files import write_png
-
-    folder = out_html.parent / f"{out_html.stem}_files"
+def cut_images(img: np.ndarray, root: Any, assets: Any) -> list[dict]:
+    """Crop the picture regions the analysis found into the page's asset folder."""
     out: list[dict] = []
     if root is None:
         return out
@@ -105,13 +83,12 @@ def cut_images(img: np.ndarray, root: Any, out_html: Path) -> list[dict]:
         x, y, w, h = (int(v) for v in node.box)
         if w < MIN_IMAGE_SIDE or h < MIN_IMAGE_SIDE:
             continue
-        name = f"img_{len(out) + 1}.png"
-        write_png(folder / name, img[y: y + h, x: x + w])
-        out.append({"src": f"{folder.name}/{name}", "box": (x, y, w, h)})
+        src = assets(f"img_{len(out) + 1}.png", img[y: y + h, x: x + w])
+        out.append({"src": src, "box": (x, y, w, h)})
     return out
 
 
-def analyse(img: np.ndarray, out_html: Path, stages: dict[str, float], analysis: Any = None) -> tuple[PageFacts, list, Any]:
+def analyse(img: np.ndarray, assets: Any, stages: dict[str, float], analysis: Any = None) -> tuple[PageFacts, list, Any]:
     """OCR once, the layout analysis (unless the caller has it), image crops; returns prompt
     facts and the mockup's text blocks."""
     from vision.analysis import analyze
@@ -121,7 +98,7 @@ def analyse(img: np.ndarray, out_html: Path, stages: dict[str, float], analysis:
         analysis = analyze(img)
         stages.update({k: round(v, 3) for k, v in analysis.seconds.items()})
     t = time.perf_counter()
-    images = cut_images(img, analysis.root, out_html)
+    images = cut_images(img, analysis.root, assets)
     palette = _palette(img)
     facts = PageFacts(width=analysis.width, height=analysis.height, bg=analysis.bg, palette=palette,
                       lines=list(analysis.lines), tree=analysis.root, images=images)
@@ -156,7 +133,8 @@ def evaluate(cand: Candidate, img: np.ndarray, mockup_blocks: list, out_html: Pa
     from vision.compare import blocks_from_dom, fidelity_scores
 
     h, w = img.shape[:2]
-    rr = get_renderer().render(cand.preview, path=out_html, width=w, height=viewport_height(w, h))
+    rr = get_renderer().render(cand.preview, path=out_html, width=w, height=h, full_page=True, timeout_s=20.0,
+                               javascript=True)
     cand.render = rr
     cand.errors = list(rr.errors)
     if rr.image is None:
@@ -296,23 +274,32 @@ def generate_regions(backend: Backend, img: np.ndarray, facts: PageFacts, *, max
 
 
 # -- the whole conversion -----------------------------------------------------------------------
+STACK_FILES = {"tailwind": ".tailwind.html", "react": ".jsx"}
+
+
 def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, backend: Backend, *,
                        stack: str = "html", refine: int = 2, regions: bool = False,
-                       progress: Progress | None = None, input_name: str | None = None,
+                       progress: Progress | None = None, name: str | None = None,
                        max_tokens: int = MAX_TOKENS, concurrency: int | None = None,
-                       analysis: Any = None) -> ModelConvertResult:
-    """Convert one mockup with `backend`; writes `out_html` (and for React the .jsx beside it).
+                       analysis: Any = None, write_extras: bool = True):
+    """Convert one mockup with `backend`; returns `codegen.pipeline.ConvertResult`.
 
-    `analysis` (from `vision.analysis.analyze`) skips the OCR when the caller already ran it.
-
-    Raises `BackendError` (one line) when the model cannot be reached or never returns code.
+    Files as the offline pipeline writes them: `out_html` is the page that renders (for
+    Tailwind and React, the code mounted with its bundled runtime), the stack's own code goes to
+    `<stem>.tailwind.html` or `<stem>.jsx`, images and runtimes to `<stem>_files/`, and the
+    side-by-side picture beside them. `analysis` (from `vision.analysis.analyze`) skips the
+    OCR when the caller already ran it. Raises `BackendError` (one line) when the model cannot
+    be reached or never returns code; `ValueError` for an unknown stack.
     """
+    from codegen.emit.stacks import to_stack
+    from codegen.pipeline import AssetWriter, ConvertResult
+    from codegen.preview import Runtimes
     from vision.compare import heatmap, side_by_side
-    from vision.files import write_text
+    from vision.files import write_png, write_text
     from vision.load import load_image
 
     if stack not in ("html", "tailwind", "react"):
-        raise ValueError(f"unknown stack {stack!r}")
+        raise ValueError(f"unknown stack {stack!r} (html, tailwind or react)")
     t_start = time.perf_counter()
     stages: dict[str, float] = {}
     out_html = Path(out_html)
@@ -320,15 +307,18 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
     t = time.perf_counter()
     img = load_image(image) if not isinstance(image, np.ndarray) else np.ascontiguousarray(image[..., :3])
     stages["load"] = round(time.perf_counter() - t, 3)
+    h, w = img.shape[:2]
+    assets = AssetWriter(out_html)
+    runtimes = Runtimes(assets.dir, assets.rel)
     _note(progress, "reading the mockup (OCR and layout analysis)", 0.05)
-    facts, mockup_blocks, _ = analyse(img, out_html, stages, analysis)
+    facts, mockup_blocks, _ = analyse(img, assets, stages, analysis)
 
+    # the regions are HTML fragments: that mode refines HTML and derives the stack at the end
+    loop_stack = "html" if regions else stack
     t = time.perf_counter()
     info: dict = {}
     if regions:
         _note(progress, "writing the page region by region", 0.2)
-        if stack != "html":
-            raise ValueError("--regions writes HTML; use it with --stack html")
         try:
             code, info = generate_regions(backend, img, facts, max_tokens=max_tokens, concurrency=concurrency,
                                           progress=progress)
@@ -337,54 +327,67 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
                 raise
             # the model answers but one region keeps failing: write the page in one request
             _note(progress, "a region failed; asking for the whole page at once", 0.45)
-            code = _ask(backend, first_messages(img, stack, facts), stack, max_tokens)
+            code = _ask(backend, first_messages(img, loop_stack, facts), loop_stack, max_tokens)
             info = {"regions_fallback": str(exc)}
     else:
         _note(progress, f"asking {backend.describe()} for the code", 0.2)
-        code = _ask(backend, first_messages(img, stack, facts), stack, max_tokens)
+        code = _ask(backend, first_messages(img, loop_stack, facts), loop_stack, max_tokens)
     stages["generate"] = round(time.perf_counter() - t, 3)
 
+    def candidate(rnd: int, c: str) -> Candidate:
+        return evaluate(Candidate(rnd, c, preview_document(c, loop_stack, runtimes)), img, mockup_blocks, out_html)
+
     t = time.perf_counter()
-    best = evaluate(Candidate(0, code, preview_document(code, stack)), img, mockup_blocks, out_html)
+    best = current = candidate(0, code)
     stages["render_compare"] = round(time.perf_counter() - t, 3)
-    rounds = [{"round": 0, "scores": best.score_dict()}]
-    current = best
+    rounds: list[dict] = [{"round": 0, "scores": best.score_dict()}]
     for r in range(1, max(0, int(refine)) + 1):
         if current.image is None:
             break
         _note(progress, f"revision {r} of {refine}", 0.5 + 0.4 * (r - 1) / max(1, refine))
         t = time.perf_counter()
         heat = heatmap(img, current.image)
-        msgs = revision_messages(img, stack, facts, current.code, current.image, heat, _score_line(current),
+        msgs = revision_messages(img, loop_stack, facts, current.code, current.image, heat, _score_line(current),
                                  describe_differences(current.scores, mockup_blocks, current.render_blocks))
         try:
-            new_code = _ask(backend, msgs, stack, max_tokens, attempts=1)
+            new_code = _ask(backend, msgs, loop_stack, max_tokens, attempts=1)
         except BackendError as exc:
             rounds.append({"round": r, "scores": None, "error": str(exc)})
             stages[f"refine{r}"] = round(time.perf_counter() - t, 3)
             break
-        cand = evaluate(Candidate(r, new_code, preview_document(new_code, stack)), img, mockup_blocks, out_html)
+        cand = candidate(r, new_code)
         stages[f"refine{r}"] = round(time.perf_counter() - t, 3)
         rounds.append({"round": r, "scores": cand.score_dict()})
-        if cand.rank > best.rank:
+        if cand.rank > best.rank + 1e-6:
             best = current = cand
         else:
-            break  # the model made it worse: stop, keep the best
+            break  # the revision did not help: stop and keep the best
 
+    _note(progress, "writing files", 0.95)
     t = time.perf_counter()
-    code_path = None
     write_text(out_html, best.preview)
-    if stack == "react":
-        code_path = out_html.with_suffix(".jsx")
-        write_text(code_path, best.code)
-    heat = heatmap(img, best.image) if best.image is not None else None
-    sbs = side_by_side(img, best.image, heat) if best.image is not None else None
+    stack_code, code_path = best.code, None
+    if stack != "html":
+        if loop_stack == stack:
+            code_path = out_html.with_name(out_html.stem + STACK_FILES[stack])
+            write_text(code_path, stack_code)
+        else:
+            stack_code, code_path = to_stack(best.preview, stack, out_html)
+            if code_path is not None and code_path != out_html:
+                write_text(code_path, stack_code)
+    render_img = best.image if best.image is not None else np.full_like(img, 255)
+    heat = heatmap(img, render_img)
+    sbs = side_by_side(img, render_img, heat)
+    if write_extras:
+        write_png(out_html.with_name(out_html.stem + ".side-by-side.png"), sbs)
     stages["write"] = round(time.perf_counter() - t, 3)
     rr = best.render
+    source = name if name is not None else ("" if isinstance(image, np.ndarray) else str(image))
     report = {
-        "input": str(input_name if input_name is not None else image if not isinstance(image, np.ndarray) else ""),
+        "input": source,
         "output": str(out_html),
         "backend": backend.describe(),
+        "stack": stack,
         "seconds": round(time.perf_counter() - t_start, 3),
         "stages": stages,
         "scores": best.score_dict(),
@@ -392,13 +395,11 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
                     "mobile_ok": bool(rr.mobile_ok) if rr is not None else False},
         "rounds": rounds,
         "best_round": best.round,
+        "size": [w, h],
         "mode": "regions" if regions else "whole",
-        "stack": stack,
+        "render_errors": best.errors[:5],
     }
-    if info:
-        report.update(info)
-    if best.errors:
-        report["render_errors"] = best.errors[:5]
+    report.update(info)
     _note(progress, "done", 1.0)
-    return ModelConvertResult(html=best.preview, out_html=out_html, report=report, render=best.image,
-                              heatmap=heat, side_by_side=sbs, code=best.code, code_path=code_path)
+    return ConvertResult(best.preview, out_html, report, render_img, heat, sbs, list(assets.paths),
+                         stack_code, code_path)

@@ -79,6 +79,7 @@ def test_first_prompt_carries_image_stack_and_analysis_then_revision_improves(mo
     assert set(res.report["scores"]) == {"block", "text", "position", "color", "visual", "ssim", "overall"}
     assert all(0.0 <= v <= 1.0 for v in res.report["scores"].values())
     assert res.report["scores"]["overall"] > 0.9 and res.report["backend"] == "openai:fake-vl"
+    assert (tmp_path / "page one.side-by-side.png").exists() and res.code_path is None
     assert res.heatmap.shape == mockup.shape and res.side_by_side is not None
     json.dumps(res.report)
 
@@ -173,3 +174,68 @@ def test_regions_fall_back_to_one_request_when_a_region_keeps_failing(mockup, an
                                  analysis=analysis)
     assert "region 1 failed after 3 attempts" in res.report["regions_fallback"]
     assert res.report["scores"]["overall"] > 0.9 and len(res.report["rounds"]) == 1
+
+
+TAILWIND = """<!DOCTYPE html><html><head><meta charset="utf-8"><script src="https://cdn.tailwindcss.com"></script></head>
+<body class="m-0 bg-white font-[Arial,sans-serif] leading-[1.15]">
+<header class="bg-[#1e3a8a] text-white text-[24px] font-bold px-6 py-[18px]">Acme Analytics</header>
+<main class="p-6"><h1 class="text-[28px] text-[#111827] mb-3 font-bold">Quarterly report</h1>
+<p class="text-[16px] text-[#374151] mb-10">Revenue grew in every region this quarter.</p>
+<div class="bg-[#fde68a] p-5 w-[300px] text-[18px] text-[#7c2d12]">Total revenue 4.2 million</div></main>
+</body></html>"""
+
+REACT = """import React from "react";
+
+const css = `
+body { margin: 0; font-family: Arial, sans-serif; }
+header { background: #1e3a8a; color: #fff; padding: 18px 24px; font-size: 24px; font-weight: bold; }
+main { padding: 24px; } h1 { font-size: 28px; color: #111827; margin: 0 0 12px; }
+p { font-size: 16px; color: #374151; margin: 0 0 40px; }
+.card { background: #fde68a; padding: 20px; width: 300px; font-size: 18px; color: #7c2d12; }`;
+
+export default function App() {
+  return (
+    <>
+      <style>{css}</style>
+      <header>Acme Analytics</header>
+      <main>
+        <h1>Quarterly report</h1>
+        <p>Revenue grew in every region this quarter.</p>
+        <div className="card">Total revenue 4.2 million</div>
+      </main>
+    </>
+  );
+}"""
+
+
+@pytest.mark.parametrize("stack, reply, suffix", [("tailwind", f"```html\n{TAILWIND}\n```", ".tailwind.html"),
+                                                  ("react", f"```jsx\n{REACT}\n```", ".jsx")])
+def test_tailwind_and_react_code_render_offline_with_bundled_runtimes(mockup, analysis, tmp_path, stack, reply, suffix):
+    with ChatServer(lambda body, i: Reply(reply)) as srv:
+        res = convert_with_model(mockup, tmp_path / "s.html", backend(srv), stack=stack, refine=0, analysis=analysis)
+    assert ("Tailwind" if stack == "tailwind" else "React component") in user_text(srv.requests[0])
+    assert res.code_path == tmp_path / f"s{suffix}" and res.code_path.read_text().strip() == reply.split("\n", 1)[1][:-4].strip()
+    # the page that renders uses the runtime copied beside it, never a CDN
+    page = (tmp_path / "s.html").read_text()
+    assert "s_files/" in page and "cdn.tailwindcss.com" not in page
+    assert res.report["scores"]["visual"] > 0.9 and res.report["scores"]["overall"] > 0.9
+
+
+def test_cli_convert_with_the_openai_backend(mockup, tmp_path, capsys):
+    from app.cli import main
+    from vision.files import write_png
+
+    src = tmp_path / "mock up é.png"
+    write_png(src, mockup)
+    out = tmp_path / "out" / "page.html"
+    with ChatServer(lambda body, i: Reply(PAGE)) as srv:
+        code = main(["convert", str(src), "-o", str(out), "--backend", "openai", "--base-url", srv.base_url,
+                     "--model", "fake-vl", "--refine", "0", "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["backend"] == "openai:fake-vl" and report["input"] == str(src)
+    assert report["output"] == str(out) and out.exists() and report["scores"]["overall"] > 0.9
+    with ChatServer(lambda body, i: Status(404, {"error": {"message": "model 'x' not found"}})) as srv:
+        code = main(["convert", str(src), "-o", str(out), "--backend", "openai", "--base-url", srv.base_url,
+                     "--model", "x", "--refine", "0", "--json"])
+    assert code == 1 and "model 'x' not found" in capsys.readouterr().err

@@ -1,0 +1,181 @@
+"""The "Mockup to code" tab: upload or paste a mockup, get code, a sandboxed preview, the render
+beside the mockup, a difference heat-map, the scores and a zip of the page with its images.
+
+It runs the same pipeline as `v2c convert` (codegen.pipeline.convert_image) in this process; the
+backend comes from the V2C_* environment variables (the settings panel sets them), the offline
+layout engine when none is set.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tempfile
+import time
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import cv2
+import gradio as gr
+import numpy as np
+
+from app.web.sandbox import inline_assets, sandboxed_iframe
+from vision.files import write_bytes
+
+RUNS_ROOT = Path(tempfile.gettempdir()) / "v2c-web-convert"
+KEEP_RUNS_S = 24 * 3600
+STACKS = ["html", "tailwind", "react"]
+CODE_LANGUAGE = {"html": "html", "tailwind": "html", "react": "javascript"}
+SHOW_MAX_WIDTH = 1800
+SCORE_ROWS = [("overall", "text blocks: mean of block, text, position, color"), ("block", "matched text area"),
+              ("text", "text similarity"), ("position", "text block positions"), ("color", "text colours"),
+              ("visual", "bars, cards, images, backgrounds"), ("ssim", "structural similarity")]
+
+
+def _prune_old_runs(now: float | None = None) -> None:
+    """Runs of earlier sessions are dropped after a day so the temp folder does not fill up."""
+    now = now or time.time()
+    if not RUNS_ROOT.is_dir():
+        return
+    for d in RUNS_ROOT.iterdir():
+        try:
+            if d.is_dir() and now - d.stat().st_mtime > KEEP_RUNS_S:
+                shutil.rmtree(d, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def safe_stem(path: str | Path | None) -> str:
+    """A file-name stem from the upload's name (letters of any script, digits, - and _)."""
+    stem = re.sub(r"[^\w-]+", "-", Path(str(path or "")).stem, flags=re.U).strip("-_")
+    return stem[:60] or "mockup"
+
+
+def _shrink(img: np.ndarray | None, max_width: int = SHOW_MAX_WIDTH) -> np.ndarray | None:
+    """A picture no wider than `max_width` (browsers choke on 6000-px-wide images)."""
+    if img is None or img.shape[1] <= max_width:
+        return img
+    s = max_width / img.shape[1]
+    return cv2.resize(img, (max_width, max(1, round(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
+
+
+def scores_markdown(report: dict[str, Any]) -> str:
+    """The scores, code-quality figures and timing of a report, as a Markdown table."""
+    sc = report.get("scores", {})
+    rows = ["| score | value | what it measures |", "| --- | --- | --- |"]
+    rows += [f"| **{k}** | {float(sc[k]):.3f} | {what} |" for k, what in SCORE_ROWS if k in sc]
+    q = report.get("quality", {})
+    if q:
+        rows.append(f"| abs_frac | {float(q.get('abs_frac', 0)):.3f} | share of absolutely positioned elements |")
+        rows.append(f"| mobile_ok | {'yes' if q.get('mobile_ok') else 'no'} | fits a 390-px phone screen |")
+    rounds = report.get("rounds") or []
+    tail = f"{len(rounds)} render(s), {float(report.get('seconds', 0)):.1f} s"
+    if "best_round" in report:
+        tail += f", best round {report['best_round']}"
+    return "\n".join(rows) + f"\n\n{tail}"
+
+
+def zip_result(result: Any, dest: Path) -> Path:
+    """A zip of the page, its code in the chosen stack, its image folder and the side-by-side picture."""
+    out_html = Path(result.out_html)
+    files = [out_html]
+    if getattr(result, "code_path", None) and Path(result.code_path) != out_html:
+        files.append(Path(result.code_path))
+    asset_dir = out_html.parent / f"{out_html.stem}_files"
+    if asset_dir.is_dir():
+        files += sorted(p for p in asset_dir.rglob("*") if p.is_file())
+    files += [p for p in [out_html.with_name(out_html.stem + ".side-by-side.png")] if p.is_file()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in files:
+            if p.is_file():
+                zf.write(p, p.relative_to(out_html.parent).as_posix())
+    return write_bytes(dest, buf.getvalue())
+
+
+def _backend():
+    from codegen.backends import BackendError, get_backend
+
+    try:
+        return get_backend()
+    except BackendError as exc:
+        raise gr.Error(f"Model backend: {exc}") from None
+
+
+def convert(path: str | None, rounds: float, stack: str, progress: gr.Progress = gr.Progress()):
+    """Gradio handler: the uploaded mockup to (code, preview, side-by-side, heat-map, scores, report, zip)."""
+    from vision.load import ImageError, load_image
+
+    if not path:
+        raise gr.Error("Upload or paste a mockup image first.")
+    stack = stack if stack in STACKS else "html"
+    try:
+        image = load_image(path, name=Path(path).name)
+    except ImageError as exc:
+        raise gr.Error(str(exc)) from None
+    except (OSError, ValueError) as exc:
+        raise gr.Error(f"Could not read the image: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    _prune_old_runs()
+    stem = safe_stem(path)
+    run_dir = RUNS_ROOT / uuid.uuid4().hex[:12]
+    run_dir.mkdir(parents=True, exist_ok=True)
+    backend = _backend()
+    progress(0.0, desc="starting")
+
+    def report_progress(frac: float, msg: str) -> None:
+        progress(max(0.0, min(1.0, float(frac))), desc=msg)
+
+    from codegen.pipeline import convert_image
+
+    try:
+        result = convert_image(image, run_dir / f"{stem}.html", stack=stack, refine=int(rounds), backend=backend,
+                               progress=report_progress, name=stem)
+    except gr.Error:
+        raise
+    except Exception as exc:  # one line for the person, not a traceback
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise gr.Error(f"Conversion failed: {msg}") from None
+    archive = zip_result(result, run_dir / f"{stem}.zip")
+    preview = sandboxed_iframe(inline_assets(result.html, Path(result.out_html).parent))
+    code = result.code or result.html
+    return (gr.Code(value=code, language=CODE_LANGUAGE.get(stack, "html")), preview,
+            _shrink(result.side_by_side), _shrink(result.heatmap, 1200), scores_markdown(result.report),
+            result.report, str(archive))
+
+
+def build_tab() -> None:
+    """The tab's components and events (called inside `with gr.Tab(...)`)."""
+    gr.Markdown("Upload or paste a picture of a page or app screen (a mockup or a screenshot, up to 4K "
+                "or a full-page capture). The code is rendered in Chromium and scored against it.")
+    with gr.Row():
+        with gr.Column(scale=2):
+            image = gr.Image(label="Mockup", type="filepath", image_mode=None, sources=["upload", "clipboard"],
+                             elem_id="v2c-convert-input", height=360)
+        with gr.Column(scale=1):
+            rounds = gr.Slider(0, 5, value=2, step=1, label="Refine rounds", elem_id="v2c-convert-rounds",
+                               info="render, compare and correct up to this many times")
+            stack = gr.Radio(STACKS, value="html", label="Stack", elem_id="v2c-convert-stack")
+            run = gr.Button("Convert", variant="primary", elem_id="v2c-convert-run")
+            download = gr.File(label="Download (zip: page, code, images)", elem_id="v2c-convert-download",
+                               interactive=False)
+    with gr.Row():
+        with gr.Column(scale=1):
+            scores = gr.Markdown(elem_id="v2c-convert-scores")
+        with gr.Column(scale=2):
+            gr.Markdown("**Preview** (sandboxed: no scripts, no access to this app)")
+            preview = gr.HTML(elem_id="v2c-convert-preview", js_on_load=None,
+                              value="<div style='color:#667085;padding:1em'>The preview appears here.</div>")
+    code = gr.Code(label="Code", language="html", elem_id="v2c-convert-code", lines=18, max_lines=40,
+                   interactive=False)
+    sbs = gr.Image(label="Mockup | render | difference", elem_id="v2c-convert-side-by-side", interactive=False,
+                   format="jpeg", buttons=["download", "fullscreen"])
+    with gr.Row():
+        heat = gr.Image(label="Difference heat-map (cells whose colour differs; red = most)",
+                        elem_id="v2c-convert-heatmap", interactive=False, format="jpeg",
+                        buttons=["download", "fullscreen"])
+        with gr.Accordion("Report (JSON)", open=False):
+            report = gr.JSON(elem_id="v2c-convert-report")
+    run.click(convert, inputs=[image, rounds, stack], outputs=[code, preview, sbs, heat, scores, report, download],
+              concurrency_limit=1, concurrency_id="v2c-convert")
