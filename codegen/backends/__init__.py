@@ -1,7 +1,9 @@
 """Model backends and the one factory that picks them from flags and environment variables.
 
 `get_backend(name, model, base_url)`; anything left out comes from V2C_BACKEND, V2C_MODEL,
-V2C_BASE_URL, V2C_API_KEY (or OPENAI_API_KEY), V2C_TIMEOUT, V2C_CONCURRENCY and V2C_MAX_PIXELS.
+V2C_BASE_URL, the API key (in the variable V2C_API_KEY_ENV names, else V2C_API_KEY, else
+OPENAI_API_KEY), V2C_TIMEOUT, V2C_RETRIES, V2C_CONCURRENCY and V2C_MAX_PIXELS; for local
+checkpoints V2C_DEVICE and V2C_DTYPE.
 """
 from __future__ import annotations
 
@@ -31,7 +33,9 @@ def _env_number(name: str, default: float, cast=float) -> float:
 
 
 def api_key_from_env(env_name: str | None = None) -> str | None:
-    """The key in `env_name` if given, else V2C_API_KEY, else OPENAI_API_KEY."""
+    """The key in `env_name` (or the variable V2C_API_KEY_ENV names), else V2C_API_KEY, else
+    OPENAI_API_KEY. Keys are never passed on command lines, where `ps` would show them."""
+    env_name = env_name or os.environ.get("V2C_API_KEY_ENV") or None
     names = [env_name] if env_name else ["V2C_API_KEY", "OPENAI_API_KEY"]
     for n in names:
         value = os.environ.get(n or "")

@@ -129,7 +129,10 @@ class OpenAICompatBackend(Backend):
         """The ids `GET /models` reports (vLLM and SGLang serve one, Ollama several)."""
         def once() -> list[str]:
             timeout = httpx.Timeout(self.stall_timeout, connect=self.connect_timeout)
-            resp = self._client.get(f"{self.base_url}/models", timeout=timeout)
+            try:
+                resp = self._client.get(f"{self.base_url}/models", timeout=timeout)
+            except httpx.HTTPError as exc:
+                raise self._transport_error(exc, self.stall_timeout, "did not answer") from None
             if resp.status_code in RETRY_STATUS:
                 raise _Retryable(f"HTTP {resp.status_code}")
             if resp.status_code >= 400:
@@ -213,20 +216,24 @@ class OpenAICompatBackend(Backend):
                     state["emitted"] = True
                     on_token(text)
                 return text
-        except httpx.ConnectTimeout:
-            raise _Retryable(f"no connection within {self.connect_timeout:.0f} s") from None
-        except httpx.ConnectError as exc:
-            reason = "connection refused (is the server running?)" if "refused" in str(exc).lower() else _short(exc)
-            raise _Retryable(f"cannot connect: {reason}") from None
-        except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout):
-            what = "sent nothing" if stream else "did not answer"
-            secs = read if stream else self.timeout
-            raise BackendError(f"{url}: the server {what} for {secs:.0f} s (timed out; raise V2C_TIMEOUT "
-                               f"if the model is just slow)") from None
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise _Retryable(f"connection dropped ({_short(exc, 120) or type(exc).__name__})") from None
         except httpx.HTTPError as exc:
-            raise BackendError(f"{url}: {type(exc).__name__}: {_short(exc)}") from None
+            what = "sent nothing" if stream else "did not answer"
+            raise self._transport_error(exc, read if stream else self.timeout, what) from None
+
+    def _transport_error(self, exc: httpx.HTTPError, waited: float, what: str) -> Exception:
+        """httpx's exception as a retry (connection trouble) or a final one-line error."""
+        url = str(exc.request.url) if getattr(exc, "_request", None) is not None else self.base_url
+        if isinstance(exc, httpx.ConnectTimeout):
+            return _Retryable(f"no connection within {self.connect_timeout:.0f} s")
+        if isinstance(exc, httpx.ConnectError):
+            reason = "connection refused (is the server running?)" if "refused" in str(exc).lower() else _short(exc)
+            return _Retryable(f"cannot connect: {reason}")
+        if isinstance(exc, (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout)):
+            return BackendError(f"{url}: the server {what} for {waited:.0f} s (timed out; raise V2C_TIMEOUT "
+                                f"if the model is just slow)")
+        if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+            return _Retryable(f"connection dropped ({_short(exc, 120) or type(exc).__name__})")
+        return BackendError(f"{url}: {type(exc).__name__}: {_short(exc)}")
 
     def _retry_after(self, resp: httpx.Response) -> float | None:
         try:
