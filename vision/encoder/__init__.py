@@ -9,5 +9,7 @@ public checkpoints and checked against transformers.
 """
 from vision.encoder.config import KIMI, QWEN, CheckpointError, EncoderConfig, read_config
 from vision.encoder.loader import load
+from vision.encoder.patchify import prepare_images, prepare_video
 
-__all__ = ["KIMI", "QWEN", "CheckpointError", "EncoderConfig", "load", "read_config"]
+__all__ = ["KIMI", "QWEN", "CheckpointError", "EncoderConfig", "load", "prepare_images", "prepare_video",
+           "read_config"]
