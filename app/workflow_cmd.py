@@ -8,9 +8,15 @@ from app.batch import BatchError, run_batch
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
 
+def _error_text(r: dict) -> str:
+    """The error, prefixed with the video's path unless the message already starts with it."""
+    err, video = r.get("error") or "failed", str(r["video"])
+    return err if err.startswith(video) else f"{video}: {err}"
+
+
 def _line(r: dict) -> str:
     if r["status"] == "failed":
-        return f"  failed   {r['video']}: {r['error']}"
+        return f"  failed   {_error_text(r)}"
     steps = r.get("steps")
     extra = f"{steps} steps" if steps is not None else ""
     if r["status"] == "done":
@@ -42,7 +48,7 @@ def run_workflow(args) -> int:
         for w in r.get("warnings") or []:
             print(f"v2c workflow: {r['stem']}: {w}", file=sys.stderr)
         if r["status"] == "failed" and quiet:
-            print(f"v2c workflow: {r['video']}: {r['error']}", file=sys.stderr)
+            print(f"v2c workflow: {_error_text(r)}", file=sys.stderr)
     print(f"{len(results)} video{'s' if len(results) != 1 else ''}: {counts['done']} done, "
           f"{counts['skipped']} skipped, {counts['failed']} failed -> {args.output}")
     if not results:

@@ -67,7 +67,7 @@ def _status_md(results: list[dict]) -> str:
     for r in results:
         name = Path(r["video"]).name.replace("|", "\\|")
         if r["status"] == "failed":
-            err = (r.get("error") or "").replace("|", "\\|")
+            err = (r.get("error") or "").replace(str(r["video"]), name).replace("|", "\\|")
             lines.append(f"| {name} | failed: {err} | | |")
         else:
             lines.append(f"| {name} | {r['status']} | {r.get('steps') if r.get('steps') is not None else ''} "
@@ -119,7 +119,8 @@ def build_tab() -> None:
     status = gr.Markdown(elem_id="v2c-workflow-status")
     pick = gr.Dropdown(label="Video", choices=[], interactive=True, elem_id="v2c-workflow-pick")
     table = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, elem_id="v2c-workflow-steps")
-    gallery = gr.Gallery(label="Key frames", columns=3, height="auto", elem_id="v2c-workflow-frames")
+    gallery = gr.Gallery(label="Key frames", columns=4, height=420, preview=False, object_fit="contain",
+                         elem_id="v2c-workflow-frames")
     guide = gr.Markdown(elem_id="v2c-workflow-guide")
     out_state = gr.State(None)
 

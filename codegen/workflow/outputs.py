@@ -28,6 +28,12 @@ WORK_DIR = ".v2c-work"
 OUTPUT_FILES = ("workflow.json", "workflow.md", "script.py")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def video_signature(video: str | Path) -> dict:
     p = Path(video)
     return {"video": p.name, "size": p.stat().st_size}
@@ -111,6 +117,7 @@ def write_outputs(wf: Workflow, video_path: str | Path, out_dir: str | Path, *, 
         write_text(tmp / "script.py", workflow_script(wf, intents))
         write_json(tmp / MARKER, {**video_signature(video_path), "steps": len(steps),
                                   "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+        os.chmod(tmp, 0o777 & ~_umask())
         swap_into_place(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
