@@ -28,12 +28,16 @@ def _load(folder: Path, device: str | None, dtype: str | None) -> Any:
             model = LocalVLM.load(str(folder), device=device, dtype=dtype)
         except BackendError:
             raise
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise BackendError(f"cannot load the checkpoint in {folder}: {first}") from None
+        except Exception as exc:  # transformers, safetensors and torch fail in many ways: one line
+            raise BackendError(f"cannot load the checkpoint in {folder}: {_first_line(exc)}") from None
         _CACHE[key] = model
         _GEN_LOCKS[id(model)] = threading.Lock()
         return model
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 def clear_cache() -> None:
@@ -84,6 +88,5 @@ class LocalBackend(Backend):
                 return vlm.generate(messages, max_new_tokens=max_tokens, temperature=temperature, stop=None)
             except BackendError:
                 raise
-            except (ValueError, RuntimeError, KeyError, TypeError) as exc:
-                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise BackendError(f"local model {self.model} failed: {first}") from None
+            except Exception as exc:  # a model failure is reported, never a traceback
+                raise BackendError(f"local model {self.model} failed: {_first_line(exc)}") from None
