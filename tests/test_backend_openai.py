@@ -179,3 +179,16 @@ def test_factory_reads_environment(monkeypatch, tmp_path):
         get_backend("openai")
     with pytest.raises(BackendError, match="http"):
         OpenAICompatBackend("localhost:8000", "m")
+
+
+def test_a_refused_temperature_is_dropped_once():
+    def respond(body, i):
+        if "temperature" in body:
+            return Status(400, {"error": {"message": "invalid temperature: only 1 is allowed for this model"}})
+        return Reply("ok")
+
+    with ChatServer(respond) as srv:
+        b = backend(srv.base_url)
+        assert b.chat([{"role": "user", "content": "x"}]) == "ok"
+        assert b.chat([{"role": "user", "content": "y"}]) == "ok"
+    assert len(srv.requests) == 3 and "temperature" not in srv.requests[-1]

@@ -75,6 +75,7 @@ class OpenAICompatBackend(Backend):
         self.max_concurrency = max(1, int(max_concurrency))
         self.extra_body = dict(extra_body or {})
         self._token_field = "max_tokens"
+        self._send_temperature = True
         self._model_lock = threading.Lock()
         self._client = httpx.Client(headers=self._headers(), follow_redirects=True,
                                     limits=httpx.Limits(max_connections=max(8, self.max_concurrency * 2)))
@@ -118,9 +119,10 @@ class OpenAICompatBackend(Backend):
             "model": self.model,
             "messages": [{"role": m.get("role", "user"), "content": self._parts(m.get("content"))} for m in messages],
             self._token_field: int(max_tokens),
-            "temperature": float(temperature),
             "stream": bool(stream),
         }
+        if self._send_temperature:
+            body["temperature"] = float(temperature)
         body.update(self.extra_body)
         return body
 
@@ -171,12 +173,19 @@ class OpenAICompatBackend(Backend):
             try:
                 return self._request(url, payload, stream, on_token, state)
             except BackendError as exc:
-                # OpenAI's newer models refuse `max_tokens`; ask once more the way they want
-                if self._token_field == "max_tokens" and "max_completion_tokens" in str(exc):
+                # some servers refuse a parameter (OpenAI's newer models `max_tokens`, reasoning
+                # models such as Kimi K2.5 any temperature but their own): ask once more without it
+                msg = str(exc).lower()
+                if "http 400" not in msg and "http 422" not in msg:
+                    raise
+                if self._token_field == "max_tokens" and "max_completion_tokens" in msg:
                     self._token_field = "max_completion_tokens"
-                    return self._request(url, self._payload(messages, stream, max_tokens, temperature),
-                                         stream, on_token, state)
-                raise
+                elif self._send_temperature and "temperature" in msg:
+                    self._send_temperature = False
+                else:
+                    raise
+                return self._request(url, self._payload(messages, stream, max_tokens, temperature),
+                                     stream, on_token, state)
 
         return self._with_retries(once, url, state)
 
