@@ -150,11 +150,22 @@ def _score_line(cand: Candidate) -> str:
 
 
 # -- generation -------------------------------------------------------------------------------
-def _ask(backend: Backend, messages: list[dict], stack: str, max_tokens: int, attempts: int = 2) -> str:
-    """One request whose reply must contain code; a reply without any is asked again once."""
+def _ask(backend: Backend, messages: list[dict], stack: str, max_tokens: int, attempts: int = 2,
+         progress: Progress | None = None, fraction: float = 0.0, what: str = "writing code") -> str:
+    """One request whose reply must contain code; a reply without any is asked again once.
+    While the reply streams in, `progress` hears how much has arrived."""
     last = ""
+    received = [0, 0]
+
+    def on_token(piece: str) -> None:
+        received[0] += len(piece)
+        if received[0] - received[1] >= 2000:
+            received[1] = received[0]
+            _note(progress, f"{what} ({received[0] // 1000} k characters)", fraction)
+
     for _ in range(attempts):
-        reply = backend.chat(messages, stream=True, max_tokens=max_tokens, temperature=0.0)
+        reply = backend.chat(messages, stream=True, max_tokens=max_tokens, temperature=0.0,
+                             on_token=on_token if progress is not None else None)
         try:
             return extract_code(reply, stack)
         except ExtractError as exc:
@@ -331,7 +342,8 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
             info = {"regions_fallback": str(exc)}
     else:
         _note(progress, f"asking {backend.describe()} for the code", 0.2)
-        code = _ask(backend, first_messages(img, loop_stack, facts), loop_stack, max_tokens)
+        code = _ask(backend, first_messages(img, loop_stack, facts), loop_stack, max_tokens,
+                    progress=progress, fraction=0.2)
     stages["generate"] = round(time.perf_counter() - t, 3)
 
     def candidate(rnd: int, c: str) -> Candidate:
@@ -350,7 +362,8 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
         msgs = revision_messages(img, loop_stack, facts, current.code, current.image, heat, _score_line(current),
                                  describe_differences(current.scores, mockup_blocks, current.render_blocks))
         try:
-            new_code = _ask(backend, msgs, loop_stack, max_tokens, attempts=1)
+            new_code = _ask(backend, msgs, loop_stack, max_tokens, attempts=1, progress=progress,
+                            fraction=0.5 + 0.4 * (r - 1) / max(1, refine), what=f"revision {r}")
         except BackendError as exc:
             rounds.append({"round": r, "scores": None, "error": str(exc)})
             stages[f"refine{r}"] = round(time.perf_counter() - t, 3)

@@ -61,8 +61,10 @@ def test_first_prompt_carries_image_stack_and_analysis_then_revision_improves(mo
         return Stream([PAGE[:200], PAGE[200:]]) if is_revision(body) else Reply(f"Here:\n```html\n{FIRST}\n```")
 
     out = tmp_path / "page one.html"
+    seen: list[tuple[float, str]] = []
     with ChatServer(model) as srv:
-        res = convert_with_model(mockup, out, backend(srv), stack="html", refine=2)
+        res = convert_with_model(mockup, out, backend(srv), stack="html", refine=2,
+                                 progress=lambda f, m: seen.append((f, m)))
     first = srv.requests[0]
     text = user_text(first)
     assert image_count(first) == 1 and first["stream"] is True
@@ -82,6 +84,8 @@ def test_first_prompt_carries_image_stack_and_analysis_then_revision_improves(mo
     assert (tmp_path / "page one.side-by-side.png").exists() and res.code_path is None
     assert res.heatmap.shape == mockup.shape and res.side_by_side is not None
     json.dumps(res.report)
+    assert all(0.0 <= f <= 1.0 for f, _ in seen) and seen[-1] == (1.0, "done")
+    assert any(m.startswith("asking openai") for _, m in seen) and any(m == "revision 1 of 2" for _, m in seen)
 
 
 def test_a_worse_revision_is_dropped_and_the_best_round_kept(mockup, analysis, tmp_path):
