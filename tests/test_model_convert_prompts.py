@@ -89,3 +89,15 @@ def test_previews_reference_or_inline_the_runtimes(tmp_path):
     inline = preview_document("export default function App() { return <p>x</p>; }", "react", INLINE)
     assert inline.count("</script>") == 4  # runtimes inlined, none of them able to end its tag early
     assert preview_document("<p>x</p>", "html") == "<p>x</p>"
+
+
+def test_revision_stays_compact_on_tall_pages():
+    from codegen.prompts.messages import revision_messages
+
+    tall = np.zeros((6000, 1920, 3), np.uint8)
+    msgs = revision_messages(tall, "html", facts(), "<html></html>", tall, tall, "overall 0.5", "- x")
+    parts = msgs[1]["content"]
+    images = [p["image"] for p in parts if p["type"] == "image"]
+    assert len(images) == 5 and images[-1].shape[1] == 800  # mockup 2 parts, render 2 parts, small heat-map
+    text = "\n".join(p["text"] for p in parts if p["type"] == "text")
+    assert "Layout outline" not in text and "Your current code" in text and "overall 0.5" in text

@@ -115,8 +115,10 @@ def _outline(tree: Any, origin: tuple[int, int], clip: Box | None, images: dict[
     return out
 
 
-def format_analysis(facts: PageFacts, *, clip: Box | None = None, max_lines: int = MAX_LINES) -> str:
-    """The analysis as prompt text; with `clip`, only what lies in that box, in its coordinates."""
+def format_analysis(facts: PageFacts, *, clip: Box | None = None, max_lines: int = MAX_LINES,
+                    outline: bool = True) -> str:
+    """The analysis as prompt text; with `clip`, only what lies in that box, in its coordinates;
+    `outline=False` leaves out the layout tree (revisions, whose code already has a structure)."""
     origin = (int(clip[0]), int(clip[1])) if clip else (0, 0)
     w, h = (int(clip[2]), int(clip[3])) if clip else (facts.width, facts.height)
     out = [f"Picture size: {w}x{h} px (coordinates below are [x,y,width,height] in these pixels)."]
@@ -139,7 +141,7 @@ def format_analysis(facts: PageFacts, *, clip: Box | None = None, max_lines: int
         out.append("Image files cut from the picture (use them with <img src=... width=... height=...>):")
         for im in images:
             out.append(f"{im['src']} {_box(im['box'], origin)}")
-    if facts.tree is not None:
+    if outline and facts.tree is not None:
         out.append("")
         out.append("Layout outline (rows and columns found along gaps; boxes with their fills):")
         out.extend(_outline(facts.tree, origin, clip, by_box))

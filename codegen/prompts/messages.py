@@ -10,6 +10,7 @@ from codegen.prompts.analysis import PageFacts, format_analysis, hex_color
 from codegen.prompts.system import region_system_prompt, system_prompt
 
 MAX_TILES = 4
+HEAT_WIDTH = 800  # the heat-map is coarse (16-px cells): a small copy says as much
 TILE_ASPECT = 1.25  # a tile is at most this many times as tall as it is wide
 
 
@@ -20,6 +21,16 @@ def tiles(img: np.ndarray, max_tiles: int = MAX_TILES) -> list[tuple[int, np.nda
     n = max(1, min(max_tiles, int(np.ceil(h / (w * TILE_ASPECT)))))
     step = int(np.ceil(h / n))
     return [(y, img[y: y + step]) for y in range(0, h, step)]
+
+
+def shrink(img: np.ndarray, width: int) -> np.ndarray:
+    """A copy at most `width` px wide (cell-averaged, as the heat-map's cells are)."""
+    import cv2
+
+    h, w = img.shape[:2]
+    if w <= width:
+        return img
+    return cv2.resize(img, (width, max(1, round(h * width / w))), interpolation=cv2.INTER_AREA)
 
 
 def _image_parts(img: np.ndarray, label: str, max_tiles: int = MAX_TILES) -> list[dict]:
@@ -96,11 +107,12 @@ def revision_messages(image: np.ndarray, stack: str, facts: PageFacts, code: str
     worst-matching blocks, and returns a corrected whole file."""
     content = _image_parts(image, "The mockup:", max_tiles=2)
     content += _image_parts(render, "Your code rendered in Chromium at the mockup's width:", max_tiles=2)
-    content += _image_parts(heat, "Difference heat-map over the mockup (blue = same, red = most different):", max_tiles=2)
+    content += _image_parts(shrink(heat, HEAT_WIDTH), "Difference heat-map over the mockup, reduced "
+                            "(blue = same, red = most different):", max_tiles=1)
     content.append({"type": "text", "text": (
         f"Scores of your render against the mockup (1 is identical): {score_line}.\n\n"
         f"Worst-matching text blocks (boxes in mockup pixels):\n{differences}\n\n"
-        f"Measured from the mockup:\n{format_analysis(facts, max_lines=150)}\n\n"
+        f"Measured from the mockup:\n{format_analysis(facts, max_lines=150, outline=False)}\n\n"
         f"Your current code:\n```{'jsx' if stack == 'react' else 'html'}\n{code}\n```\n\n"
         "Correct the code so that its render matches the mockup: fix the listed blocks and the red areas "
         "of the heat-map (missing or misplaced bars, cards, backgrounds, images), keep what already matches. "
