@@ -1,0 +1,261 @@
+"""Turn per-frame records into user actions: scrolls, drags, clicks, typing, key presses, waits.
+
+Rules, in the words of someone watching a recording:
+- a scroll is a run of frames whose content shifted vertically;
+- a drag is a pointer movement that carries page content along with it;
+- a click is a change that happens while the pointer rests after arriving somewhere, near the
+  pointer (or all over the page: a page load);
+- typing is a run of small changes in one text row (characters appearing), usually inside the
+  field that was just clicked;
+- a key press (Enter) is a change right after typing with no pointer movement in between;
+- a wait is a stretch of two seconds or more in which nothing at all happens.
+Sizes are fractions of the frame so that every resolution is treated alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vision.video.change import FrameInfo
+
+BURST_GAP = 0.15        # s: change frames closer than this belong to one burst
+TYPE_GAP = 1.3          # s: characters closer than this belong to one typing run
+SCROLL_GAP = 0.35       # s
+WAIT_MIN = 2.0          # s of complete stillness that count as a wait
+NAV_FRAC = 0.3          # share of the frame that changes when a page loads
+KEY_AFTER_TYPE = 3.0    # s: a change this soon after typing, without pointer movement, is a key
+
+
+@dataclass
+class Burst:
+    frames: list[FrameInfo]
+    box: tuple[int, int, int, int]
+    frac: float
+
+    @property
+    def t0(self) -> float:
+        return self.frames[0].t
+
+    @property
+    def t1(self) -> float:
+        return self.frames[-1].t
+
+
+@dataclass
+class Event:
+    action: str
+    t0: float
+    t1: float
+    point: tuple[int, int] | None = None     # pointer at the action
+    box: tuple[int, int, int, int] | None = None  # field or changed box
+    end_point: tuple[int, int] | None = None
+    value: str | None = None
+    navigates: bool = False
+    kind: str | None = None                  # pointer shape at the action
+    before: float = 0.0                      # time of a frame just before the action
+    after: float = 0.0                       # time of a frame showing the result
+    field_box: tuple[int, int, int, int] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _union(a: tuple[int, int, int, int] | None, b: tuple[int, int, int, int] | None):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+    x1, y1 = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
+def _dist(p: tuple[int, int], box: tuple[int, int, int, int]) -> float:
+    dx = max(box[0] - p[0], 0, p[0] - (box[0] + box[2]))
+    dy = max(box[1] - p[1], 0, p[1] - (box[1] + box[3]))
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int], pad: int) -> bool:
+    return (inner[0] >= outer[0] - pad and inner[1] >= outer[1] - pad
+            and inner[0] + inner[2] <= outer[0] + outer[2] + pad and inner[1] + inner[3] <= outer[1] + outer[3] + pad)
+
+
+def _vert_overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    o = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return max(0, o) / max(1, min(a[3], b[3]))
+
+
+def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int = 5) -> list[Event]:
+    """All actions in a recording, in time order."""
+    if not infos:
+        return []
+    dt = _frame_step(infos)
+    events: list[Event] = []
+
+    # scrolls
+    scroll_runs: list[list[FrameInfo]] = []
+    for fi in infos:
+        if fi.scroll is not None:
+            if scroll_runs and fi.t - scroll_runs[-1][-1].t <= SCROLL_GAP:
+                scroll_runs[-1].append(fi)
+            else:
+                scroll_runs.append([fi])
+    spans = []
+    for run in scroll_runs:
+        dist = -sum(f.scroll for f in run if f.scroll is not None)
+        if abs(dist) < 0.01 * height:
+            continue
+        t0 = run[0].t - dt
+        events.append(Event("scroll", run[0].t, run[-1].t, run[0].cursor, None, None, str(int(round(dist))),
+                            before=max(0.0, t0), after=run[-1].t))
+        spans.append((run[0].t - dt * 1.5, run[-1].t + dt * 1.5))
+
+    def in_scroll(t: float) -> bool:
+        return any(a <= t <= b for a, b in spans)
+
+    # drags: pointer movements that carry content along
+    moves: list[list[FrameInfo]] = []
+    for fi in infos:
+        if fi.moved:
+            if moves and fi.t - moves[-1][-1].t <= 2.5 * dt:
+                moves[-1].append(fi)
+            else:
+                moves.append([fi])
+    drag_spans = []
+    near = 0.08 * max(width, height)
+    for mv in moves:
+        if len(mv) < 4 or mv[0].cursor is None or mv[-1].cursor is None:
+            continue
+        carried = sum(1 for f in mv if f.change >= min_change and f.box is not None and f.cursor is not None
+                      and _dist(f.cursor, f.box) <= near and f.frac < NAV_FRAC)
+        travel = abs(mv[-1].cursor[0] - mv[0].cursor[0]) + abs(mv[-1].cursor[1] - mv[0].cursor[1])
+        if carried >= 0.6 * len(mv) and travel >= 0.04 * width:
+            start = _before(infos, mv[0].t)
+            p0 = start.cursor if start is not None and start.cursor is not None else mv[0].cursor
+            events.append(Event("drag", mv[0].t - dt, mv[-1].t, p0, None, mv[-1].cursor, kind=mv[0].kind,
+                                before=max(0.0, mv[0].t - 2 * dt), after=mv[-1].t + dt))
+            drag_spans.append((mv[0].t - 0.6, mv[-1].t + 0.35))
+
+    def in_drag(t: float) -> bool:
+        return any(a <= t <= b for a, b in drag_spans)
+
+    # bursts of change
+    bursts: list[Burst] = []
+    for fi in infos:
+        if fi.change < min_change or fi.box is None or fi.scroll is not None or in_scroll(fi.t) or in_drag(fi.t):
+            continue
+        if fi.box[2] <= 2 or fi.box[3] <= 2:
+            continue  # a blinking caret or coding noise
+        if bursts and fi.t - bursts[-1].t1 <= BURST_GAP + 1e-6:
+            b = bursts[-1]
+            b.frames.append(fi)
+            b.box = _union(b.box, fi.box)
+            b.frac = max(b.frac, fi.frac)
+        else:
+            bursts.append(Burst([fi], fi.box, fi.frac))
+
+    # walk through bursts in time order
+    last_motion_t = [f.t for f in infos if f.moved]
+    last_end = -1.0
+    last_click: Event | None = None
+    typing: Event | None = None
+    last_typing: Event | None = None
+    row_h = 0.1 * height
+
+    def moved_between(a: float, b: float) -> bool:
+        return any(a < t < b for t in last_motion_t)
+
+    def close_typing() -> None:
+        nonlocal typing, last_typing, last_end
+        if typing is None:
+            return
+        if typing.extra["frames"] >= 2 and typing.t1 - typing.t0 >= 0.1 or typing.extra["frames"] >= 3:
+            events.append(typing)
+            last_typing = typing
+            last_end = typing.t1
+        typing = None
+
+    for b in bursts:
+        first = b.frames[0]
+        small = b.frac < 0.03 and b.box[3] <= row_h
+        # 1. typing continues in the same row
+        if typing is not None:
+            if small and b.t0 - typing.t1 <= TYPE_GAP and _vert_overlap(b.box, typing.box) >= 0.5:
+                typing.t1 = b.t1
+                typing.after = b.t1
+                typing.box = _union(typing.box, b.box)
+                typing.extra["frames"] += len(b.frames)
+                continue
+            close_typing()
+        fresh = moved_between(last_end, first.t + 1e-6) and not first.moved
+        pointer = first.cursor
+        big = b.frac >= NAV_FRAC
+        near_ptr = pointer is not None and _dist(pointer, b.box) <= 0.06 * width
+        # 2. characters appearing in the field just clicked
+        if (small and last_click is not None and last_click.field_box is not None
+                and _inside(b.box, last_click.field_box, 6) and b.t0 - last_click.t1 < 10):
+            typing = Event("type", b.t0, b.t1, pointer, b.box, before=last_click.before, after=b.t1,
+                           field_box=last_click.field_box, kind=last_click.kind, extra={"frames": len(b.frames),
+                                                                                        "click": last_click})
+            last_click = None
+            continue
+        # 3. a click: the pointer arrived, rested, and the page changed near it or everywhere
+        if fresh and pointer is not None and (near_ptr or big):
+            prev = _before(infos, first.t)
+            ev = Event("click", first.t, b.t1, pointer, b.box, kind=first.kind or (prev.kind if prev else None),
+                       before=prev.t if prev else max(0.0, first.t - dt), after=b.t1, navigates=big)
+            # a focus ring around a text field: a box one row tall that the pointer is in
+            if not big and b.box[3] <= 1.6 * row_h and b.box[2] >= 3 * b.box[3] and _dist(pointer, b.box) == 0:
+                ev.field_box = b.box
+            events.append(ev)
+            last_click = ev
+            last_end = b.t1
+            continue
+        # a page load shortly after a click belongs to that click
+        if last_click is not None and b.t0 - last_click.t1 <= 1.5 and not moved_between(last_click.t1, b.t0):
+            if big:
+                last_click.navigates = True
+                last_click.field_box = None
+            last_click.t1 = max(last_click.t1, b.t1)
+            last_end = b.t1
+            continue
+        # 4. a key press right after typing
+        if last_typing is not None and b.t0 - last_typing.t1 <= KEY_AFTER_TYPE and not moved_between(last_typing.t1, b.t0):
+            events.append(Event("key", b.t0, b.t1, pointer, b.box, value="Enter", navigates=big,
+                                before=_before(infos, b.t0).t if _before(infos, b.t0) else b.t0, after=b.t1,
+                                field_box=last_typing.field_box or last_typing.box,
+                                extra={"typing": last_typing}))
+            last_typing = None
+            last_end = b.t1
+            continue
+        # 5. characters appearing somewhere: typing without a visible click first
+        if small:
+            typing = Event("type", b.t0, b.t1, pointer, b.box, before=b.t0, after=b.t1, extra={"frames": len(b.frames)})
+            continue
+    close_typing()
+
+    # waits: long stretches with no change and no movement at all
+    active = [f.t for f in infos if f.moved or f.change >= min_change]
+    marks = [infos[0].t] + active + [infos[-1].t]
+    for a, b in zip(marks, marks[1:]):
+        if b - a >= WAIT_MIN and a > infos[0].t and b < infos[-1].t:
+            events.append(Event("wait", a, b, value=f"{b - a:.1f}", before=a, after=a))
+    events.sort(key=lambda e: e.t0)
+    return events
+
+
+def _frame_step(infos: list[FrameInfo]) -> float:
+    if len(infos) < 2:
+        return 1 / 15
+    ds = sorted(b.t - a.t for a, b in zip(infos, infos[1:]))
+    return max(1e-3, ds[len(ds) // 2])
+
+
+def _before(infos: list[FrameInfo], t: float) -> FrameInfo | None:
+    """The last analysed frame strictly before time t."""
+    lo, hi = 0, len(infos)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if infos[mid].t < t - 1e-6:
+            lo = mid + 1
+        else:
+            hi = mid
+    return infos[lo - 1] if lo > 0 else None

@@ -1,0 +1,93 @@
+"""Name what an action touched, by reading the text around it (OCR of small crops only).
+
+A button or link is named by the text under the pointer; a text field by its label (the text
+just above it or just left of it), else by what is written in it; typed values are read from the
+field's final state. The pointer itself is painted out of the crop first so it cannot hide or
+invent letters.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from vision.ocr import TextLine, read_lines
+
+
+def _crop(img: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, int, int]:
+    H, W = img.shape[:2]
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(W, int(box[0] + box[2])), min(H, int(box[1] + box[3]))
+    return img[y0:y1, x0:x1], x0, y0
+
+
+def read_region(img: np.ndarray, box: tuple[int, int, int, int],
+                pointer: tuple[int, int, int, int] | None = None) -> list[TextLine]:
+    """OCR lines of one region, in full-frame coordinates, with the pointer painted out."""
+    crop, x0, y0 = _crop(img, box)
+    if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+        return []
+    crop = np.ascontiguousarray(crop)
+    if pointer is not None:
+        px, py, pw, ph = pointer
+        m = np.zeros(crop.shape[:2], np.uint8)
+        cv2.rectangle(m, (px - x0 - 1, py - y0 - 1), (px - x0 + pw + 1, py - y0 + ph + 1), 255, -1)
+        if m.any():
+            crop = cv2.inpaint(crop, m, 3, cv2.INPAINT_TELEA)
+    scale = 1.0
+    if crop.shape[0] < 64:  # the detector wants some height; small crops read better enlarged
+        scale = 2.0
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    out = []
+    for ln in read_lines(crop):
+        x, y, w, h = ln.box
+        out.append(TextLine(ln.text, (int(x / scale) + x0, int(y / scale) + y0, max(1, int(w / scale)),
+                                      max(1, int(h / scale))), ln.conf))
+    return out
+
+
+def _d(p: tuple[int, int], box: tuple[int, int, int, int]) -> float:
+    dx = max(box[0] - p[0], 0, p[0] - (box[0] + box[2]))
+    dy = max(box[1] - p[1], 0, p[1] - (box[1] + box[3]))
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def text_at(img: np.ndarray, p: tuple[int, int], pointer: tuple[int, int, int, int] | None = None
+            ) -> tuple[str, tuple[int, int, int, int] | None]:
+    """The text line under (or nearest to) a point, and its box."""
+    H, W = img.shape[:2]
+    rw, rh = int(0.22 * W), max(48, int(0.05 * H))
+    lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer)
+    if not lines:
+        return "", None
+    best = min(lines, key=lambda ln: _d(p, ln.box))
+    if _d(p, best.box) > 0.04 * W:
+        return "", None
+    return best.text, best.box
+
+
+def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int, int, int, int],
+                pointer: tuple[int, int, int, int] | None = None) -> str:
+    """The label of a text field: the nearest line above the field's text row, else to its left."""
+    H, W = img.shape[:2]
+    fx0, fx1 = field[0], field[0] + field[2]
+    top = row[1]
+    region = (fx0 - int(0.25 * W), top - int(0.09 * H), (fx1 - fx0) + int(0.25 * W) + 8, int(0.09 * H) + row[3] + 4)
+    lines = read_region(img, region, pointer)
+    above = [ln for ln in lines if ln.box[1] + ln.box[3] <= top - 2 and ln.x2 > fx0 - 4 and ln.box[0] < fx1]
+    if above:
+        return max(above, key=lambda ln: (ln.box[1] + ln.box[3], -ln.box[0])).text
+    left = [ln for ln in lines if ln.x2 <= fx0 + 4 and min(ln.y2, row[1] + row[3]) - max(ln.box[1], row[1]) > 0]
+    if left:
+        return max(left, key=lambda ln: ln.x2).text
+    return ""
+
+
+def field_text(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int, int, int, int],
+               pointer: tuple[int, int, int, int] | None = None) -> str:
+    """What is written in a field's text row."""
+    pad_y = max(4, row[3] // 2)
+    region = (field[0] + 2, row[1] - pad_y, field[2] - 4, row[3] + 2 * pad_y)
+    lines = read_region(img, region, pointer)
+    lines = [ln for ln in lines if row[1] - pad_y <= ln.box[1] + ln.box[3] / 2 <= row[1] + row[3] + pad_y]
+    lines.sort(key=lambda ln: ln.box[0])
+    return " ".join(ln.text for ln in lines).strip()

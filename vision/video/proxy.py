@@ -1,0 +1,111 @@
+"""A cheap analysis stream: the luma plane of each decoded frame plus a small grey proxy.
+
+Screen recordings are mostly still, so the work per frame must be tiny: the decoder's own luma
+plane is taken as it is (no colour conversion), rotated if the stream says so, and shrunk with
+area averaging to `max_side` pixels for change analysis. Full-resolution colour frames are made
+only for the few instants that are kept (`frames_at`), in a second forward pass.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterator
+
+import cv2
+import numpy as np
+
+from vision.video.decode import VideoError, _apply_rotation, _open, _rotation
+
+
+@dataclass
+class ProxyFrame:
+    t: float
+    luma: np.ndarray     # (H, W) uint8, full resolution, display orientation
+    small: np.ndarray    # (h, w) uint8 proxy for change analysis
+    scale: float         # small = luma * scale
+
+
+def _luma(frame) -> np.ndarray:
+    """The Y plane as an array without colour conversion (copied: the decoder reuses buffers)."""
+    if frame.format.name in ("yuv420p", "yuvj420p", "yuv422p", "yuv444p", "nv12", "yuvj422p", "yuvj444p"):
+        plane = frame.planes[0]
+        arr = np.frombuffer(plane, np.uint8).reshape(frame.height, plane.line_size)[:, :frame.width]
+        return arr.copy()
+    return frame.to_ndarray(format="gray")
+
+
+def _times(container, stream) -> Iterator[tuple[float, object]]:
+    tb = stream.time_base or Fraction(1, 1000)
+    t0 = None
+    try:
+        for frame in container.decode(stream):
+            if frame.pts is None:
+                continue
+            t = float(frame.pts * tb)
+            if t0 is None:
+                t0 = float(stream.start_time * tb) if stream.start_time is not None else t
+            yield t - t0, frame
+    except Exception as exc:
+        import av
+
+        if isinstance(exc, (av.error.InvalidDataError, av.error.FFmpegError)):
+            raise VideoError(f"{container.name}: corrupt video data ({str(exc).splitlines()[0]})") from None
+        raise
+
+
+def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.0) -> Iterator[ProxyFrame]:
+    """Yield proxy frames at most `fps` a second (by timestamp, so variable rates work)."""
+    container = _open(path)
+    try:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        rot = _rotation(stream)
+        step = 1.0 / fps if fps else 0.0
+        next_t = -1.0
+        for t, frame in _times(container, stream):
+            if step and t + 1e-6 < next_t:
+                continue
+            next_t = max(next_t + step, t + step * 0.5) if step else 0.0
+            luma = _apply_rotation(_luma(frame), rot)
+            h, w = luma.shape
+            scale = min(1.0, max_side / max(h, w))
+            small = cv2.resize(luma, (max(2, int(round(w * scale))), max(2, int(round(h * scale)))),
+                               interpolation=cv2.INTER_AREA) if scale < 1.0 else luma
+            yield ProxyFrame(t, luma, small, scale)
+    finally:
+        container.close()
+
+
+def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
+    """Full-resolution RGB frames for the requested times: for each, the last frame at or before it.
+
+    One forward pass that converts only the frames that are kept, so memory is bounded by the
+    number of requested times, not by the video's length.
+    """
+    want = sorted(set(float(t) for t in times))
+    out: dict[float, np.ndarray] = {}
+    if not want:
+        return out
+    container = _open(path)
+    try:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        rot = _rotation(stream)
+        prev = None
+        i = 0
+        for t, frame in _times(container, stream):
+            while i < len(want) and t > want[i] + 1e-6:
+                if prev is not None:
+                    out[want[i]] = _apply_rotation(prev.to_ndarray(format="rgb24"), rot)
+                i += 1
+            if i >= len(want):
+                break
+            prev = frame
+        if prev is not None:
+            while i < len(want):
+                out[want[i]] = _apply_rotation(prev.to_ndarray(format="rgb24"), rot)
+                i += 1
+    finally:
+        container.close()
+    return out
