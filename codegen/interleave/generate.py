@@ -33,17 +33,17 @@ class SamplingParams:
 
 def pick_token(logits: torch.Tensor, params: SamplingParams, generator: torch.Generator | None) -> int:
     """Greedy, or temperature / nucleus sampling, from one row of logits."""
-    logits = logits.float()
     if params.temperature == 0:
         return int(torch.argmax(logits))
+    logits = logits.float().cpu()  # the generator lives on the CPU; one row is cheap to move
     probs = torch.softmax(logits / params.temperature, dim=-1)
     if params.top_p < 1.0:
         sorted_p, order = torch.sort(probs, descending=True)
         keep = torch.cumsum(sorted_p, dim=-1) - sorted_p < params.top_p
         sorted_p = torch.where(keep, sorted_p, torch.zeros_like(sorted_p))
-        choice = torch.multinomial(sorted_p.cpu() / sorted_p.sum(), 1, generator=generator)
+        choice = torch.multinomial(sorted_p / sorted_p.sum(), 1, generator=generator)
         return int(order[int(choice)])
-    return int(torch.multinomial(probs.cpu(), 1, generator=generator))
+    return int(torch.multinomial(probs, 1, generator=generator))
 
 
 def generate_ids(first_logits: torch.Tensor, step: Callable[[int], torch.Tensor],
