@@ -10,6 +10,7 @@ import json
 import av
 import numpy as np
 import pytest
+from PIL import Image
 
 from codegen.interleave.generate import SamplingParams
 from codegen.interleave.model import LocalVLM
@@ -67,7 +68,7 @@ def test_image_and_sampled_video(vlm, tmp_path):
     assert len(clip.frames) == 4
     image = np.random.default_rng(0).integers(0, 256, (70, 90, 3), dtype=np.uint8)
     messages = [{"role": "user", "content": [
-        {"type": "image", "image": image}, {"type": "text", "text": "then"},
+        {"type": "image", "image": Image.fromarray(image)}, {"type": "text", "text": "then"},
         {"type": "video", "frames": clip.frames, "timestamps": clip.timestamps}]}]
     inputs = vlm.prepare(messages)
     assert [s.kind for s in inputs.prompt.spans] == ["image", "video"]
@@ -77,8 +78,13 @@ def test_image_and_sampled_video(vlm, tmp_path):
 
 
 def test_bad_inputs(vlm, tmp_path):
-    with pytest.raises(PromptError, match="RGB array"):
+    with pytest.raises(PromptError, match="RGB uint8 array"):
         vlm.generate([{"role": "user", "content": [{"type": "image", "image": [1, 2, 3]}]}])
+    with pytest.raises(PromptError, match="RGB uint8 array"):
+        vlm.generate([{"role": "user", "content": [{"type": "image", "image": np.zeros((8, 8, 3))}]}])
+    frames = [np.zeros((28, 28, 3), np.uint8), np.zeros((56, 28, 3), np.uint8)]
+    with pytest.raises(PromptError, match="same size"):
+        vlm.generate([{"role": "user", "content": [{"type": "video", "frames": frames}]}])
     with pytest.raises(PromptError, match="non-empty list"):
         vlm.generate([])
     with pytest.raises(ValueError, match="max_new_tokens"):

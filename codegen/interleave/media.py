@@ -38,14 +38,21 @@ def row_tokens(family: str, grid_thw: torch.Tensor) -> list[int]:
     return [t * h * w // MERGE for t, h, w in g]
 
 
+def _rgb(arr, what: str) -> np.ndarray:
+    if hasattr(arr, "convert") and hasattr(arr, "size"):       # a PIL image
+        arr = np.asarray(arr.convert("RGB"))
+    if not isinstance(arr, np.ndarray) or arr.ndim != 3 or arr.shape[2] != 3 or arr.dtype != np.uint8:
+        raise PromptError(f"{what}: expected an RGB uint8 array (H, W, 3), got "
+                          f"{getattr(arr, 'shape', type(arr).__name__)}")
+    return np.ascontiguousarray(arr)
+
+
 def _image_array(part: dict, index: int) -> np.ndarray:
     img = part.get("image")
     if isinstance(img, (str, bytes)) or hasattr(img, "read_bytes"):
         from vision.load import load_image
         return load_image(img)
-    if not isinstance(img, np.ndarray) or img.ndim != 3 or img.shape[2] != 3:
-        raise PromptError(f"image part {index}: expected an RGB array (H, W, 3)")
-    return np.ascontiguousarray(img, dtype=np.uint8)
+    return _rgb(img, f"image part {index}")
 
 
 def prepare_part(family: str, part: dict, index: int, preprocess) -> PreparedMedia:
@@ -58,9 +65,9 @@ def prepare_part(family: str, part: dict, index: int, preprocess) -> PreparedMed
     frames = part.get("frames")
     if not isinstance(frames, (list, tuple)) or not frames:
         raise PromptError(f"video part {index}: needs a non-empty list of frames")
-    frames = [np.ascontiguousarray(f, dtype=np.uint8) for f in frames]
-    if any(f.ndim != 3 or f.shape[2] != 3 or f.shape != frames[0].shape for f in frames):
-        raise PromptError(f"video part {index}: frames must be RGB arrays (H, W, 3) of one size")
+    frames = [_rgb(f, f"video part {index}, frame {k}") for k, f in enumerate(frames)]
+    if any(f.shape != frames[0].shape for f in frames):
+        raise PromptError(f"video part {index}: frames must all be the same size")
     stamps = part.get("timestamps")
     if stamps is None:
         stamps = [i / 2.0 for i in range(len(frames))]       # the 2 fps the families train with
