@@ -348,15 +348,21 @@ class Recorder:
             w, h = self.page.viewport_size["width"], self.page.viewport_size["height"]
             self.move(w * self.rng.uniform(0.3, 0.7), h * self.rng.uniform(0.4, 0.7))
             self.hold(0.3)
-        y0 = self.page.evaluate("window.scrollY")
+        y0 = int(self.page.evaluate("window.scrollY"))
+        vh = self.page.viewport_size["height"]
+        self.page.evaluate("window.scrollTo(0, 0)")
+        full = np.asarray(Image.open(io.BytesIO(self.page.screenshot(type="png", full_page=True))).convert("RGB"))
+        top = max(0, min(y0 + dy, full.shape[0] - vh))
         t0 = self.t
         n = max(4, int(round(abs(dy) / 900 * self.fps * 0.8)))
-        for i in range(1, n + 1):
+        for i in range(1, n + 1):  # the pages have no fixed parts, so a scrolled view is a crop
             s = i / n
             e = 1 - (1 - s) ** 2
-            self.page.evaluate(f"window.scrollTo(0, {y0 + dy * e:.1f})")
-            self.shoot()
+            y = int(round(y0 + (top - y0) * e))
+            self.base = np.ascontiguousarray(full[y:y + vh])
             self.emit()
+        self.page.evaluate(f"window.scrollTo(0, {top})")
+        self.shoot()
         moved = int(round(self.page.evaluate("window.scrollY") - y0))
         self.add("scroll", t0, self.t, "page", str(moved), None, False, None)
         self.kind = self.shape_at(self.x, self.y)
@@ -381,9 +387,10 @@ class Recorder:
         self.hold(self.rng.uniform(0.5, 0.8))
 
     def wait(self, seconds: float) -> None:
-        t0 = self.t
+        """Idle time; it starts where the previous action ended (the pause after it is part of it)."""
+        t0 = self.steps[-1].t_end if self.steps else self.t
         self.hold(seconds)
-        self.add("wait", t0, self.t, "", f"{seconds:.1f}", None, False, None)
+        self.add("wait", t0, self.t, "", f"{self.t - t0:.1f}", None, False, None)
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -544,7 +551,7 @@ SCENARIOS = {"form": scenario_form, "todo": scenario_todo, "article": scenario_a
              "board": scenario_board, "search": scenario_search}
 
 
-def record(path: str | Path, scenarios: list[str], *, width: int = 1280, height: int = 800, fps: int = 30,
+def record(path: str | Path, scenarios: list[str | Callable[[Recorder, random.Random, dict], None]], *, width: int = 1280, height: int = 800, fps: int = 30,
            seed: int = 0, cursor_scale: float = 1.0, truth_path: str | Path | None = None) -> Workflow:
     """Record one video running `scenarios` in turn; write the truth JSON; return it."""
     from codegen.render import get_renderer
@@ -562,8 +569,8 @@ def record(path: str | Path, scenarios: list[str], *, width: int = 1280, height:
         try:
             r = Recorder(page, enc, fps, Cursor(cursor_scale), rng, x=width * rng.uniform(0.3, 0.7),
                          y=height * rng.uniform(0.3, 0.7))
-            for name in scenarios:
-                SCENARIOS[name](r, rng, theme)
+            for sc in scenarios:
+                (SCENARIOS[sc] if isinstance(sc, str) else sc)(r, rng, theme)
             r.hold(0.5)
             return Workflow(str(path), round(enc.n / fps, 3), width, height, r.steps)
         finally:

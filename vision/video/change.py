@@ -30,6 +30,8 @@ class FrameInfo:
     box: tuple[int, int, int, int] | None  # full-res box of that change
     scroll: float | None                # content shift, full-res px (negative: scrolled down)
     ptr_box: tuple[int, int, int, int] | None = None  # full-res box the pointer covers
+    ptr_scale: float = 1.0
+    blank: bool = False                 # nearly uniform frame (a page being loaded)
 
 
 class FrameAnalyzer:
@@ -38,6 +40,7 @@ class FrameAnalyzer:
     def __init__(self) -> None:
         self.prev: ProxyFrame | None = None
         self.tracker = CursorTracker()
+        self.last_shift = 0.0
 
     def _hit_box_small(self, hit: Hit | None, scale: float, shape: tuple[int, int]) -> tuple[int, int, int, int] | None:
         if hit is None:
@@ -71,9 +74,12 @@ class FrameAnalyzer:
         hit, moved = self.tracker.update(pf.luma, blobs) if blobs else (hit0, False)
         if not blobs and hit0 is not None:
             hit, moved = self.tracker.update(pf.luma, [hit0.box])
-        for hb in (self._hit_box_small(hit0, s, mask.shape), self._hit_box_small(hit, s, mask.shape)):
-            if hb is not None:
-                mask[hb[1]:hb[3], hb[0]:hb[2]] = 0
+        if moved or (hit is not None and hit0 is not None and hit.kind != hit0.kind):
+            # where the pointer was and is now; a still pointer changes nothing, and what appears
+            # under it (typed text) is a real change
+            for hb in (self._hit_box_small(hit0, s, mask.shape), self._hit_box_small(hit, s, mask.shape)):
+                if hb is not None:
+                    mask[hb[1]:hb[3], hb[0]:hb[2]] = 0
         change = int(cv2.countNonZero(mask))
         box = None
         if change:
@@ -81,13 +87,16 @@ class FrameAnalyzer:
             box = (int(bx / s), int(by / s), int(np.ceil(bw / s)), int(np.ceil(bh / s)))
         shift = None
         if change / mask.size >= SCROLL_MIN_FRAC:
-            dy = vertical_shift(prev.small, pf.small)
+            dy = vertical_shift(prev.small, pf.small, prior=self.last_shift)
             if dy is not None:
                 shift = dy / s
-        return self._info(pf.t, hit, moved, change, pf, box, shift)
+        self.last_shift = shift * s if shift is not None else 0.0
+        blank = change / mask.size >= 0.02 and float(cv2.meanStdDev(pf.small)[1][0, 0]) < 6.0
+        return self._info(pf.t, hit, moved, change, pf, box, shift, blank)
 
     @staticmethod
     def _info(t: float, hit: Hit | None, moved: bool, change: int, pf: ProxyFrame,
-              box: tuple[int, int, int, int] | None, shift: float | None) -> FrameInfo:
+              box: tuple[int, int, int, int] | None, shift: float | None, blank: bool = False) -> FrameInfo:
         return FrameInfo(t, (hit.x, hit.y) if hit else None, hit.kind if hit else None, moved, change,
-                         change / pf.small.size, box, shift, tuple(hit.box) if hit else None)
+                         change / pf.small.size, box, shift, tuple(hit.box) if hit else None,
+                         hit.scale if hit else 1.0, blank)

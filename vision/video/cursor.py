@@ -66,6 +66,17 @@ def _draw(kind: str, scale: float) -> tuple[np.ndarray, np.ndarray, tuple[int, i
     return img, mask, (int(round(hx)), int(round(hy)))
 
 
+_MASKS: dict[tuple[str, float], np.ndarray] = {}
+
+
+def mask_for(kind: str, scale: float) -> np.ndarray:
+    """The pixels one pointer shape covers (0/1), to paint it out of a frame before OCR."""
+    key = (kind, float(scale))
+    if key not in _MASKS:
+        _MASKS[key] = _draw(kind, scale)[1]
+    return _MASKS[key]
+
+
 @dataclass
 class Template:
     kind: str

@@ -14,7 +14,8 @@ from typing import Callable
 from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
-from vision.video.naming import field_label, field_text, text_at
+from vision.video.cursor import mask_for
+from vision.video.naming import Pointer, field_label, field_text, text_at
 from vision.video.proxy import frames_at, iter_proxy
 from vision.video.steps import Step, Workflow
 
@@ -36,14 +37,17 @@ def analyse(path: str | Path, duration: float = 0.0,
     return infos
 
 
-def _pointer_box(infos: list[FrameInfo], t: float) -> tuple[int, int, int, int] | None:
+def _pointer_box(infos: list[FrameInfo], t: float) -> Pointer | None:
+    """Where the pointer is drawn at time t, and its pixels, so OCR can paint it out."""
     best = None
     for fi in infos:
         if fi.t <= t + 1e-6:
             best = fi
         else:
             break
-    return best.ptr_box if best is not None else None
+    if best is None or best.ptr_box is None or best.kind is None:
+        return None
+    return best.ptr_box, mask_for(best.kind, best.ptr_scale)
 
 
 def _role(ev: Event, is_field: bool) -> str | None:
@@ -62,7 +66,7 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
         if ev.action in ("click", "drag"):
             want.append(ev.before)
         elif ev.action == "type":
-            want.extend([ev.before, ev.t1])
+            want.extend([ev.before, ev.after])
         elif ev.action == "key":
             want.append(ev.before)
     frames = frames_at(path, want)
@@ -98,8 +102,8 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
                 role = None
         elif ev.action == "type":
             field = _field(ev.field_box or ev.box, ev.box)
-            end = frames.get(ev.t1)
-            ptr = _pointer_box(infos, ev.t1)
+            end = frames.get(ev.after)
+            ptr = _pointer_box(infos, ev.after)
             if end is not None:
                 value = field_text(end, field, ev.box, ptr) or None
             target = names.get(id(ev), "")

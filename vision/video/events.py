@@ -21,7 +21,7 @@ BURST_GAP = 0.15        # s: change frames closer than this belong to one burst
 TYPE_GAP = 1.3          # s: characters closer than this belong to one typing run
 SCROLL_GAP = 0.35       # s
 WAIT_MIN = 2.0          # s of complete stillness that count as a wait
-NAV_FRAC = 0.3          # share of the frame that changes when a page loads
+NAV_FRAC = 0.15         # share of the frame that changes at once: a page load or a large redraw
 KEY_AFTER_TYPE = 3.0    # s: a change this soon after typing, without pointer movement, is a key
 
 
@@ -30,6 +30,11 @@ class Burst:
     frames: list[FrameInfo]
     box: tuple[int, int, int, int]
     frac: float
+
+    def loads(self, width: int, height: int) -> bool:
+        """A new page: a blank frame while loading, or nearly everything redrawn."""
+        return any(f.blank for f in self.frames) or (self.box[2] * self.box[3] >= 0.5 * width * height
+                                                     and self.frac >= 0.08)
 
     @property
     def t0(self) -> float:
@@ -100,7 +105,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
                 scroll_runs.append([fi])
     spans = []
     for run in scroll_runs:
-        dist = -sum(f.scroll for f in run if f.scroll is not None)
+        dist = -sum(f.scroll for f in run if f.scroll is not None) - _missed_shift(infos, run)
         if abs(dist) < 0.01 * height:
             continue
         t0 = run[0].t - dt
@@ -156,6 +161,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
     last_motion_t = [f.t for f in infos if f.moved]
     last_end = -1.0
     last_click: Event | None = None
+    last_key: Event | None = None
     typing: Event | None = None
     last_typing: Event | None = None
     row_h = 0.1 * height
@@ -201,7 +207,8 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
         if fresh and pointer is not None and (near_ptr or big):
             prev = _before(infos, first.t)
             ev = Event("click", first.t, b.t1, pointer, b.box, kind=first.kind or (prev.kind if prev else None),
-                       before=prev.t if prev else max(0.0, first.t - dt), after=b.t1, navigates=big)
+                       before=prev.t if prev else max(0.0, first.t - dt), after=b.t1,
+                       navigates=b.loads(width, height))
             # a focus ring around a text field: a box one row tall that the pointer is in
             if not big and b.box[3] <= 1.6 * row_h and b.box[2] >= 3 * b.box[3] and _dist(pointer, b.box) == 0:
                 ev.field_box = b.box
@@ -209,20 +216,22 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             last_click = ev
             last_end = b.t1
             continue
-        # a page load shortly after a click belongs to that click
-        if last_click is not None and b.t0 - last_click.t1 <= 1.5 and not moved_between(last_click.t1, b.t0):
-            if big:
-                last_click.navigates = True
-                last_click.field_box = None
-            last_click.t1 = max(last_click.t1, b.t1)
+        # a page load shortly after a click or key press belongs to it
+        act = last_click if last_key is None or (last_click is not None and last_click.t1 > last_key.t1) else last_key
+        if act is not None and b.t0 - act.t1 <= 1.5 and not moved_between(act.t1, b.t0):
+            if b.loads(width, height):
+                act.navigates = True
+                act.field_box = None
+            act.t1 = max(act.t1, b.t1)
             last_end = b.t1
             continue
         # 4. a key press right after typing
         if last_typing is not None and b.t0 - last_typing.t1 <= KEY_AFTER_TYPE and not moved_between(last_typing.t1, b.t0):
-            events.append(Event("key", b.t0, b.t1, pointer, b.box, value="Enter", navigates=big,
-                                before=_before(infos, b.t0).t if _before(infos, b.t0) else b.t0, after=b.t1,
-                                field_box=last_typing.field_box or last_typing.box,
-                                extra={"typing": last_typing}))
+            prev = _before(infos, b.t0)
+            last_key = Event("key", b.t0, b.t1, pointer, b.box, value="Enter", navigates=b.loads(width, height),
+                             before=prev.t if prev else b.t0, after=b.t1,
+                             field_box=last_typing.field_box or last_typing.box, extra={"typing": last_typing})
+            events.append(last_key)
             last_typing = None
             last_end = b.t1
             continue
@@ -231,6 +240,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             typing = Event("type", b.t0, b.t1, pointer, b.box, before=b.t0, after=b.t1, extra={"frames": len(b.frames)})
             continue
     close_typing()
+    _reading_times(events, infos)
 
     # waits: long stretches with no change and no movement at all
     active = [f.t for f in infos if f.moved or f.change >= min_change]
@@ -259,3 +269,38 @@ def _before(infos: list[FrameInfo], t: float) -> FrameInfo | None:
         else:
             hi = mid
     return infos[lo - 1] if lo > 0 else None
+
+
+def _reading_times(events: list[Event], infos: list[FrameInfo]) -> None:
+    """For each typing run, a moment showing the final text with the pointer off it (if any)."""
+    events.sort(key=lambda e: e.t0)
+    for i, ev in enumerate(events):
+        if ev.action != "type":
+            continue
+        limit = events[i + 1].t0 if i + 1 < len(events) else float("inf")
+        row = ev.box
+        for fi in infos:
+            if fi.t <= ev.t1 + 1e-6:
+                continue
+            if fi.t >= limit - 1e-6 or fi.t > ev.t1 + 5.0:
+                break
+            if fi.change and fi.box is not None and _dist((fi.box[0], fi.box[1]), row) == 0:
+                break  # the field changed again
+            pb = fi.ptr_box
+            if pb is None or pb[0] > row[0] + row[2] + 4 or pb[0] + pb[2] < row[0] - 4 \
+                    or pb[1] > row[1] + row[3] + 4 or pb[1] + pb[3] < row[1] - 4:
+                ev.after = fi.t
+                break
+
+
+def _missed_shift(infos: list[FrameInfo], run: list[FrameInfo]) -> float:
+    """Frames inside a scroll whose shift could not be verified: take the mean of their neighbours."""
+    t0, t1 = run[0].t, run[-1].t
+    inner = [f for f in infos if t0 < f.t < t1]
+    total = 0.0
+    for i, f in enumerate(inner):
+        if f.scroll is None and f.frac >= 0.02:
+            before = next((g.scroll for g in reversed(inner[:i]) if g.scroll is not None), run[0].scroll)
+            after = next((g.scroll for g in inner[i + 1:] if g.scroll is not None), run[-1].scroll)
+            total += (before + after) / 2
+    return total

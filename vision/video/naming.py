@@ -7,10 +7,71 @@ invent letters.
 """
 from __future__ import annotations
 
+import logging
+import threading
+
 import cv2
 import numpy as np
 
-from vision.ocr import TextLine, read_lines
+from vision.ocr import TextLine
+
+_ENGINE = None
+_LOCK = threading.Lock()
+
+
+def _engine():
+    """A rapidocr engine for small crops: never enlarges them (the page engine enlarges to read
+    whole screenshots, which would make every crop cost as much as a full page)."""
+    global _ENGINE
+    if _ENGINE is None:
+        from rapidocr import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        _ENGINE = RapidOCR(params={
+            "Global.log_level": "error", "Global.use_cls": False, "Global.text_score": 0.5,
+            "Global.max_side_len": 4000, "Global.min_side_len": 30,
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            "Det.limit_side_len": 960, "Det.limit_type": "max",
+        })
+    return _ENGINE
+
+
+def read_lines(img: np.ndarray) -> list[TextLine]:
+    """OCR lines of a small RGB crop."""
+    with _LOCK:
+        out = _engine()(np.ascontiguousarray(img[:, :, ::-1]))
+    if out is None or getattr(out, "boxes", None) is None or out.txts is None:
+        return []
+    lines = []
+    for quad, txt, score in zip(out.boxes, out.txts, out.scores):
+        txt = (txt or "").strip()
+        if not txt:
+            continue
+        q = np.asarray(quad, dtype=np.float64)
+        x0, y0 = q.min(axis=0)
+        x1, y1 = q.max(axis=0)
+        lines.append(TextLine(txt, (int(round(x0)), int(round(y0)), max(1, int(round(x1 - x0))),
+                                    max(1, int(round(y1 - y0)))), float(score)))
+    lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
+    return merge_rows(lines)
+
+
+def merge_rows(lines: list[TextLine]) -> list[TextLine]:
+    """Join pieces of one line of text that detection split (by a pointer, or wide spacing)."""
+    out: list[TextLine] = []
+    for ln in sorted(lines, key=lambda ln: (ln.box[0])):
+        for i, o in enumerate(out):
+            oy = min(o.y2, ln.y2) - max(o.box[1], ln.box[1])
+            gap = ln.box[0] - o.x2
+            if oy >= 0.6 * min(o.box[3], ln.box[3]) and -2 <= gap <= 1.2 * max(o.box[3], ln.box[3]):
+                x0, y0 = o.box[0], min(o.box[1], ln.box[1])
+                out[i] = TextLine(f"{o.text} {ln.text}", (x0, y0, ln.x2 - x0, max(o.y2, ln.y2) - y0),
+                                  min(o.conf, ln.conf))
+                break
+        else:
+            out.append(ln)
+    out.sort(key=lambda ln: (ln.box[1], ln.box[0]))
+    return out
 
 
 def _crop(img: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, int, int]:
@@ -20,19 +81,27 @@ def _crop(img: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, 
     return img[y0:y1, x0:x1], x0, y0
 
 
-def read_region(img: np.ndarray, box: tuple[int, int, int, int],
-                pointer: tuple[int, int, int, int] | None = None) -> list[TextLine]:
+Pointer = tuple[tuple[int, int, int, int], np.ndarray]  # drawn box and the pointer's own pixels
+
+
+def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointer | None = None) -> list[TextLine]:
     """OCR lines of one region, in full-frame coordinates, with the pointer painted out."""
     crop, x0, y0 = _crop(img, box)
     if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
         return []
     crop = np.ascontiguousarray(crop)
     if pointer is not None:
-        px, py, pw, ph = pointer
+        (px, py, pw, ph), pmask = pointer
         m = np.zeros(crop.shape[:2], np.uint8)
-        cv2.rectangle(m, (px - x0 - 1, py - y0 - 1), (px - x0 + pw + 1, py - y0 + ph + 1), 255, -1)
-        if m.any():
-            crop = cv2.inpaint(crop, m, 3, cv2.INPAINT_TELEA)
+        ox, oy = px - x0, py - y0
+        sx0, sy0 = max(0, -ox), max(0, -oy)
+        dx0, dy0 = max(0, ox), max(0, oy)
+        w = min(pw - sx0, m.shape[1] - dx0)
+        h = min(ph - sy0, m.shape[0] - dy0)
+        if w > 0 and h > 0:
+            m[dy0:dy0 + h, dx0:dx0 + w] = pmask[sy0:sy0 + h, sx0:sx0 + w] * 255
+            m = cv2.dilate(m, np.ones((3, 3), np.uint8))
+            crop = cv2.inpaint(crop, m, 2, cv2.INPAINT_TELEA)
     scale = 1.0
     if crop.shape[0] < 64:  # the detector wants some height; small crops read better enlarged
         scale = 2.0
@@ -51,7 +120,7 @@ def _d(p: tuple[int, int], box: tuple[int, int, int, int]) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
-def text_at(img: np.ndarray, p: tuple[int, int], pointer: tuple[int, int, int, int] | None = None
+def text_at(img: np.ndarray, p: tuple[int, int], pointer: Pointer | None = None
             ) -> tuple[str, tuple[int, int, int, int] | None]:
     """The text line under (or nearest to) a point, and its box."""
     H, W = img.shape[:2]
@@ -66,7 +135,7 @@ def text_at(img: np.ndarray, p: tuple[int, int], pointer: tuple[int, int, int, i
 
 
 def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int, int, int, int],
-                pointer: tuple[int, int, int, int] | None = None) -> str:
+                pointer: Pointer | None = None) -> str:
     """The label of a text field: the nearest line above the field's text row, else to its left."""
     H, W = img.shape[:2]
     fx0, fx1 = field[0], field[0] + field[2]
@@ -83,7 +152,7 @@ def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[in
 
 
 def field_text(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int, int, int, int],
-               pointer: tuple[int, int, int, int] | None = None) -> str:
+               pointer: Pointer | None = None) -> str:
     """What is written in a field's text row."""
     pad_y = max(4, row[3] // 2)
     region = (field[0] + 2, row[1] - pad_y, field[2] - 4, row[3] + 2 * pad_y)

@@ -1,41 +1,61 @@
-"""Vertical content shifts between two frames, by phase correlation.
+"""Vertical content shifts between two frames.
 
-A scroll moves nearly everything by the same amount; a page load or a redraw does not. Phase
-correlation gives the dominant shift with sub-pixel precision; the shift counts as a scroll only
-when aligning the frames by it explains most of the change.
+A scroll moves nearly everything by the same amount; a page load or a redraw does not. Pages are
+full of repeating rows (lines of text, list items) that fool a single correlation peak, so every
+vertical offset is tried on a 4x-reduced copy, the best one is refined at proxy resolution with
+a sub-pixel parabola fit, and it counts as a scroll only when aligning the frames by it explains
+most of the change.
 """
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-_WINDOWS: dict[tuple[int, int], np.ndarray] = {}
 
-
-def _window(shape: tuple[int, int]) -> np.ndarray:
-    w = _WINDOWS.get(shape)
-    if w is None:
-        w = cv2.createHanningWindow((shape[1], shape[0]), cv2.CV_32F)
-        _WINDOWS[shape] = w
-    return w
-
-
-def vertical_shift(prev: np.ndarray, cur: np.ndarray, min_gain: float = 0.5) -> float | None:
-    """Content shift in pixels (negative: content moved up, i.e. scrolled down), or None."""
-    a, b = prev.astype(np.float32), cur.astype(np.float32)
-    (dx, dy), resp = cv2.phaseCorrelate(a, b, _window(a.shape))
-    if resp < 0.1 or abs(dx) > 0.75 or abs(dy) < 0.75:
-        return None
-    k = int(round(dy))
+def _err(a: np.ndarray, b: np.ndarray, s: int) -> float:
+    """Mean absolute difference when b shows a's content moved up by s rows."""
     h = a.shape[0]
-    if abs(k) >= h // 2:
+    if s >= 0:
+        return float(np.abs(a[s:] - b[:h - s]).mean())
+    return float(np.abs(a[:h + s] - b[-s:]).mean())
+
+
+def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.5,
+                   max_frac: float = 0.6) -> float | None:
+    """Content shift in pixels of these images (negative: content moved up, i.e. scrolled down), or None.
+
+    `prior` is the shift expected (the previous frame's: scrolling is smooth); among offsets that
+    align about equally well, the one nearest to it wins.
+    """
+    a, b = prev.astype(np.float32), cur.astype(np.float32)
+    h, w = a.shape
+    if h < 16:
         return None
-    if k > 0:
-        before = np.abs(a[k:] - b[k:]).mean()
-        after = np.abs(a[:h - k] - b[k:]).mean()
-    else:
-        before = np.abs(a[:h + k] - b[:h + k]).mean()
-        after = np.abs(a[-k:] - b[:h + k]).mean()
-    if before <= 0 or after > before * (1 - min_gain):
+    a4 = cv2.resize(a, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    b4 = cv2.resize(b, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    e0 = float(np.abs(a4 - b4).mean())
+    if e0 <= 0.05:
         return None
-    return float(dy)
+    lim = int(a4.shape[0] * max_frac)
+    errs = {s: _err(a4, b4, s) for s in range(-lim, lim + 1) if s != 0}
+    best = min(errs.values())
+    if best > e0 * (1 - min_gain):
+        return None
+    near = [s for s, e in errs.items() if e <= best * 1.5 + 0.05 * e0]
+    s4 = min(near, key=lambda s: (abs(s + prior / 4), errs[s]))
+    if errs[s4] > e0 * (1 - min_gain):
+        return None
+    cands = range(4 * s4 - 4, 4 * s4 + 5)
+    fine = {s: _err(a, b, s) for s in cands if s != 0 and abs(s) < h * max_frac + 4}
+    if not fine:
+        return None
+    s = min(fine, key=fine.get)
+    if fine[s] > _err(a, b, 0) * (1 - min_gain):
+        return None
+    sub = 0.0
+    if s - 1 in fine and s + 1 in fine:
+        l, c, r = fine[s - 1], fine[s], fine[s + 1]
+        den = l - 2 * c + r
+        if den > 1e-6:
+            sub = max(-0.5, min(0.5, 0.5 * (l - r) / den))
+    return -(s + sub)
