@@ -36,8 +36,10 @@ def test_token_limit_and_stop_ids(vlm):
 
 
 def test_stream_pieces_add_up_to_generate(vlm):
-    full = vlm.generate(TEXT, max_new_tokens=10)
+    seen: list[str] = []
+    full = vlm.generate(TEXT, max_new_tokens=10, on_piece=seen.append)
     pieces = list(vlm.stream(TEXT, max_new_tokens=10))
+    assert seen == pieces
     assert pieces and all(isinstance(p, str) and p for p in pieces)
     assert "".join(pieces) == full
     assert len(full) >= 4

@@ -13,7 +13,7 @@ import gc
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import torch
 
@@ -239,5 +239,12 @@ class LocalVLM:
             yield rest
 
     def generate(self, messages: list[dict], max_new_tokens: int = 512, temperature: float = 0.0,
-                 stop: str | list[str] | None = None, *, top_p: float = 1.0, seed: int | None = None) -> str:
-        return "".join(self.stream(messages, max_new_tokens, temperature, stop, top_p=top_p, seed=seed))
+                 stop: str | list[str] | None = None, *, top_p: float = 1.0, seed: int | None = None,
+                 on_piece: Callable[[str], None] | None = None) -> str:
+        """The whole reply; `on_piece` sees each streamed piece as it comes."""
+        pieces = []
+        for piece in self.stream(messages, max_new_tokens, temperature, stop, top_p=top_p, seed=seed):
+            pieces.append(piece)
+            if on_piece is not None:
+                on_piece(piece)
+        return "".join(pieces)
