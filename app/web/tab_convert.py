@@ -64,12 +64,14 @@ def _shrink(img: np.ndarray | None, max_width: int = SHOW_MAX_WIDTH) -> np.ndarr
 def scores_markdown(report: dict[str, Any]) -> str:
     """The scores, code-quality figures and timing of a report, as a Markdown table."""
     sc = report.get("scores", {})
-    rows = ["| score | value | what it measures |", "| --- | --- | --- |"]
-    rows += [f"| **{k}** | {float(sc[k]):.3f} | {what} |" for k, what in SCORE_ROWS if k in sc]
+    rows = ["| score | value |", "| --- | --- |"]
+    rows += [f"| <span title='{what}'>**{k}**</span> | {float(sc[k]):.3f} |" for k, what in SCORE_ROWS if k in sc]
     q = report.get("quality", {})
     if q:
-        rows.append(f"| abs_frac | {float(q.get('abs_frac', 0)):.3f} | share of absolutely positioned elements |")
-        rows.append(f"| mobile_ok | {'yes' if q.get('mobile_ok') else 'no'} | fits a 390-px phone screen |")
+        rows.append(f"| <span title='share of absolutely positioned elements'>abs_frac</span> | "
+                    f"{float(q.get('abs_frac', 0)):.3f} |")
+        rows.append(f"| <span title='fits a 390-px phone screen'>mobile_ok</span> | "
+                    f"{'yes' if q.get('mobile_ok') else 'no'} |")
     rounds = report.get("rounds") or []
     tail = f"{len(rounds)} render(s), {float(report.get('seconds', 0)):.1f} s"
     if "best_round" in report:
@@ -104,21 +106,49 @@ def _backend():
         raise gr.Error(f"Model backend: {exc}") from None
 
 
-def convert(path: str | None, rounds: float, stack: str, progress: gr.Progress = gr.Progress()):
+def upload_source(value: Any) -> tuple[str | bytes, str] | None:
+    """(file path or bytes, original name) of the image component's raw value, None when empty.
+
+    The event runs with preprocess=False, so that an upload Pillow cannot open reaches our own
+    loader (EXIF, alpha, 16-bit, CMYK, size guard) and its one-line errors, not Gradio's.
+    """
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value, Path(value).name
+    if isinstance(value, dict):
+        name = value.get("orig_name") or Path(str(value.get("path") or "image")).name
+        if value.get("path"):
+            return str(value["path"]), name
+        url = value.get("url") or ""
+        if url.startswith("data:") and "," in url:
+            import base64
+            import binascii
+
+            try:
+                return base64.b64decode(url.split(",", 1)[1], validate=False), name
+            except (binascii.Error, ValueError):
+                raise gr.Error("The pasted image could not be decoded.") from None
+    return None
+
+
+def convert(value: Any, rounds: float, stack: str, progress: gr.Progress = gr.Progress()):
     """Gradio handler: the uploaded mockup to (code, preview, side-by-side, heat-map, scores, report, zip)."""
     from vision.load import ImageError, load_image
 
-    if not path:
+    src = upload_source(value)
+    if src is None:
         raise gr.Error("Upload or paste a mockup image first.")
+    source, name = src
     stack = stack if stack in STACKS else "html"
     try:
-        image = load_image(path, name=Path(path).name)
+        image = load_image(source, name=name)
     except ImageError as exc:
-        raise gr.Error(str(exc)) from None
+        raise gr.Error(str(exc).replace(str(source), name) if isinstance(source, str) else str(exc)) from None
     except (OSError, ValueError) as exc:
         raise gr.Error(f"Could not read the image: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     _prune_old_runs()
-    stem = safe_stem(path)
+    stem = safe_stem(name)
     run_dir = RUNS_ROOT / uuid.uuid4().hex[:12]
     run_dir.mkdir(parents=True, exist_ok=True)
     backend = _backend()
@@ -150,26 +180,27 @@ def build_tab() -> None:
     gr.Markdown("Upload or paste a picture of a page or app screen (a mockup or a screenshot, up to 4K "
                 "or a full-page capture). The code is rendered in Chromium and scored against it.")
     with gr.Row():
-        with gr.Column(scale=2):
+        with gr.Column(scale=3):
             image = gr.Image(label="Mockup", type="filepath", image_mode=None, sources=["upload", "clipboard"],
-                             elem_id="v2c-convert-input", height=360)
-        with gr.Column(scale=1):
+                             elem_id="v2c-convert-input", height=380)
+        with gr.Column(scale=2):
             rounds = gr.Slider(0, 5, value=2, step=1, label="Refine rounds", elem_id="v2c-convert-rounds",
                                info="render, compare and correct up to this many times")
             stack = gr.Radio(STACKS, value="html", label="Stack", elem_id="v2c-convert-stack")
             run = gr.Button("Convert", variant="primary", elem_id="v2c-convert-run")
-            download = gr.File(label="Download (zip: page, code, images)", elem_id="v2c-convert-download",
-                               interactive=False)
-    with gr.Row():
-        with gr.Column(scale=1):
             scores = gr.Markdown(elem_id="v2c-convert-scores")
-        with gr.Column(scale=2):
+            download = gr.File(label="Download (zip: page, code, images)", elem_id="v2c-convert-download",
+                               interactive=False, height=90)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1):
             gr.Markdown("**Preview** (sandboxed: no scripts, no access to this app)")
             preview = gr.HTML(elem_id="v2c-convert-preview", js_on_load=None,
                               value="<div style='color:#667085;padding:1em'>The preview appears here.</div>")
-    code = gr.Code(label="Code", language="html", elem_id="v2c-convert-code", lines=18, max_lines=40,
-                   interactive=False)
-    sbs = gr.Image(label="Mockup | render | difference", elem_id="v2c-convert-side-by-side", interactive=False,
+        with gr.Column(scale=1):
+            code = gr.Code(label="Code", language="html", elem_id="v2c-convert-code", lines=24, max_lines=34,
+                           interactive=False)
+    sbs = gr.Image(label="Mockup | render | difference", show_label=False, elem_id="v2c-convert-side-by-side",
+                   interactive=False,
                    format="jpeg", buttons=["download", "fullscreen"])
     with gr.Row():
         heat = gr.Image(label="Difference heat-map (cells whose colour differs; red = most)",
@@ -178,4 +209,4 @@ def build_tab() -> None:
         with gr.Accordion("Report (JSON)", open=False):
             report = gr.JSON(elem_id="v2c-convert-report")
     run.click(convert, inputs=[image, rounds, stack], outputs=[code, preview, sbs, heat, scores, report, download],
-              concurrency_limit=1, concurrency_id="v2c-convert")
+              concurrency_limit=1, concurrency_id="v2c-convert", preprocess=False)

@@ -12,18 +12,19 @@ from .visual import FULL_DE, cell_delta_e, cell_size, fit_to
 DIM = 0.45
 LABEL_HEIGHT = 36
 GAP = 12
+PERCEPTIBLE_DE = 2.0
 
 
 def heatmap(mockup: np.ndarray, render: np.ndarray) -> np.ndarray:
     """Mockup-sized RGB picture: the dimmed mockup with each cell tinted by how much it differs.
 
-    Differences are CIEDE2000 between cell mean colours (text included), 0 -> no tint,
-    20 or more -> full red; blue-green-yellow-red in between (OpenCV's JET map).
+    Differences are CIEDE2000 between cell mean colours (text included): up to 2 (barely
+    perceptible) -> no tint, 20 or more -> full red; blue-green-yellow-red in between (JET map).
     """
     h, w = mockup.shape[:2]
     cell = cell_size(w)
     de, _ = cell_delta_e(mockup, fit_to(render, (w, h)), cell)
-    level = np.clip(de / FULL_DE, 0.0, 1.0)
+    level = np.clip((de - PERCEPTIBLE_DE) / (FULL_DE - PERCEPTIBLE_DE), 0.0, 1.0)
     colours = cv2.applyColorMap((level * 255).astype(np.uint8), cv2.COLORMAP_JET)[:, :, ::-1]
     big = np.repeat(np.repeat(colours, cell, axis=0), cell, axis=1)[:h, :w].astype(np.float32)
     alpha = np.repeat(np.repeat(np.sqrt(level) * 0.85, cell, axis=0), cell, axis=1)[:h, :w, None]
