@@ -24,6 +24,9 @@ from .blocks import TextBlock
 MIN_SIM = 0.5
 MAX_GROUP = 4
 POSITION_TIEBREAK = 0.02
+# Exact ratios are computed, for each block, from its best bound down, until the bound falls
+# below the best ratio found minus this margin: the pairs an optimal assignment can use.
+NEAR_BEST = 0.1
 # Speed guard: past this many candidate pairs (a page of near-identical labels), keep for each
 # block only its TOP_K best candidates by text bound, nearer ones first among equals.
 MAX_PAIRS = 20_000
@@ -49,7 +52,8 @@ def ratio(a: str, b: str) -> float:
     """difflib's similarity of two normalised texts (cached: pages repeat their labels)."""
     if a == b:
         return 1.0
-    return SequenceMatcher(None, a, b).ratio()
+    # autojunk off: with it, texts past 200 characters lose their common letters and score low
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _bags(texts: Sequence[str]) -> np.ndarray:
@@ -89,6 +93,34 @@ def _candidates(bound: np.ndarray, dist: np.ndarray) -> np.ndarray:
     top = np.argpartition(-key, k - 1, axis=0)[:k, :]
     keep[top, np.arange(key.shape[1])[None, :]] = True
     return np.argwhere(cand & keep)
+
+
+def _exact(bound: np.ndarray, dist: np.ndarray, ta: Sequence[str], tb: Sequence[str]) -> np.ndarray:
+    """Exact ratios where they can matter (else 0): per row and per column, the candidates whose
+    bound reaches the best ratio found so far minus NEAR_BEST, visited best bound first."""
+    sim = np.zeros_like(bound)
+    done = np.zeros(bound.shape, bool)
+    cand = np.zeros(bound.shape, bool)
+    pairs = _candidates(bound, dist)
+    if not len(pairs):
+        return sim
+    cand[pairs[:, 0], pairs[:, 1]] = True
+    masked = np.where(cand, bound, -1.0)
+    for axis in (0, 1):
+        m = masked if axis == 0 else masked.T
+        order = np.argsort(-m, axis=1, kind="stable")
+        for r in range(m.shape[0]):
+            best = 0.0
+            for c in order[r]:
+                b = m[r, c]
+                if b < MIN_SIM or b < best - NEAR_BEST:
+                    break
+                i, j = (r, c) if axis == 0 else (c, r)
+                if not done[i, j]:
+                    done[i, j] = True
+                    sim[i, j] = ratio(ta[i], tb[j])
+                best = max(best, sim[i, j])
+    return sim
 
 
 def _dist(ca: np.ndarray, cb: np.ndarray) -> np.ndarray:
@@ -168,9 +200,7 @@ class _Side:
 def _assign(sa: _Side, sb: _Side) -> list[Match]:
     bound = _upper_bounds(sa.texts, sb.texts)
     dist = _dist(sa.centres, sb.centres)
-    sim = np.zeros_like(bound)
-    for i, j in _candidates(bound, dist):
-        sim[i, j] = ratio(sa.texts[i], sb.texts[j])
+    sim = _exact(bound, dist, sa.texts, sb.texts)
     ok = sim >= MIN_SIM
     if not ok.any():
         return []
@@ -191,13 +221,10 @@ def _match_leftovers(sa: _Side, sb: _Side, free_a: set[int], free_b: set[int]) -
     bound = _upper_bounds(ta, tb)
     dist = _dist(np.array([sa.centres[list(g)].mean(axis=0) for g in ga]),
                  np.array([sb.centres[list(g)].mean(axis=0) for g in gb]))
-    cands = []
-    for i, j in _candidates(bound, dist):
-        if len(ga[i]) == 1 and len(gb[j]) == 1:
-            continue  # single pairs were already weighed by the assignment
-        s = ratio(ta[i], tb[j])
-        if s >= MIN_SIM:
-            cands.append((s, len(ga[i]) + len(gb[j]), i, j))
+    single = np.array([len(g) == 1 for g in ga])[:, None] & np.array([len(g) == 1 for g in gb])[None, :]
+    bound[single] = 0.0  # single pairs were already weighed by the assignment
+    sim = _exact(bound, dist, ta, tb)
+    cands = [(float(sim[i, j]), len(ga[i]) + len(gb[j]), int(i), int(j)) for i, j in np.argwhere(sim >= MIN_SIM)]
     cands.sort(key=lambda c: (-c[0], -c[1]))
     out = []
     for s, _, i, j in cands:
