@@ -278,7 +278,10 @@ def _run_ray(todo: list[VideoJob], out_dir: str, options: dict, jobs: int, addre
     if not ray.is_initialized():
         try:
             if address:
-                ray.init(address=address, log_to_driver=False, logging_level="ERROR")
+                # the tasks' model settings travel with them (a cluster's workers have their own environment)
+                env = {k: v for k, v in os.environ.items() if k.startswith("V2C_") or k == "OPENAI_API_KEY"}
+                ray.init(address=address, log_to_driver=False, logging_level="ERROR",
+                         runtime_env={"env_vars": env} if env else None)
             else:
                 ray.init(num_cpus=max(1, jobs), include_dashboard=False, log_to_driver=False,
                          logging_level="ERROR")

@@ -15,7 +15,7 @@ import pytest
 from app.batch import collect_videos, plan_jobs, run_batch
 from app.cli import main as v2c
 from codegen.workflow import MARKER, is_complete
-from workflow_media import make_video
+from workflow_media import make_audio_only, make_video, make_zero_frames
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_FILES = ("workflow.json", "workflow.md", "script.py", MARKER)
@@ -33,7 +33,8 @@ def _bad_files(d: Path) -> dict[str, Path]:
     corrupt.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(4000))
     empty = d / "empty.mp4"
     empty.write_bytes(b"")
-    return {"corrupt": corrupt, "empty": empty}
+    return {"corrupt": corrupt, "empty": empty, "audio": make_audio_only(d / "audio.wav"),
+            "zero": make_zero_frames(d / "zero.mp4")}
 
 
 def _assert_no_half_written(out: Path) -> None:
@@ -63,16 +64,23 @@ def test_collect_and_plan(tmp_path, videos):
 def test_bad_videos_among_good_ones(tmp_path, videos, capsys):
     bad = _bad_files(tmp_path / "bad")
     out = tmp_path / "out"
-    rc = v2c(["workflow", str(videos[0]), str(bad["corrupt"]), str(videos[1]), str(bad["empty"]), "-o", str(out), "-q"])
+    rc = v2c(["workflow", str(videos[0]), str(bad["corrupt"]), str(videos[1]), str(bad["empty"]), str(bad["audio"]),
+              str(bad["zero"]), "-o", str(out), "-q"])
     assert rc == 1
     assert is_complete(out / "rec0", videos[0]) and is_complete(out / "rec1", videos[1])
-    for name in ("corrupt", "empty"):
+    wf = json.loads((out / "rec0" / "workflow.json").read_text())
+    assert wf["video"] == "rec0.mp4" and wf["duration"] == pytest.approx(2.0, abs=0.15)
+    assert isinstance(wf["steps"], list)
+    compile((out / "rec0" / "script.py").read_text(), "script.py", "exec")
+    for name in ("corrupt", "empty", "audio", "zero"):
         err = (out / name / "error.txt").read_text()
         assert str(bad[name]) in err and "Traceback" not in err
         assert not (out / name / MARKER).exists()
     summary = json.loads((out / "summary.json").read_text())
     status = {Path(v["video"]).name: v["status"] for v in summary["videos"]}
-    assert status == {"rec0.mp4": "done", "corrupt.mp4": "failed", "rec1.mp4": "done", "empty.mp4": "failed"}
+    assert status == {"rec0.mp4": "done", "corrupt.mp4": "failed", "rec1.mp4": "done", "empty.mp4": "failed",
+                      "audio.wav": "failed", "zero.mp4": "failed"}
+    assert all(v["input_error"] for v in summary["videos"] if v["status"] == "failed")
     assert "corrupt.mp4" in capsys.readouterr().err
     _assert_no_half_written(out)
 
@@ -91,7 +99,7 @@ def test_bad_videos_among_good_ones(tmp_path, videos, capsys):
 
 def test_no_usable_video_exits_2(tmp_path, capsys):
     bad = _bad_files(tmp_path / "bad")
-    assert v2c(["workflow", str(bad["corrupt"]), str(bad["empty"]), "-o", str(tmp_path / "o"), "-q"]) == 2
+    assert v2c(["workflow", *map(str, bad.values()), "-o", str(tmp_path / "o"), "-q"]) == 2
     assert v2c(["workflow", str(tmp_path / "missing.mp4"), "-o", str(tmp_path / "o2"), "-q"]) == 2
     (tmp_path / "emptydir").mkdir()
     assert v2c(["workflow", str(tmp_path / "emptydir"), "-o", str(tmp_path / "o3"), "-q"]) == 2

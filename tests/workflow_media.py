@@ -51,3 +51,34 @@ def make_video(path: str | Path, seconds: float = 2.0, fps: int = 10, size: tupl
         for pkt in st.encode():
             out.mux(pkt)
     return path
+
+
+def make_audio_only(path: str | Path, seconds: float = 0.5) -> Path:
+    """A WAV file: a container PyAV opens, with no video stream."""
+    import av
+
+    path = Path(path)
+    rate = 8000
+    with av.open(str(path), "w") as out:
+        st = out.add_stream("pcm_s16le", rate=rate)
+        st.layout = "mono"
+        samples = (np.sin(np.arange(int(rate * seconds)) / 5.0) * 8000).astype(np.int16)[None, :]
+        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.sample_rate = rate
+        for pkt in st.encode(frame):
+            out.mux(pkt)
+        for pkt in st.encode():
+            out.mux(pkt)
+    return path
+
+
+def make_zero_frames(path: str | Path) -> Path:
+    """An MP4 with a video stream and not one frame in it."""
+    import av
+
+    path = Path(path)
+    with av.open(str(path), "w") as out:
+        st = out.add_stream("libx264", rate=10)
+        st.width, st.height, st.pix_fmt = 64, 64, "yuv420p"
+        out.start_encoding()
+    return path
