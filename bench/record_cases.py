@@ -90,7 +90,7 @@ THEMES = [
     {"bg": "#fbfaf8", "bar": "#7a2e1d", "accent": "#c2410c", "ring": "#fde0cc"},
 ]
 
-SCRIPT = """
+SCRIPT = """(() => {
 document.addEventListener('click', e => {
   const c = e.target.closest('.check'); if (c) c.classList.toggle('on');
   const t = e.target.closest('.tab');
@@ -120,6 +120,7 @@ document.addEventListener('mouseup', e => {
   const col = document.elementsFromPoint(e.clientX, e.clientY).find(x => x.classList && x.classList.contains('col'));
   if (col) col.appendChild(drag); drag = null;
 });
+})();
 """
 
 

@@ -20,7 +20,7 @@ def _err(a: np.ndarray, b: np.ndarray, s: int) -> float:
     return float(np.abs(a[:h + s] - b[-s:]).mean())
 
 
-def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.5,
+def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.7,
                    max_frac: float = 0.6) -> float | None:
     """Content shift in pixels of these images (negative: content moved up, i.e. scrolled down), or None.
 
