@@ -1,7 +1,9 @@
 """OCR with rapidocr (PP-OCR models shipped inside the wheel: no download).
 
-One engine per process, created on first use. Tall full-page screenshots are read in
-overlapping horizontal bands so that the detector never shrinks them below legibility.
+One engine per process, created on first use. Detection runs on a copy scaled so that the page
+is about `DET_WIDTH` px wide (UI text stays legible there and detection cost falls with area);
+recognition reads crops from the full-resolution image. Tall full-page screenshots are detected
+in overlapping horizontal bands.
 """
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ import os
 import threading
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
+DET_WIDTH = 1280
 BAND_HEIGHT = 2000
 BAND_OVERLAP = 160
 
@@ -34,7 +38,7 @@ class TextLine:
 
 
 _ENGINE = None
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # read_lines holds it while _detect calls get_ocr()
 
 
 def get_ocr():
@@ -56,46 +60,74 @@ def get_ocr():
                 "Det.limit_side_len": 736,
                 "Det.limit_type": "min",
             })
+            _ENGINE._load_det_model()
+            _ENGINE._load_rec_model()
         return _ENGINE
 
 
-def _read_band(img: np.ndarray, y0: int) -> list[TextLine]:
+def _detect(img_bgr: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:
+    """Axis-aligned text boxes (x0, y0, x1, y1) in `img_bgr` coordinates."""
     engine = get_ocr()
-    with _LOCK:  # onnxruntime sessions are thread-safe, rapidocr's pre/post state is not
-        out = engine(np.ascontiguousarray(img[:, :, ::-1]))
-    if out is None or out.boxes is None or out.txts is None:
+    src = img_bgr
+    if scale < 1.0:
+        src = cv2.resize(img_bgr, (max(32, round(img_bgr.shape[1] * scale)), max(32, round(img_bgr.shape[0] * scale))),
+                         interpolation=cv2.INTER_AREA)
+    h, w = src.shape[:2]
+    # the detector wants at least 32 px a side and sizes that are multiples of 32 after its own resize
+    pad_h, pad_w = max(0, 64 - h), max(0, 64 - w)
+    if pad_h or pad_w:
+        src = cv2.copyMakeBorder(src, 0, pad_h, 0, pad_w, cv2.BORDER_REPLICATE)
+    det = engine.text_det(src)
+    if det.boxes is None:
         return []
-    lines = []
-    for quad, txt, score in zip(out.boxes, out.txts, out.scores):
-        txt = (txt or "").strip()
-        if not txt:
-            continue
-        q = np.asarray(quad, dtype=np.float64)
-        x0, y_0 = q.min(axis=0)
-        x1, y1 = q.max(axis=0)
-        lines.append(TextLine(txt, (int(round(x0)), int(round(y_0)) + y0, max(1, int(round(x1 - x0))),
-                                    max(1, int(round(y1 - y_0)))), float(score)))
-    return lines
+    out = []
+    H, W = img_bgr.shape[:2]
+    for quad in det.boxes:
+        q = np.asarray(quad, dtype=np.float64) / scale
+        x0, y0 = np.floor(q.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(q.max(axis=0)).astype(int)
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+        if x1 - x0 >= 3 and y1 - y0 >= 3:
+            out.append((x0, y0, x1, y1))
+    return out
 
 
-def read_lines(img: np.ndarray) -> list[TextLine]:
+def _recognize(img_bgr: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:
+    from rapidocr.ch_ppocr_rec import TextRecInput
+
+    if not boxes:
+        return []
+    crops = [np.ascontiguousarray(img_bgr[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
+    res = get_ocr().text_rec(TextRecInput(img=crops, return_word_box=False))
+    return list(zip(res.txts or [""] * len(crops), res.scores or [0.0] * len(crops)))
+
+
+def read_lines(img: np.ndarray, min_score: float = 0.5) -> list[TextLine]:
     """All text lines of an RGB image, top to bottom, left to right."""
-    h = img.shape[0]
-    if h <= BAND_HEIGHT + BAND_OVERLAP:
-        lines = _read_band(img, 0)
-    else:
-        lines = []
-        step = BAND_HEIGHT
-        for y0 in range(0, h, step):
-            y1 = min(h, y0 + BAND_HEIGHT + BAND_OVERLAP)
-            band = _read_band(img[y0:y1], y0)
-            for ln in band:
-                cy = ln.box[1] + ln.box[3] / 2
-                # each band owns the lines whose centre lies in [y0, y0 + step); the overlap only
+    bgr = np.ascontiguousarray(img[:, :, ::-1])
+    h, w = bgr.shape[:2]
+    scale = min(1.0, DET_WIDTH / max(w, 1))
+    band_h = int(BAND_HEIGHT / scale)
+    overlap = int(BAND_OVERLAP / scale)
+    boxes: list[tuple[int, int, int, int]] = []
+    with _LOCK:  # onnxruntime sessions are thread-safe, rapidocr's pre/post state is not
+        y0 = 0
+        while True:
+            y1 = min(h, y0 + band_h + overlap)
+            for x0, by0, x1, by1 in _detect(bgr[y0:y1], scale):
+                cy = (by0 + by1) / 2 + y0
+                # each band owns the lines whose centre lies in [y0, y0 + band_h); the overlap only
                 # ensures lines on the boundary are seen whole by one band
-                if y0 <= cy < y0 + step or (y1 == h and cy >= y0):
-                    lines.append(ln)
+                if y0 <= cy < y0 + band_h or y1 == h:
+                    boxes.append((x0, by0 + y0, x1, by1 + y0))
             if y1 == h:
                 break
+            y0 += band_h
+        texts = _recognize(bgr, boxes)
+    lines = []
+    for (x0, y0, x1, y1), (txt, score) in zip(boxes, texts):
+        txt = (txt or "").strip()
+        if txt and score >= min_score:
+            lines.append(TextLine(txt, (x0, y0, x1 - x0, y1 - y0), float(score)))
     lines.sort(key=lambda l: (l.box[1], l.box[0]))
     return lines
