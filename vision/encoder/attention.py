@@ -7,7 +7,7 @@ same length (windows, video chunks, same-sized images) go through one batched
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import torch
@@ -53,12 +53,11 @@ def _run_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, run: Run) 
     return out.transpose(1, 2).reshape(run.count * run.length, heads * hd)
 
 
-def segment_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, runs: Sequence[Run]) -> torch.Tensor:
-    """Attention within each segment. q, k, v: (L, H, hd), the runs covering 0..L in order.
-    Returns (L, H * hd)."""
-    if len(runs) == 1:
-        return _run_attention(q, k, v, runs[0])
-    out = q.new_empty(q.shape[0], q.shape[1] * q.shape[2])
+def attend_runs(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+                runs: Sequence[Run]) -> Iterator[tuple[slice, torch.Tensor]]:
+    """Attention within each segment, run by run. q, k, v: (L, H, hd), the runs covering 0..L.
+    Yields (rows, output (rows, H * hd)); the caller consumes each run's output (the output
+    projection into the residual) without a packed copy of all of them."""
     for run in runs:
-        out[run.start:run.start + run.count * run.length] = _run_attention(q, k, v, run)
-    return out
+        yield slice(run.start, run.start + run.count * run.length), _run_attention(q, k, v, run)
+

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from vision.encoder.attention import plan_runs, segment_attention
+from vision.encoder.attention import attend_runs, plan_runs
 from vision.encoder.config import EncoderConfig
 from vision.encoder.rotary import kimi_angles, rotate_qk, rotation
 
@@ -24,10 +24,13 @@ class KimiAttention(nn.Module):
         self.qkv = nn.Linear(cfg.hidden_size, 3 * cfg.hidden_size)  # hub `wqkv`, q/k in pair layout
         self.out = nn.Linear(cfg.hidden_size, cfg.hidden_size)  # hub `wo`
 
-    def forward(self, x: torch.Tensor, rot: torch.Tensor, runs) -> torch.Tensor:
+    def add_to(self, residual: torch.Tensor, x: torch.Tensor, rot: torch.Tensor, runs) -> None:
+        """residual += out(attention(x)), one segment run at a time, in place."""
         qkv = self.qkv(x).view(x.shape[0], 3, self.heads, self.hd)  # (L, 3, H, hd)
         qk = rotate_qk(qkv, rot)  # (L, 2, H, hd)
-        return segment_attention(qk[:, 0], qk[:, 1], qkv[:, 2], runs)  # (L, D)
+        for rows, a in attend_runs(qk[:, 0], qk[:, 1], qkv[:, 2], runs):  # a: (rows, D)
+            residual[rows].addmm_(a, self.out.weight.t())
+        residual.add_(self.out.bias)
 
 
 class KimiMLP(nn.Module):
@@ -38,7 +41,7 @@ class KimiMLP(nn.Module):
 
 
 class KimiBlock(nn.Module):
-    """Pre-norm block; the residual adds are fused into the output GEMMs (addmm into x)."""
+    """Pre-norm block, updating x in place: the residual adds are fused into the output GEMMs."""
 
     def __init__(self, cfg: EncoderConfig) -> None:
         super().__init__()
@@ -48,8 +51,7 @@ class KimiBlock(nn.Module):
         self.mlp = KimiMLP(cfg)
 
     def forward(self, x: torch.Tensor, rot: torch.Tensor, runs) -> torch.Tensor:
-        a = self.attn(self.norm0(x), rot, runs)
-        x = torch.addmm(x, a, self.attn.out.weight.t()).add_(self.attn.out.bias)
+        self.attn.add_to(x, self.norm0(x), rot, runs)
         h = F.gelu(self.mlp.fc0(self.norm1(x)), approximate="tanh")  # (L, I)
         return x.addmm_(h, self.mlp.fc1.weight.t()).add_(self.mlp.fc1.bias)
 
