@@ -163,3 +163,20 @@ def test_key_frames_one_pass_order_and_clamping(video):
     times = {k: t for k, t, _ in got}
     assert times["a"] == 0.0 and times["b"] == pytest.approx(1.0, abs=1e-6)
     assert times["late"] == pytest.approx(1.9, abs=1e-6)
+
+
+def test_key_frames_seek_to_the_right_frames(tmp_path):
+    """Times far apart are reached by seeking, close ones by decoding on; each yields the frame
+    shown at that time (its grey level encodes its index)."""
+    from workflow_media import make_counter_video
+
+    video = make_counter_video(tmp_path / "counter.mp4", seconds=12.0, fps=10, gop=15)
+    times = {"a": 0.0, "b": 3.05, "c": 3.1, "d": 3.34, "e": 9.96, "f": 7.0, "past": 50.0}
+    got = {k: (t, int(np.median(f[:20]))) for k, t, f in iter_key_frames(video, times)}
+    expect = {"a": 0, "b": 30, "c": 31, "d": 33, "f": 70, "e": 99, "past": 119}
+    for k, idx in expect.items():
+        t, grey = got[k]
+        assert t == pytest.approx(idx / 10, abs=1e-6), k
+        assert abs(grey - 2 * idx) <= 3, (k, grey)
+    small = next(iter_key_frames(video, {"x": 5.0}, max_side=32))[2]
+    assert small.shape == (24, 32, 3)

@@ -82,3 +82,22 @@ def make_zero_frames(path: str | Path) -> Path:
         st.width, st.height, st.pix_fmt = 64, 64, "yuv420p"
         out.start_encoding()
     return path
+
+
+def make_counter_video(path: str | Path, seconds: float = 12.0, fps: int = 10, gop: int = 15) -> Path:
+    """Frame i shows grey level 2*i in its top half, so a decoded frame tells its own index;
+    keyframes every `gop` frames so that seeking is exercised."""
+    import av
+
+    path = Path(path)
+    with av.open(str(path), "w") as out:
+        st = out.add_stream("libx264", rate=fps, options={"g": str(gop), "keyint_min": str(gop), "preset": "ultrafast"})
+        st.width, st.height, st.pix_fmt = 64, 48, "yuv420p"
+        for i in range(int(round(seconds * fps))):
+            img = np.zeros((48, 64, 3), np.uint8)
+            img[:24] = min(255, 2 * i)
+            for pkt in st.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
+                out.mux(pkt)
+        for pkt in st.encode():
+            out.mux(pkt)
+    return path
