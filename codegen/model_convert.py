@@ -108,9 +108,10 @@ def analyse(img: np.ndarray, assets: Any, stages: dict[str, float], analysis: An
 
 
 def _palette(img: np.ndarray, k: int = 8) -> list[tuple[int, int, int]]:
-    """The most used colours (8-level quantised), a cheap summary for the prompt."""
+    """The most used exact colours (UI fills are flat), near-duplicates merged: a cheap summary
+    that gives the model hex values to copy."""
     step = max(1, int(np.sqrt(img.shape[0] * img.shape[1] / 200_000)))
-    px = (img[::step, ::step].reshape(-1, 3) // 8 * 8 + 4).astype(np.int32)
+    px = img[::step, ::step].reshape(-1, 3).astype(np.int32)
     keys = px[:, 0] * 65536 + px[:, 1] * 256 + px[:, 2]
     vals, counts = np.unique(keys, return_counts=True)
     order = np.argsort(-counts)
