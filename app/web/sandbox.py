@@ -56,8 +56,52 @@ def inline_assets(page: str, base_dir: str | Path, max_bytes: int = MAX_INLINE_B
     return _REF.sub(sub, page)
 
 
-def sandboxed_iframe(page: str, height: int = 640, title: str = "Preview of the generated page") -> str:
-    """An iframe element showing `page` with every sandbox restriction on."""
-    return (f'<iframe sandbox="" referrerpolicy="no-referrer" title="{html_lib.escape(title)}" '
-            f'style="width:100%;height:{int(height)}px;border:1px solid #d0d5dd;border-radius:8px;background:#fff" '
-            f'srcdoc="{html_lib.escape(page, quote=True)}"></iframe>')
+def _attr(text: str) -> str:
+    """`text` as a double-quoted attribute value; `$` and braces as character references too, so
+    that no template syntax of the host page can see them (the attribute decodes them back)."""
+    return html_lib.escape(text, quote=True).replace("$", "&#36;").replace("{", "&#123;").replace("}", "&#125;")
+
+
+def sandboxed_iframe(page: str, height: int = 640, page_width: int | None = None, page_height: int | None = None,
+                     title: str = "Preview of the generated page") -> str:
+    """An iframe showing `page` with every sandbox restriction on, `height` px tall in the app.
+
+    With `page_width`, the iframe carries it as `data-page-width`: FIT_JS lays the page out at that
+    width (the mockup's) and scales it down to the space available; with `page_height` too, the
+    box shrinks to the scaled page when that is shorter than `height`.
+    """
+    width_attr = ""
+    if page_width:
+        width_attr = f' data-page-width="{int(page_width)}" data-view-height="{int(height)}"'
+        if page_height:
+            width_attr += f' data-page-height="{int(page_height)}"'
+
+    return (f'<div class="v2c-frame-box" style="width:100%;overflow:hidden;border:1px solid #d0d5dd;'
+            f'border-radius:8px;background:#fff;height:{int(height)}px">'
+            f'<iframe sandbox="" referrerpolicy="no-referrer" title="{_attr(title)}"{width_attr} '
+            f'style="display:block;width:100%;height:{int(height)}px;border:0;background:#fff" '
+            f'srcdoc="{_attr(page)}"></iframe></div>')
+
+
+# Runs in the app (trusted), never in the iframe: scales each preview to fit its box.
+FIT_JS = """
+const fit = () => {
+  element.querySelectorAll('iframe[data-page-width]').forEach((f) => {
+    const box = f.parentElement;
+    const pw = parseFloat(f.dataset.pageWidth) || 0;
+    const ph = parseFloat(f.dataset.pageHeight) || 0;
+    let vh = parseFloat(f.dataset.viewHeight) || 640;
+    if (!pw || !box || !box.clientWidth) return;
+    const s = Math.min(1, box.clientWidth / pw);
+    if (ph) vh = Math.min(vh, Math.ceil(ph * s) + 2);
+    box.style.height = vh + 'px';
+    f.style.width = pw + 'px';
+    f.style.height = (vh / s) + 'px';
+    f.style.transformOrigin = '0 0';
+    f.style.transform = 'scale(' + s + ')';
+  });
+};
+new ResizeObserver(fit).observe(element);
+new MutationObserver(fit).observe(element, {childList: true, subtree: true});
+fit();
+"""

@@ -21,10 +21,11 @@ import cv2
 import gradio as gr
 import numpy as np
 
-from app.web.sandbox import inline_assets, sandboxed_iframe
+from app.web.sandbox import FIT_JS, inline_assets, sandboxed_iframe
 from vision.files import write_bytes
 
 RUNS_ROOT = Path(tempfile.gettempdir()) / "v2c-web-convert"
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "assets" / "examples"
 KEEP_RUNS_S = 24 * 3600
 STACKS = ["html", "tailwind", "react"]
 CODE_LANGUAGE = {"html": "html", "tailwind": "html", "react": "javascript"}
@@ -168,7 +169,8 @@ def convert(value: Any, rounds: float, stack: str, progress: gr.Progress = gr.Pr
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise gr.Error(f"Conversion failed: {msg}") from None
     archive = zip_result(result, run_dir / f"{stem}.zip")
-    preview = sandboxed_iframe(inline_assets(result.html, Path(result.out_html).parent))
+    preview = sandboxed_iframe(inline_assets(result.html, Path(result.out_html).parent), page_width=image.shape[1],
+                               page_height=result.render.shape[0] if result.render is not None else None)
     code = result.code or result.html
     return (gr.Code(value=code, language=CODE_LANGUAGE.get(stack, "html")), preview,
             _shrink(result.side_by_side), _shrink(result.heatmap, 1200), scores_markdown(result.report),
@@ -191,10 +193,13 @@ def build_tab() -> None:
             scores = gr.Markdown(elem_id="v2c-convert-scores")
             download = gr.File(label="Download (zip: page, code, images)", elem_id="v2c-convert-download",
                                interactive=False, height=90)
+    examples = sorted(str(p) for p in EXAMPLES_DIR.glob("*.png")) if EXAMPLES_DIR.is_dir() else []
+    if examples:
+        gr.Examples(examples=[[p] for p in examples], inputs=[image], label="Examples", examples_per_page=8)
     with gr.Row(equal_height=False):
         with gr.Column(scale=1):
             gr.Markdown("**Preview** (sandboxed: no scripts, no access to this app)")
-            preview = gr.HTML(elem_id="v2c-convert-preview", js_on_load=None,
+            preview = gr.HTML(elem_id="v2c-convert-preview", js_on_load=FIT_JS,
                               value="<div style='color:#667085;padding:1em'>The preview appears here.</div>")
         with gr.Column(scale=1):
             code = gr.Code(label="Code", language="html", elem_id="v2c-convert-code", lines=24, max_lines=34,
