@@ -52,7 +52,8 @@ def analyze(img: np.ndarray, ocr: list[TextLine] | None = None) -> Analysis:
         ocr = read_lines(img)
         times["ocr"] = time.perf_counter() - t
         t = time.perf_counter()
-    ocr = [l for l in ocr if l.conf >= MIN_CONF and l.text.strip()]
+    ocr = [l for l in ocr if l.conf >= MIN_CONF and l.text.strip()
+           and not (len(l.text.strip()) <= 2 and l.conf < 0.9)]
     h, w = img.shape[:2]
     lines = measure_lines(img, ocr)
     paras = group_paragraphs(lines)

@@ -13,15 +13,18 @@ INK_THRESHOLD = 7
 MIN_SIDE = 5
 
 
-def ink_mask(crop: np.ndarray, bg: RGB, text_boxes: list[Box], origin: tuple[int, int]) -> np.ndarray:
-    """Pixels that differ from the background, with text boxes removed."""
-    mask = (color_distance(crop, bg) > INK_THRESHOLD).astype(np.uint8)
+def ink_mask(crop: np.ndarray, bg: RGB) -> np.ndarray:
+    """Pixels that differ from the background (text included: glyphs form their own small
+    components, which are recognised and skipped, so text never splits a picture or a box)."""
+    return (color_distance(crop, bg) > INK_THRESHOLD).astype(np.uint8)
+
+
+def _text_mask(shape: tuple[int, int], text_boxes: list[Box], origin: tuple[int, int], pad: int = 2) -> np.ndarray:
+    m = np.zeros(shape, bool)
     ox, oy = origin
     for x, y, w, h in text_boxes:
-        x0, y0 = max(0, x - ox - 1), max(0, y - oy - 1)
-        x1, y1 = max(0, x - ox + w + 1), max(0, y - oy + h + 1)
-        mask[y0:y1, x0:x1] = 0
-    return mask
+        m[max(0, y - oy - pad):max(0, y - oy + h + pad), max(0, x - ox - pad):max(0, x - ox + w + pad)] = True
+    return m
 
 
 def _perimeter_share(mask: np.ndarray) -> float:
@@ -47,8 +50,9 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
     crop = img[ry:ry + rh, rx:rx + rw]
     if crop.size == 0:
         return []
-    mask = ink_mask(crop, bg, text_boxes, (rx, ry))
+    mask = ink_mask(crop, bg)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    text = _text_mask(mask.shape, text_boxes, (rx, ry))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     nodes: list[Node] = []
     for i in range(1, n):
@@ -59,6 +63,11 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue  # the region itself (its background was mis-estimated); nothing to nest
         box = (rx + x, ry + y, w, h)
         comp = labels[y:y + h, x:x + w] == i
+        in_text = text[y:y + h, x:x + w]
+        if in_text[comp].mean() > 0.9:
+            continue  # glyphs of a text line
+        if _in_corner(x, y, w, h, rw, rh):
+            continue  # outside a rounded corner of the region: the parent's background
         pix = crop[y:y + h, x:x + w]
         fill_share = area / float(w * h)
         if (h <= 4 and w >= 16) or (w <= 4 and h >= 16):
@@ -67,7 +76,7 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue
         if w < MIN_SIDE and h < MIN_SIDE:
             continue
-        inside = pix[comp]
+        inside = pix[comp & ~in_text] if (comp & ~in_text).sum() >= 16 else pix[comp]
         color, share = dominant_color(inside)
         if fill_share >= 0.6 and share >= 0.6 and min(w, h) >= 8:
             nodes.append(Node("box", box, bg=color, radius=_corner_radius(comp)))
@@ -78,6 +87,14 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue
         nodes.append(Node("image", box, image=True))
     return nodes
+
+
+def _in_corner(x: int, y: int, w: int, h: int, rw: int, rh: int) -> bool:
+    """A small blob touching two adjacent edges of the region (a rounded corner's outside)."""
+    small = max(w, h) <= max(4, min(rw, rh) // 4) and max(w, h) <= 40
+    touches_x = x <= 0 or x + w >= rw
+    touches_y = y <= 0 or y + h >= rh
+    return small and touches_x and touches_y
 
 
 def _corner_radius(comp: np.ndarray) -> int:

@@ -85,24 +85,27 @@ def _split(items: list[Node], axis: int, tol: int = 1) -> list[list[Node]]:
     return groups
 
 
+def _gaps(groups: list[list[Node]], axis: int) -> list[int]:
+    lo = 0 if axis == 0 else 1
+    ends = [max(n.box[lo] + n.box[lo + 2] for n in g) for g in groups]
+    starts = [min(n.box[lo] for n in g) for g in groups]
+    return [s - e for s, e in zip(starts[1:], ends[:-1])]
+
+
 def arrange(items: list[Node], frame: Box | None = None) -> Node:
-    """Recursive XY cut: columns first (the usual reading order of pages), then rows; what
-    cannot be separated either way (overlapping elements) becomes a stack (an overlay)."""
+    """Recursive XY cut: split along the axis whose widest gap is widest (columns of a page
+    separate by a wide vertical gutter, stacked sections by horizontal gaps); what cannot be
+    separated either way (overlapping elements) becomes a stack (an overlay)."""
     if len(items) == 1:
         return items[0]
     box = union([n.box for n in items])
-    rows = _split(items, axis=1)
-    if len(rows) > 1:
-        return Node("col", box, children=[arrange(g) for g in rows])
-    cols = _split(items, axis=0)
-    if len(cols) > 1:
-        return Node("row", box, children=[arrange(g) for g in cols])
-    # try again tolerating larger overlaps before giving up on flow layout
-    for tol in (3, 6):
+    for tol in (1, 3, 6):
         rows = _split(items, axis=1, tol=tol)
-        if len(rows) > 1:
-            return Node("col", box, children=[arrange(g) for g in rows])
         cols = _split(items, axis=0, tol=tol)
-        if len(cols) > 1:
+        gy = max(_gaps(rows, 1), default=-1) if len(rows) > 1 else None
+        gx = max(_gaps(cols, 0), default=-1) if len(cols) > 1 else None
+        if gy is not None and (gx is None or gy >= 0.5 * gx):
+            return Node("col", box, children=[arrange(g) for g in rows])
+        if gx is not None:
             return Node("row", box, children=[arrange(g) for g in cols])
     return Node("stack", box, children=sorted(items, key=lambda n: -n.box[2] * n.box[3]))
