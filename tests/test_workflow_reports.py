@@ -83,7 +83,8 @@ def test_markdown_guide(video, tmp_path):
 def test_script_compiles_and_uses_role_selectors(video):
     src = workflow_script(_workflow(video))
     compile(src, "script.py", "exec")
-    assert 'page.get_by_role(\'button\', name=\'Sign in\').click()' in src
+    assert "page.get_by_role('button', name='Sign in').or_(page.get_by_text('Sign in', exact=True)).first.click()" in src
+    assert "page.get_by_label('Email').or_(page.get_by_placeholder('Email')).first.click()" in src
     assert "page.wait_for_load_state()" in src
     assert "page.get_by_label('Email').or_(page.get_by_placeholder('Email')).first.fill(" in src
     assert "page.mouse.wheel(0, -320)" in src
@@ -113,7 +114,7 @@ def test_script_for_hostile_names_and_empty_workflow(tmp_path):
 PAGE = """<!doctype html><html><body style="margin:0;font-family:sans-serif">
 <form action="done.html" method="get" style="padding:40px">
 <label for="em">Email</label> <input id="em" name="em" placeholder="you@example.com">
-<p><label><input type="checkbox" id="agree"> I agree</label></p>
+<p><label><input type="checkbox" id="agree" name="agree"> I agree</label></p>
 <div style="height:1500px"></div>
 <button type="submit">Sign in</button></form></body></html>"""
 
@@ -127,7 +128,7 @@ def test_script_replays_against_a_real_page(tmp_path):
     wf = Workflow("rec.mp4", 6.0, 800, 600, [
         Step(0, "click", 0.5, 0.6, "Email", None, [80, 40, 150, 20], False, None, 0.5, "textbox"),
         Step(1, "type", 0.8, 1.6, "Email", "ann@example.org", [80, 40, 150, 20], False, None, 0.8, "textbox"),
-        Step(2, "click", 2.0, 2.1, "I agree", None, [40, 80, 80, 20], False, None, 2.0, None),
+        Step(2, "click", 2.0, 2.1, "I agree", None, [40, 80, 80, 20], False, None, 2.0, "button"),  # misjudged role
         Step(3, "scroll", 2.5, 3.0, "page", "900", None, False, None, 2.5, None),
         Step(4, "wait", 3.0, 3.2, "", "0.2", None, False, None, 3.0, None),
         Step(5, "click", 3.5, 3.6, "Sign in", None, [40, 500, 80, 30], True, None, 3.5, "button"),
@@ -152,7 +153,7 @@ def test_script_replays_against_a_real_page(tmp_path):
 
     url, heading = get_renderer().call(run)
     assert url.split("?")[0].endswith("done.html")
-    assert "em=ann%40example.org" in url
+    assert "em=ann%40example.org" in url and "agree=on" in url
     assert heading == "Welcome"
 
 

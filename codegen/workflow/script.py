@@ -16,6 +16,7 @@ from vision.video.steps import Step, Workflow
 CLICK_ROLES = {"button", "link", "checkbox", "radio", "tab", "menuitem", "option", "switch",
                "combobox", "textbox", "searchbox", "heading", "img", "row", "cell", "listitem",
                "treeitem", "slider", "spinbutton"}
+FIELD_ROLES = {"textbox", "searchbox", "combobox", "spinbutton"}
 KEY_NAMES = {"enter": "Enter", "return": "Enter", "tab": "Tab", "esc": "Escape", "escape": "Escape",
              "backspace": "Backspace", "delete": "Delete", "del": "Delete", "space": "Space",
              "up": "ArrowUp", "down": "ArrowDown", "left": "ArrowLeft", "right": "ArrowRight",
@@ -82,8 +83,12 @@ def _click_locator(step: Step) -> str | None:
     if not name:
         return None
     role = (step.role or "").strip().lower()
+    if role in FIELD_ROLES:
+        return _field_locator(step)
     if role in CLICK_ROLES:
-        return f"page.get_by_role({_q(role)}, name={_q(name)})"
+        # the role is read from pixels, so the visible text stands by in case it was misjudged
+        return (f"page.get_by_role({_q(role)}, name={_q(name)})"
+                f".or_(page.get_by_text({_q(name)}, exact=True)).first")
     return (f"page.get_by_role('button', name={_q(name)})"
             f".or_(page.get_by_role('link', name={_q(name)}))"
             f".or_(page.get_by_text({_q(name)}, exact=True)).first")
