@@ -13,6 +13,7 @@ then run over the whole page.
 """
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -61,6 +62,20 @@ class Candidate:
         if self.scores is None:
             return -1.0
         return self.scores.overall + 0.5 * self.scores.visual
+
+
+def reply_budget() -> int:
+    """Tokens a reply may take: V2C_MAX_TOKENS, else 8192 (a long page's HTML and CSS)."""
+    raw = os.environ.get("V2C_MAX_TOKENS", "").strip()
+    if not raw:
+        return MAX_TOKENS
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BackendError(f"V2C_MAX_TOKENS={raw!r} is not a whole number") from None
+    if value < 256:
+        raise BackendError(f"V2C_MAX_TOKENS={value} is too small for a page (at least 256)")
+    return value
 
 
 def _note(progress: Progress | None, message: str, fraction: float) -> None:
@@ -292,7 +307,7 @@ STACK_FILES = {"tailwind": ".tailwind.html", "react": ".jsx"}
 def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, backend: Backend, *,
                        stack: str = "html", refine: int = 2, regions: bool = False,
                        progress: Progress | None = None, name: str | None = None,
-                       max_tokens: int = MAX_TOKENS, concurrency: int | None = None,
+                       max_tokens: int | None = None, concurrency: int | None = None,
                        analysis: Any = None, write_extras: bool = True):
     """Convert one mockup with `backend`; returns `codegen.pipeline.ConvertResult`.
 
@@ -312,6 +327,7 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
 
     if stack not in ("html", "tailwind", "react"):
         raise ValueError(f"unknown stack {stack!r} (html, tailwind or react)")
+    max_tokens = max_tokens or reply_budget()
     t_start = time.perf_counter()
     stages: dict[str, float] = {}
     out_html = Path(out_html)

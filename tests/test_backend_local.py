@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
+
 import pytest
 
 from codegen.backends import BackendError, get_backend
@@ -11,7 +13,8 @@ from codegen.backends import local as local_mod
 from tiny_vlm import tiny_qwen
 
 PROMPT = [{"role": "system", "content": "You write HTML."},
-          {"role": "user", "content": [{"type": "text", "text": "Write the HTML for this page."}]}]
+          {"role": "user", "content": [{"type": "text", "text": "Write the HTML for this page."},
+                                       {"type": "image", "image": np.full((56, 84, 3), 200, np.uint8)}]}]
 
 
 @pytest.fixture(scope="module")

@@ -192,3 +192,11 @@ def test_a_refused_temperature_is_dropped_once():
         assert b.chat([{"role": "user", "content": "x"}]) == "ok"
         assert b.chat([{"role": "user", "content": "y"}]) == "ok"
     assert len(srv.requests) == 3 and "temperature" not in srv.requests[-1]
+
+
+def test_context_overflow_says_what_to_lower():
+    msg = ("This model's maximum context length is 32768 tokens. However, you requested 8192 output tokens "
+           "and your prompt contains at least 24577 input tokens")
+    with ChatServer(lambda body, i: Status(400, {"object": "error", "message": msg})) as srv:
+        with pytest.raises(BackendError, match=r"HTTP 400: This model's maximum context.*lower V2C_MAX_PIXELS"):
+            backend(srv.base_url).chat([{"role": "user", "content": "x"}])

@@ -215,6 +215,8 @@ class OpenAICompatBackend(Backend):
                     msg = f"HTTP {resp.status_code}: {_server_message(resp, body)}"
                     if resp.status_code in RETRY_STATUS:
                         raise _Retryable(msg, self._retry_after(resp))
+                    if "context" in msg.lower() and ("length" in msg.lower() or "window" in msg.lower()):
+                        msg += " (lower V2C_MAX_PIXELS or V2C_MAX_TOKENS, or serve a longer context)"
                     raise BackendError(f"{url} answered {msg}")
                 ctype = resp.headers.get("content-type", "")
                 if stream and "text/event-stream" in ctype:
