@@ -1,6 +1,7 @@
 """The layout tree to HTML/CSS a front-end developer would keep: flex columns and rows, widths in
 %, gaps as margins, semantic tags, shared text classes, images cropped from the mockup, and a
-small-screen breakpoint. Absolute positioning only for overlapping elements (stacks)."""
+small-screen breakpoint. Overlapping elements (stacks) share one grid cell instead of being
+positioned absolutely."""
 from __future__ import annotations
 
 import html as htmllib
@@ -147,14 +148,14 @@ class HtmlEmitter:
             ".col { display: flex; flex-direction: column; align-items: stretch; }",
             ".row { display: flex; flex-direction: row; align-items: flex-start; }",
             ".row > * { flex: 0 0 auto; }",
-            ".stack { position: relative; }",
+            ".stack { display: grid; grid-template-columns: 100%; align-items: start; }",
             ".txt { white-space: nowrap; }",
         ]
         rules = [f".{k} {{ {v}; }}" for k, v in self.ctx.rules.items()]
         mobile = (f"@media (max-width: {MOBILE_BREAKPOINT}px) {{\n"
                   "  .row { flex-wrap: wrap; }\n"
                   "  .txt { white-space: normal; }\n"
-                  "  .stack > * { position: static !important; }\n"
+
                   "}")
         return "\n".join(base + rules + [mobile])
 
@@ -226,13 +227,9 @@ class HtmlEmitter:
         if abs(mt) >= 0.5:
             decl["margin-top"] = _px(mt)
         if c.kind == "text":
-            slot = max(w, next_x - x)
-            decl["width"] = _pct(slot, fw)
-            child_frame = (x, y, slot, h)
-        else:
-            decl["width"] = _pct(w, fw)
-            child_frame = (x, y, w, h)
-        return self.element(c, child_frame, decl), x + w
+            w = max(w, next_x - x)
+        decl["width"] = _pct(w, fw)
+        return self.element(c, (x, y, w, h), decl), x + w
 
     # ---------------------------------------------------------------- elements
     def element(self, n: Node, frame: Box, decl: dict[str, str], wrapper_tag: str | None = None) -> str:
@@ -284,7 +281,7 @@ class HtmlEmitter:
         out = []
         for c in items:
             x, y, w, h = self.lbox(c)
-            decl = {"position": "absolute", "left": _pct(x - fx, fw), "top": _px(y - fy)}
+            decl = {"grid-area": "1 / 1", "margin-left": _pct(x - fx, fw), "margin-top": _px(y - fy)}
             if c.kind != "text":
                 decl["width"] = _pct(w, fw)
             out.append(self.element(c, (x, y, w, h), decl))
@@ -292,8 +289,6 @@ class HtmlEmitter:
 
     def group(self, n: Node, frame: Box, decl: dict[str, str], wrapper_tag: str | None) -> str:
         kind, inner = self.children_html(n, frame)
-        if kind == "stack":
-            decl["height"] = _px(frame[3])
         tag = wrapper_tag or ("nav" if n.role == "nav" else "ul" if n.role == "list" else "div")
         cls = self.ctx.cls("grp", decl) if decl else ""
         return f"{self._open(tag, [kind, cls])}\n{inner}\n</{tag}>"
