@@ -114,10 +114,14 @@ class OpenAICompatBackend(Backend):
             return "\n".join(p["text"] for p in out)
         return out
 
-    def _payload(self, messages: list[Message], stream: bool, max_tokens: int, temperature: float) -> dict:
+    def wire_messages(self, messages: list[Message]) -> list[dict]:
+        """The conversation as the server takes it (pictures encoded once per call, not per retry)."""
+        return [{"role": m.get("role", "user"), "content": self._parts(m.get("content"))} for m in messages]
+
+    def _payload(self, wire: list[dict], stream: bool, max_tokens: int, temperature: float) -> dict:
         body = {
             "model": self.model,
-            "messages": [{"role": m.get("role", "user"), "content": self._parts(m.get("content"))} for m in messages],
+            "messages": wire,
             self._token_field: int(max_tokens),
             "stream": bool(stream),
         }
@@ -167,9 +171,10 @@ class OpenAICompatBackend(Backend):
         self._ensure_model()
         url = f"{self.base_url}/chat/completions"
         state = {"emitted": False}
+        wire = self.wire_messages(messages)
 
         def once() -> str:
-            payload = self._payload(messages, stream, max_tokens, temperature)
+            payload = self._payload(wire, stream, max_tokens, temperature)
             try:
                 return self._request(url, payload, stream, on_token, state)
             except BackendError as exc:
@@ -184,7 +189,7 @@ class OpenAICompatBackend(Backend):
                     self._send_temperature = False
                 else:
                     raise
-                return self._request(url, self._payload(messages, stream, max_tokens, temperature),
+                return self._request(url, self._payload(wire, stream, max_tokens, temperature),
                                      stream, on_token, state)
 
         return self._with_retries(once, url, state)
