@@ -1,0 +1,223 @@
+"""Benchmark for `v2c debug`: injected-defect cases built from the DCGen pages.
+
+    python bench/bench_debug.py make  CASES_DIR [--per-category 20] [--clean 40]
+    python bench/bench_debug.py ocr   CASES_DIR            (optional: read all screenshots first)
+    python bench/bench_debug.py score CASES_DIR [--dom] [--limit N] [--cached-only]
+
+`make` renders DCGen pages at a 1280x800 viewport, injects one defect per case through the DOM
+(bench/inject.js) and records its true box; `score` runs the detectors on every screenshot and
+prints recall and precision per category, false findings per clean screenshot and seconds per
+screenshot. A finding matches a true defect when it has the same category and the two boxes share
+at least 30% of the smaller one's area. Precision counts the findings of a category on its own
+cases that match nothing, except findings the clean render of the same page also has (defects the
+page already had). With --dom each case's saved HTML goes through the DOM checks too, and clean
+findings confirmed by the DOM checks are reported separately (they are real defects of the page).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from debug_cases import ALL_CATEGORIES, VISUAL_CATEGORIES, Case, load_index, make_case, save_index  # noqa: E402
+
+DCGEN = Path("/work/shared/bench/dcgen")
+MATCH = 0.3
+
+
+def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path) -> None:
+    pages = sorted(pages_dir.glob("*.html"), key=lambda p: p.stem)
+    random.Random(seed).shuffle(pages)
+    cases: list[Case] = []
+    done = {(c.category, c.page) for c in load_index(out)} if (out / "cases.json").exists() else set()
+    if done:
+        cases = load_index(out)
+    clean_pages = [c.page for c in cases if c.category is None]
+    for p in pages:
+        if len(clean_pages) >= n_clean:
+            break
+        if str(p) in clean_pages:
+            continue
+        c = make_case(p, None, 0, out)
+        if c:
+            cases.append(c)
+            clean_pages.append(str(p))
+            save_index(cases, out)
+    for ci, cat in enumerate(ALL_CATEGORIES):
+        have = sum(1 for c in cases if c.category == cat)
+        for k, p in enumerate(pages):
+            if have >= per_category:
+                break
+            if (cat, str(p)) in done:
+                continue
+            t = time.perf_counter()
+            c = make_case(p, cat, seed * 1000 + ci * 100 + k, out)
+            if c:
+                cases.append(c)
+                have += 1
+                save_index(cases, out)
+            print(f"{cat:16s} {p.stem:>4s} {'ok' if c else '--'} {time.perf_counter() - t:.1f}s", flush=True)
+    save_index(cases, out)
+    print(f"{len(cases)} cases in {out}")
+
+
+def _match(a, b) -> bool:
+    from vision.defects.issue import overlap_min
+
+    return overlap_min(a, b) >= MATCH
+
+
+def _ocr_cached(png: Path, img):
+    """OCR once per screenshot (timed); cached beside the case so re-scoring is quick."""
+    from vision.ocr import TextLine, read_lines
+
+    cache = png.with_suffix(".ocr.json")
+    if cache.exists():
+        d = json.loads(cache.read_text())
+        return [TextLine(t, tuple(b), c) for t, b, c in d["lines"]], d["seconds"]
+    t = time.perf_counter()
+    lines = read_lines(img)
+    sec = time.perf_counter() - t
+    cache.write_text(json.dumps({"seconds": sec, "lines": [[l.text, [int(v) for v in l.box], float(l.conf)] for l in lines]}))
+    return lines, sec
+
+
+def _round_robin(cases: list[Case], cats) -> list[Case]:
+    """Clean screenshots and each category's cases interleaved, so a partial run stays balanced."""
+    groups = [[c for c in cases if c.category is None]] + [[c for c in cases if c.category == cat] for cat in cats]
+    out = []
+    for i in range(max(len(g) for g in groups)):
+        out += [g[i] for g in groups if i < len(g)]
+    return out
+
+
+def warm_ocr(out: Path, use_dom: bool) -> None:
+    """Read every screenshot once (round robin) so that scoring can start on a balanced part."""
+    from vision.load import load_image
+
+    for c in _round_robin(load_index(out), ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES):
+        if not Path(c.png).with_suffix(".ocr.json").exists():
+            _, sec = _ocr_cached(Path(c.png), load_image(c.png))
+            print(f"{c.name}: {sec:.1f}s", flush=True)
+
+
+def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False) -> dict:
+    from vision.defects import detect
+    from vision.load import load_image
+
+    cases = [c for c in load_index(out) if use_dom or c.category is None or c.category in VISUAL_CATEGORIES]
+    if cached_only:
+        cases = [c for c in cases if Path(c.png).with_suffix(".ocr.json").exists()]
+    if limit:
+        cases = [c for c in cases if c.category is None][:limit] + \
+                [c for cat in ALL_CATEGORIES for c in [c for c in cases if c.category == cat][:limit]]
+    results: dict[str, list] = {}
+    times_vis, times_dom = [], []
+    for c in cases:
+        img = load_image(c.png)
+        lines, ocr_s = _ocr_cached(Path(c.png), img)
+        t = time.perf_counter()
+        vis = detect(img, lines)
+        times_vis.append(ocr_s + time.perf_counter() - t)
+        found = vis
+        if use_dom:
+            from codegen.debug.pipeline import dom_findings
+            from codegen.debug.merge import merge
+
+            t = time.perf_counter()
+            dom = dom_findings(c.html, img.shape[1], img.shape[0])
+            found = merge(vis, dom)
+            times_dom.append(times_vis[-1] + time.perf_counter() - t)
+        results[c.name] = [(i.category, i.bbox, i.severity, i.source, i.confirmed_by) for i in found]
+    clean_by_page = {c.page: results[c.name] for c in cases if c.category is None}
+    report: dict = {"categories": {}, "n_cases": len(cases)}
+    cats = ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES
+    for cat in cats:
+        own = [c for c in cases if c.category == cat]
+        if not own:
+            continue
+        hits, fp, tp_find = 0, 0, 0
+        for c in own:
+            fs = [f for f in results[c.name] if f[0] == cat]
+            hit = [f for f in fs if _match(f[1], c.box)]
+            hits += bool(hit)
+            tp_find += len(hit)
+            base = [f for f in clean_by_page.get(c.page, []) if f[0] == cat]
+            fp += sum(1 for f in fs if not _match(f[1], c.box) and not any(_match(f[1], b[1]) for b in base))
+        report["categories"][cat] = {"cases": len(own), "recall": hits / len(own),
+                                     "precision": tp_find / (tp_find + fp) if tp_find + fp else 1.0}
+    clean = [c for c in cases if c.category is None]
+    if clean:
+        per = defaultdict(int)
+        n_all = n_err = n_confirmed = 0
+        for c in clean:
+            for f in results[c.name]:
+                if f[3] != "visual" and not (use_dom and "visual" in (f[4] or [])):
+                    continue
+                per[f[0]] += 1
+                n_all += 1
+                n_err += f[2] == "error"
+                n_confirmed += bool(f[4]) or f[3] != "visual"
+        report["clean"] = {"screenshots": len(clean), "visual_findings_per_screenshot": n_all / len(clean),
+                           "errors_per_screenshot": n_err / len(clean), "by_category": dict(per)}
+        if use_dom:
+            report["clean"]["unconfirmed_by_dom_per_screenshot"] = (n_all - n_confirmed) / len(clean)
+    report["seconds_visual"] = sum(times_vis) / max(1, len(times_vis))
+    if times_dom:
+        report["seconds_with_dom"] = sum(times_dom) / len(times_dom)
+    return report
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    m = sub.add_parser("make")
+    m.add_argument("out")
+    m.add_argument("--per-category", type=int, default=20)
+    m.add_argument("--clean", type=int, default=40)
+    m.add_argument("--seed", type=int, default=1)
+    m.add_argument("--pages", default=str(DCGEN))
+    s = sub.add_parser("score")
+    s.add_argument("out")
+    s.add_argument("--dom", action="store_true")
+    s.add_argument("--limit", type=int, default=None, help="at most N cases per category (and N clean)")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--cached-only", action="store_true", help="only screenshots already read by `ocr`")
+    o = sub.add_parser("ocr", help="read every screenshot once, round robin over categories (cached)")
+    o.add_argument("out")
+    o.add_argument("--dom", action="store_true", help="also the DOM-only categories' screenshots")
+    a = ap.parse_args()
+    if a.cmd == "make":
+        make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages))
+        return 0
+    if a.cmd == "ocr":
+        warm_ocr(Path(a.out), a.dom)
+        return 0
+    rep = score(Path(a.out), a.dom, a.limit, a.cached_only)
+    if a.json:
+        print(json.dumps(rep, indent=2))
+        return 0
+    print(f"{'category':16s} cases recall precision")
+    for cat, r in rep["categories"].items():
+        print(f"{cat:16s} {r['cases']:5d} {r['recall']:6.2f} {r['precision']:9.2f}")
+    if "clean" in rep:
+        c = rep["clean"]
+        print(f"clean: {c['screenshots']} screenshots, {c['visual_findings_per_screenshot']:.2f} visual findings each "
+              f"({c['errors_per_screenshot']:.2f} errors) {c['by_category']}")
+        if "unconfirmed_by_dom_per_screenshot" in c:
+            print(f"clean, not confirmed by the DOM checks: {c['unconfirmed_by_dom_per_screenshot']:.2f} per screenshot")
+    print(f"seconds per screenshot: visual {rep['seconds_visual']:.2f}"
+          + (f", with DOM {rep['seconds_with_dom']:.2f}" if "seconds_with_dom" in rep else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Injected-defect cases for screenshot debugging: render a page, break it in one known way
+through the DOM, screenshot it, and record where the defect truly is.
+
+Used by the tests (on pages they write themselves) and by bench/bench_debug.py (on the DCGen
+pages). Each case is saved as <name>.png (the screenshot), <name>.html (the page as broken,
+for the DOM mode) and a line in cases.json with the true box in screenshot pixels.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from codegen.render import get_renderer  # noqa: E402
+from vision.files import write_json, write_png, write_text
+
+INJECT_JS = (Path(__file__).with_name("inject.js")).read_text(encoding="utf-8")
+VISUAL_CATEGORIES = ("text-overlap", "element-overlap", "text-truncation", "low-contrast", "broken-image",
+                     "misalignment", "blank-area", "small-text", "small-target")
+DOM_ONLY_CATEGORIES = ("overflow", "accessibility")
+ALL_CATEGORIES = VISUAL_CATEGORIES + DOM_ONLY_CATEGORIES
+
+
+@dataclass
+class Case:
+    """One screenshot with at most one injected defect (`category` None for a clean page)."""
+
+    name: str
+    page: str
+    category: str | None
+    box: list[int] | None
+    note: str
+    png: str
+    html: str
+    size: list[int]
+
+
+def _capture(page) -> str:
+    """The live DOM as HTML, so that the DOM mode sees the page exactly as it was broken."""
+    return page.content()
+
+
+def render_case(page_path: str | Path, category: str | None, seed: int, *, width: int = 1280,
+                height: int = 800) -> tuple[np.ndarray, dict, str]:
+    """Render `page_path`, inject `category` (None: leave clean); return image, result, html."""
+    state: dict = {}
+
+    def page_fn(page):
+        if category is not None:
+            state["res"] = page.evaluate(INJECT_JS, {"category": category, "seed": seed})
+            page.wait_for_timeout(50)
+        state["html"] = _capture(page)
+
+    res = get_renderer().render(path=str(page_path), width=width, height=height, full_page=False,
+                                mobile_check=False, page_fn=page_fn, timeout_s=20)
+    if res.image is None:
+        raise RuntimeError(f"{page_path}: render failed: {'; '.join(res.errors) or 'no image'}")
+    return res.image, state.get("res") or {}, state.get("html", "")
+
+
+def make_case(page_path: str | Path, category: str | None, seed: int, out_dir: str | Path,
+              name: str | None = None, *, width: int = 1280, height: int = 800) -> Case | None:
+    """Build and save one case; None when the page offers nothing to break in this way."""
+    page_path, out_dir = Path(page_path), Path(out_dir)
+    image, info, html = render_case(page_path, category, seed, width=width, height=height)
+    if category is not None and ("error" in info or "box" not in info):
+        return None
+    name = name or f"{page_path.stem}-{category or 'clean'}-{seed}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for asset in page_path.parent.iterdir():  # relative images the page refers to
+        if asset.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp") and asset.stem != page_path.stem \
+                and not (out_dir / asset.name).exists() and asset.stat().st_size < 5_000_000 and "placeholder" in asset.name:
+            shutil.copy(asset, out_dir / asset.name)
+    png, htm = out_dir / f"{name}.png", out_dir / f"{name}.html"
+    write_png(png, image)
+    write_text(htm, html)
+    box = None
+    if category is not None:
+        x, y, w, h = info["box"]
+        x0, y0 = max(0.0, x), max(0.0, y)
+        x1, y1 = min(float(width), x + w), min(float(height), y + h)
+        box = [int(round(x0)), int(round(y0)), int(round(x1 - x0)), int(round(y1 - y0))]
+    return Case(name, str(page_path), category, box, str(info.get("note", "")), str(png), str(htm), [width, height])
+
+
+def save_index(cases: list[Case], out_dir: str | Path) -> Path:
+    return write_json(Path(out_dir) / "cases.json", [asdict(c) for c in cases])
+
+
+def load_index(out_dir: str | Path) -> list[Case]:
+    return [Case(**d) for d in json.loads((Path(out_dir) / "cases.json").read_text(encoding="utf-8"))]

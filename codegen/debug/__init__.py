@@ -1,0 +1,1 @@
+"""Screenshot debugging: DOM checks on the live page, merging with the visual findings, reports."""

@@ -1,0 +1,62 @@
+"""A small clean page for the screenshot-debugging tests, written to a folder with its own image."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from vision.files import write_png, write_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<style>
+body { margin: 0; font-family: 'Liberation Sans', sans-serif; color: #1f2933; background: #ffffff; }
+header { background: #ffffff; padding: 14px 24px; border-bottom: 1px solid #d0d7de; }
+header h1 { margin: 0; font-size: 22px; }
+main { display: flex; gap: 32px; padding: 18px 24px; }
+.row { display: flex; gap: 24px; padding: 0 24px 24px; }
+.tile { width: 170px; height: 110px; background: #f3f6f9; padding: 12px; font-size: 15px; }
+footer { padding: 12px 24px; font-size: 14px; }
+.menu { width: 200px; }
+.menu div { font-size: 16px; margin: 0 0 12px 0; }
+.card { width: 300px; }
+.card img { display: block; width: 240px; height: 120px; }
+.card p { font-size: 15px; margin: 10px 0; }
+</style></head><body>
+<header><h1>Northwind outdoor supplies</h1></header>
+<main>
+  <nav class="menu"><div>Tents and shelters</div><div>Sleeping bags</div><div>Cooking equipment</div><div>Hiking boots</div></nav>
+  <section class="card"><img src="photo.png" alt="Mountain view">
+    <p>Lightweight gear for every trail</p><p>Free returns within thirty days</p></section>
+</main>
+<div class="row"><div class="tile"><b>Tents</b><p>Two and four person tents</p></div>
+<div class="tile"><b>Stoves</b><p>Gas and wood burners</p></div>
+<div class="tile"><b>Boots</b><p>Waterproof leather boots</p></div></div>
+<footer>Northwind supplies, 12 Harbour Road, Portsmouth</footer></body></html>
+"""
+
+
+def write_page(folder: Path) -> Path:
+    """The page and its photo (a smooth gradient with a shape), both made here."""
+    folder.mkdir(parents=True, exist_ok=True)
+    yy, xx = np.mgrid[0:120, 0:240]
+    photo = np.stack([80 + xx // 3, 120 + yy // 2, 200 - xx // 4], axis=-1).astype(np.uint8)
+    photo[40:90, 100:160] = (30, 90, 40)
+    noise = np.random.default_rng(0).integers(-18, 18, photo.shape)
+    photo = np.clip(photo.astype(int) + noise, 0, 255).astype(np.uint8)  # texture, like a real photo
+    write_png(folder / "photo.png", photo)
+    page = folder / "page.html"
+    write_text(page, PAGE)
+    return page
+
+
+def load_bench_module(name: str):
+    """bench/ is a folder of scripts, not a package: import one of them by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses look their module up here
+    spec.loader.exec_module(mod)
+    return mod

@@ -1,0 +1,58 @@
+"""Visual detectors on injected-defect cases of a page rendered here (real Chromium, real OCR)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from debug_pages import load_bench_module, write_page
+from vision.defects import detect
+from vision.defects.issue import overlap_min
+from vision.ocr import read_lines
+
+W, H = 720, 480
+VISUAL_KINDS = ("text-overlap", "element-overlap", "text-truncation", "low-contrast", "broken-image",
+                "misalignment", "blank-area", "small-text", "small-target")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> Path:
+    return write_page(tmp_path_factory.mktemp("debugpage"))
+
+
+@pytest.fixture(scope="module")
+def cases():
+    return load_bench_module("debug_cases")
+
+
+def test_clean_page_has_no_visual_errors(page, cases):
+    img, _, _ = cases.render_case(page, None, 0, width=W, height=H)
+    found = detect(img, read_lines(img))
+    errors = [i for i in found if i.severity == "error" and i.category in VISUAL_KINDS]
+    assert errors == [], [(i.category, i.bbox, i.message) for i in errors]
+    assert len(found) <= 1, [(i.category, i.bbox, i.message) for i in found]
+
+
+@pytest.mark.parametrize("category", VISUAL_KINDS)
+def test_injected_defect_found_at_its_place(page, cases, category):
+    img, info, _ = cases.render_case(page, category, 1, width=W, height=H)
+    assert "box" in info, info
+    found = detect(img, read_lines(img))
+    hits = [i for i in found if i.category == category and overlap_min(i.bbox, info["box"]) >= 0.3]
+    assert hits, (info, [(i.category, i.bbox) for i in found])
+    assert all(i.source == "visual" and i.message and i.fix for i in hits)
+
+
+def test_blank_screen():
+    import numpy as np
+
+    found = detect(np.full((300, 400, 3), 247, np.uint8), lines=[])
+    assert [(i.category, i.bbox, i.severity) for i in found] == [("blank-area", [0, 0, 400, 300], "error")]
+
+
+def test_contrast_message_gives_ratio_and_colours(page, cases):
+    img, info, _ = cases.render_case(page, "low-contrast", 2, width=W, height=H)
+    hits = [i for i in detect(img, read_lines(img)) if i.category == "low-contrast" and overlap_min(i.bbox, info["box"]) >= 0.3]
+    assert hits
+    msg = hits[0].message
+    assert ":1" in msg and msg.count("#") >= 2

@@ -1,0 +1,47 @@
+"""Visual UI defect detectors: pixels (and OCR lines) in, `Issue`s with boxes out.
+
+`detect(image)` runs every detector; pass `lines` (vision.ocr.read_lines output) when they are
+already known so OCR runs once.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import blank_area, broken_image, contrast, element_overlap, misalignment, small, text_overlap, truncation
+from .issue import CATEGORIES, SEVERITY_RANK, Issue
+from .pixels import TextInfo, text_info
+
+__all__ = ["CATEGORIES", "Issue", "TextInfo", "detect", "measure_lines"]
+
+
+def measure_lines(img: np.ndarray, lines) -> list[TextInfo]:
+    infos = []
+    for ln in lines:
+        t = text_info(img, ln)
+        if t is not None:
+            infos.append(t)
+    return infos
+
+
+def detect(image: np.ndarray, lines=None) -> list[Issue]:
+    """All visual findings, most severe first."""
+    if lines is None:
+        from vision.ocr import read_lines
+
+        lines = read_lines(image)
+    infos = measure_lines(image, lines)
+    text_boxes = [tuple(t.box) for t in infos]
+    found: list[Issue] = []
+    found += blank_area.detect(image)
+    if found and found[0].bbox[2] == image.shape[1] and found[0].bbox[3] == image.shape[0]:
+        return found  # a blank screen has nothing else to inspect
+    found += text_overlap.detect(infos)
+    found += element_overlap.detect(image, infos)
+    found += truncation.detect(image, infos)
+    found += contrast.detect(infos)
+    found += broken_image.detect(image, text_boxes)
+    found += misalignment.detect(infos)
+    found += small.detect_text(infos)
+    found += small.detect_targets(image, text_boxes)
+    found.sort(key=lambda i: (SEVERITY_RANK[i.severity], -i.score))
+    return found

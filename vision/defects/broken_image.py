@@ -1,0 +1,91 @@
+"""broken-image: the browser's broken-image icon (with its frame and alt text when drawn)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from .issue import Issue
+from .pixels import distance
+
+ASSETS = Path(__file__).with_name("assets")
+MAX_MSE = 220.0
+HILL = (88, 174, 57)  # the green hill of Chromium's broken-image icon  # mean squared difference per channel on the icon's opaque pixels
+
+
+@lru_cache(maxsize=1)
+def _templates() -> list[tuple[np.ndarray, np.ndarray]]:
+    """Chromium's icon (RGBA, captured from Chromium) at 1x and 2x device pixel ratios."""
+    from PIL import Image
+
+    out = []
+    rgba = np.asarray(Image.open(ASSETS / "chromium_broken_image.png").convert("RGBA"))
+    for scale in (1, 2):
+        t = rgba if scale == 1 else cv2.resize(rgba, None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
+        alpha = (t[:, :, 3] > 200).astype(np.float32)
+        out.append((t[:, :, :3].astype(np.float32), np.dstack([alpha] * 3)))
+    return out
+
+
+def _frame(img: np.ndarray, x: int, y: int, tw: int) -> list[int] | None:
+    """The image box around an icon at (x, y): Chromium draws a 1-px grey border just outside it."""
+    H, W = img.shape[:2]
+    for off in (1, 2, 3):
+        fx, fy = x - off, y - off
+        if fx < 1 or fy < 1:
+            continue
+        c = img[fy, fx].astype(int)
+        if abs(c - img[fy + 1, fx + 1].astype(int)).max() < 25 or abs(c - img[fy - 1, fx - 1].astype(int)).max() < 25:
+            continue  # no line here: the border differs from both the inside and the outside
+        row = np.abs(img[fy, fx:].astype(int) - c).max(axis=-1) <= 12
+        col = np.abs(img[fy:, fx].astype(int) - c).max(axis=-1) <= 12
+        w = int(np.argmin(row)) if not row.all() else W - fx
+        h = int(np.argmin(col)) if not col.all() else H - fy
+        if w >= tw + 4 and h >= tw + 4:
+            return [fx, fy, w, h]
+    return None
+
+
+def _candidates(img: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Windows around small patches of the icon's green hill: matching runs only there."""
+    green = (distance(img, HILL) <= 30).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(green, connectivity=8)
+    H, W = img.shape[:2]
+    out = []
+    for i in range(1, n):
+        x, y, w, h, a = (int(v) for v in stats[i])
+        if a >= 4 and w <= 34 and h <= 20:
+            out.append((max(0, x - 36), max(0, y - 40), min(W, x + w + 36), min(H, y + h + 12)))
+    return out
+
+
+def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
+    out: list[Issue] = []
+    taken: list[tuple[int, int]] = []
+    for wx0, wy0, wx1, wy1 in _candidates(img):
+        win = img[wy0:wy1, wx0:wx1].astype(np.float32)
+        for tpl, mask in _templates():
+            th, tw = tpl.shape[:2]
+            if win.shape[0] < th or win.shape[1] < tw:
+                continue
+            sq = cv2.matchTemplate(win, tpl, cv2.TM_SQDIFF, mask=mask) / float(mask.sum())
+            best, _, (bx, by), _ = cv2.minMaxLoc(sq)
+            if best >= MAX_MSE:
+                continue
+            x, y = wx0 + bx, wy0 + by
+            if any(abs(x - a) < tw and abs(y - b) < th for a, b in taken):
+                continue
+            taken.append((x, y))
+            box = _frame(img, x, y, tw) or [x, y, tw, th]
+            alt = [tb for tb in text_boxes if abs(tb[0] - (x + tw)) <= 6 and abs(tb[1] + tb[3] / 2 - (y + th / 2)) <= th]
+            if alt and box[2] == tw:
+                a = alt[0]
+                box = [x, min(y, a[1]), a[0] + a[2] - x, max(y + th, a[1] + a[3]) - min(y, a[1])]
+            out.append(Issue("broken-image", box, "error",
+                             "Image failed to load: the browser shows its broken-image icon"
+                             + (" and the alt text instead" if alt else ""),
+                             "visual", "Fix the image URL (path, case, deployment) or remove the <img>; "
+                                       "give it a width/height so layout does not jump", score=1.0))
+    return out

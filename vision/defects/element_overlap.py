@@ -1,0 +1,58 @@
+"""element-overlap: an opaque box drawn over part of a text line, slicing its glyphs."""
+from __future__ import annotations
+
+import numpy as np
+
+from .issue import Issue, union
+from .pixels import TextInfo, distance
+
+MIN_RUN = 6  # the covering box must be at least this wide
+
+
+def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | None:
+    """Look past one end of the line for a solid box that starts right where the ink stops."""
+    H, W = img.shape[:2]
+    x, y, w, h = t.ink_box
+    y0, y1 = y, y + h
+    if y0 - 3 < 0 or y1 + 3 > H:
+        return None
+    end = x + w - 1 if direction > 0 else x
+    for off in range(1, 4):  # the box edge is 1-3 px past the last ink column
+        e = end + direction * off
+        cols = range(e, e + direction * MIN_RUN, direction)
+        if min(cols) < 0 or max(cols) >= W:
+            return None
+        strip = img[y0 - 3:y1 + 3, min(cols):max(cols) + 1]
+        c = np.median(strip.reshape(-1, 3), axis=0)
+        if distance(np.array([[c]]), t.bg)[0, 0] < 40 or distance(strip, c).max() > 24:
+            continue
+        # the ink must touch the edge: a glyph cut, not a gap before a neighbouring button
+        if distance(img[y0:y1, e - direction:e - direction + 1], t.bg).max() < 60:
+            return None
+        # measure the box
+        row = distance(img[y0 + h // 2, e::direction] if direction > 0 else img[y0 + h // 2, e::-1], c) <= 24
+        bw = int(np.argmin(row)) if not row.all() else len(row)
+        colu = distance(img[y0::-1, e], c) <= 24
+        cold = distance(img[y0:, e], c) <= 24
+        top = y0 - (int(np.argmin(colu)) if not colu.all() else y0 + 1) + 1
+        bot = y0 + (int(np.argmin(cold)) if not cold.all() else H - y0)
+        bx = e if direction > 0 else e - bw + 1
+        return [bx, top, bw, bot - top]
+    return None
+
+
+def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
+    out = []
+    for t in infos:
+        if t.ink_box[3] < 7 or t.bg_share < 0.4:
+            continue
+        for d in (1, -1):
+            box = _cover_edge(img, t, d)
+            if box is None or box[3] < t.ink_box[3] + 4:
+                continue
+            out.append(Issue("element-overlap", union(box, t.box), "error",
+                             f"A box covers part of the text \"{t.text[:40]}\"",
+                             "visual", "Move the covering element (check position:absolute/fixed, negative margins "
+                                       "and z-index) or reserve space for it", score=1.0))
+            break
+    return out

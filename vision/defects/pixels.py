@@ -1,0 +1,118 @@
+"""Pixel helpers shared by the detectors: local background, ink, text colour, WCAG contrast."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+RGB = tuple[int, int, int]
+
+
+def luminance(color) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+    c = np.asarray(color, dtype=np.float64) / 255.0
+    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return float(0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2])
+
+
+def contrast_ratio(a, b) -> float:
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def hex_color(c) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*(int(v) for v in c))
+
+
+def mode_color(pixels: np.ndarray, step: int = 4) -> tuple[RGB, float]:
+    """Most frequent colour (mean of its quantisation bin) and its share of the pixels."""
+    flat = pixels.reshape(-1, 3)
+    if len(flat) == 0:
+        return (255, 255, 255), 0.0
+    q = flat.astype(np.int32) // step
+    keys = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
+    vals, counts = np.unique(keys, return_counts=True)
+    i = int(np.argmax(counts))
+    sel = flat[keys == vals[i]]
+    return tuple(int(round(v)) for v in sel.mean(axis=0)), float(counts[i] / len(flat))
+
+
+def distance(img: np.ndarray, color) -> np.ndarray:
+    """Per-pixel largest channel difference from a colour."""
+    return np.abs(img.astype(np.int16) - np.asarray(color, dtype=np.int16)).max(axis=-1)
+
+
+def ring(img: np.ndarray, box, pad: int = 3, width: int = 2) -> np.ndarray:
+    """Pixels of a thin frame just outside a box (where a text line's background shows)."""
+    H, W = img.shape[:2]
+    x, y, w, h = box
+    x0, y0 = max(0, x - pad - width), max(0, y - pad - width)
+    x1, y1 = min(W, x + w + pad + width), min(H, y + h + pad + width)
+    parts = [img[y0:min(H, y0 + width), x0:x1], img[max(0, y1 - width):y1, x0:x1],
+             img[y0:y1, x0:min(W, x0 + width)], img[y0:y1, max(0, x1 - width):x1]]
+    return np.concatenate([p.reshape(-1, 3) for p in parts if p.size]) if any(p.size for p in parts) \
+        else np.zeros((0, 3), np.uint8)
+
+
+@dataclass
+class TextInfo:
+    """What the pixels say about one OCR line: colours, contrast, ink extent, glyph size."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    ink_box: tuple[int, int, int, int]
+    bg: RGB
+    bg_share: float
+    fg: RGB
+    ratio: float
+    ink_height: int
+    x_height: int
+    conf: float
+
+
+def text_info(img: np.ndarray, line) -> TextInfo | None:
+    """Measure one OCR line; None when it has no ink distinct from its background."""
+    H, W = img.shape[:2]
+    x, y, w, h = line.box
+    x0, y0, x1, y1 = max(0, x), max(0, y - 2), min(W, x + w), min(H, y + h + 2)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    crop = img[y0:y1, x0:x1]
+    bg, share = mode_color(ring(img, (x, y, w, h), pad=2, width=2))
+    inner_bg, inner_share = mode_color(crop)
+    if inner_share > share and distance(np.array([[inner_bg]]), bg)[0, 0] > 12:
+        bg, share = inner_bg, max(share, inner_share)  # the ring fell on a neighbour: trust the box
+    d = distance(crop, bg)
+    top = float(d.max())
+    if top < 12:
+        return None
+    # anti-aliasing lightens thin strokes: the strongest pixels hold the true ink colour
+    core = d >= max(12.0, 0.9 * top)
+    fg = tuple(int(v) for v in np.median(crop[core].reshape(-1, 3), axis=0))
+    ink = d >= max(10.0, 0.35 * top)
+    rows = np.nonzero(ink.sum(axis=1) >= 1)[0]
+    cols = np.nonzero(ink.sum(axis=0) >= 1)[0]
+    if len(rows) == 0 or len(cols) == 0:
+        return None
+    ink_box = (x0 + int(cols[0]), y0 + int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1))
+    # x-height: the band of rows holding most of the ink (ascenders/descenders are sparse)
+    prof = ink.sum(axis=1).astype(np.float64)
+    dense = np.nonzero(prof >= 0.35 * prof.max())[0]
+    xh = int(dense[-1] - dense[0] + 1) if len(dense) else ink_box[3]
+    return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf)
+
+
+def font_px(info: TextInfo) -> float:
+    """Approximate CSS font size from the glyphs' dense band (x-height, or cap height for capitals).
+
+    Sans-serif UI fonts have an x-height near 0.53 em and a cap height near 0.72 em; CJK glyphs
+    fill about 0.88 em.
+    """
+    t = info.text
+    if any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in t):
+        return info.ink_height / 0.88
+    letters = [ch for ch in t if ch.isalpha()]
+    lower = sum(ch.islower() for ch in letters)
+    if letters and lower >= max(1, len(letters) / 2):
+        return info.x_height / 0.53
+    return info.x_height / 0.72
