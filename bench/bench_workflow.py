@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             if a.existing:
                 continue
             record(vid, c["scenarios"], width=c["width"], height=c["height"], seed=c["seed"],
-                   cursor_scale=c["cursor_scale"])
+                   cursor_scale=c["cursor_scale"], vfr=c["vfr"])
         truth = json.loads(truth_p.read_text())
         info = probe(vid)
         t0 = time.perf_counter()

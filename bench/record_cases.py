@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import html as _html
-import io
 import json
 import math
 import random
@@ -192,11 +191,19 @@ class Cursor:
 
 # -- recorder --------------------------------------------------------------------------------
 
+def _decode(data: bytes) -> np.ndarray:
+    import cv2
+
+    return np.ascontiguousarray(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)[:, :, ::-1])
+
+
 class Encoder:
     """Streams RGB frames into an MP4 (H.264) or WebM (VP9) file."""
 
-    def __init__(self, path: Path, width: int, height: int, fps: int) -> None:
+    def __init__(self, path: Path, width: int, height: int, fps: int, vfr: bool = False) -> None:
         import av
+
+        self.vfr = vfr
 
         self.container = av.open(str(path), "w")
         webm = path.suffix.lower() == ".webm"
@@ -209,14 +216,19 @@ class Encoder:
             self.stream.options = {"preset": "ultrafast", "crf": "20"}
         self.n = 0
 
-    def write(self, rgb: np.ndarray) -> None:
+    def write(self, rgb: np.ndarray, repeat: int = 1) -> None:
+        """Show `rgb` for `repeat` frame periods: repeated frames in constant-rate files, one
+        longer frame in variable-rate ones (as some screen recorders write them)."""
         import av
 
-        frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
-        frame.pts = self.n
-        self.n += 1
-        for pkt in self.stream.encode(frame):
-            self.container.mux(pkt)
+        for _ in range(1 if self.vfr else repeat):
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            frame.pts = self.n
+            self.n += 1
+            for pkt in self.stream.encode(frame):
+                self.container.mux(pkt)
+        if self.vfr:
+            self.n += repeat - 1
 
     def close(self) -> None:
         for pkt in self.stream.encode():
@@ -242,13 +254,11 @@ class Recorder:
         return self.enc.n / self.fps
 
     def shoot(self) -> None:
-        png = self.page.screenshot(type="png")
-        self.base = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+        self.base = _decode(self.page.screenshot(type="jpeg", quality=92))
 
     def emit(self, n: int = 1) -> None:
-        frame = self.cursor.draw(self.base, self.x, self.y, self.kind)
-        for _ in range(max(0, n)):
-            self.enc.write(frame)
+        if n > 0:
+            self.enc.write(self.cursor.draw(self.base, self.x, self.y, self.kind), n)
 
     def hold(self, seconds: float) -> None:
         self.emit(int(round(seconds * self.fps)))
@@ -352,7 +362,7 @@ class Recorder:
         y0 = int(self.page.evaluate("window.scrollY"))
         vh = self.page.viewport_size["height"]
         self.page.evaluate("window.scrollTo(0, 0)")
-        full = np.asarray(Image.open(io.BytesIO(self.page.screenshot(type="png", full_page=True))).convert("RGB"))
+        full = _decode(self.page.screenshot(type="jpeg", quality=92, full_page=True))
         top = max(0, min(y0 + dy, full.shape[0] - vh))
         t0 = self.t
         n = max(4, int(round(abs(dy) / 900 * self.fps * 0.8)))
@@ -553,7 +563,8 @@ SCENARIOS = {"form": scenario_form, "todo": scenario_todo, "article": scenario_a
 
 
 def record(path: str | Path, scenarios: list[str | Callable[[Recorder, random.Random, dict], None]], *, width: int = 1280, height: int = 800, fps: int = 30,
-           seed: int = 0, cursor_scale: float = 1.0, truth_path: str | Path | None = None) -> Workflow:
+           seed: int = 0, cursor_scale: float = 1.0, truth_path: str | Path | None = None,
+           vfr: bool = False) -> Workflow:
     """Record one video running `scenarios` in turn; write the truth JSON; return it."""
     from codegen.render import get_renderer
 
@@ -566,7 +577,7 @@ def record(path: str | Path, scenarios: list[str | Callable[[Recorder, random.Ra
         ctx.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("data:", "about:"))
                   else route.continue_())
         page = ctx.new_page()
-        enc = Encoder(path, width, height, fps)
+        enc = Encoder(path, width, height, fps, vfr)
         try:
             r = Recorder(page, enc, fps, Cursor(cursor_scale), rng, x=width * rng.uniform(0.3, 0.7),
                          y=height * rng.uniform(0.3, 0.7))
@@ -596,7 +607,10 @@ def bench_cases(n: int = 20, seed: int = 0) -> list[dict]:
         cases.append({"name": f"case{i:02d}", "scenarios": scen,
                       "width": 1920 if big else 1280, "height": 1080 if big else 800,
                       "cursor_scale": rng.choice([1.0, 1.5]) if big else 1.0,
-                      "ext": ".webm" if i == 7 else ".mp4", "seed": seed * 1000 + i})
+                      "ext": ".webm" if i == 7 else ".mp4", "seed": seed * 1000 + i,
+                      # a few constant-rate 1080p30 files for the throughput figure; the rest
+                      # variable-rate (cheaper to make, and a format the detector must read)
+                      "vfr": not (big and i % 4 == 1)})
     return cases
 
 
@@ -613,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
         if vid.exists() and vid.with_suffix(".truth.json").exists():
             continue
         wf = record(vid, c["scenarios"], width=c["width"], height=c["height"], seed=c["seed"],
-                    cursor_scale=c["cursor_scale"])
+                    cursor_scale=c["cursor_scale"], vfr=c["vfr"])
         print(f"{vid.name}: {wf.duration:.1f} s, {len(wf.steps)} steps", flush=True)
     return 0
 

@@ -64,9 +64,10 @@ class FrameAnalyzer:
         frac_all = n / mask.size
         blobs: list[tuple[int, int, int, int]] = []
         if frac_all < 0.25:
-            cnt, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(mask, np.ones((3, 3), np.uint8)), connectivity=8)
-            for i in range(1, cnt):
-                x, y, w, h, _a = stats[i]
+            contours, _ = cv2.findContours(cv2.dilate(mask, np.ones((3, 3), np.uint8)), cv2.RETR_EXTERNAL,
+                                           cv2.CHAIN_APPROX_SIMPLE)
+            for c in contours:
+                x, y, w, h = cv2.boundingRect(c)
                 if w / s <= BLOB_MAX and h / s <= BLOB_MAX:
                     blobs.append((int(x / s), int(y / s), int(w / s) + 1, int(h / s) + 1))
             blobs.sort(key=lambda b: b[2] * b[3])
@@ -91,7 +92,7 @@ class FrameAnalyzer:
             if dy is not None:
                 shift = dy / s
         self.last_shift = shift * s if shift is not None else 0.0
-        blank = change / mask.size >= 0.02 and float(cv2.meanStdDev(pf.small)[1][0, 0]) < 6.0
+        blank = float(cv2.meanStdDev(pf.small)[1][0, 0]) < 6.0
         return self._info(pf.t, hit, moved, change, pf, box, shift, blank)
 
     @staticmethod

@@ -105,8 +105,10 @@ class Hit:
     box: tuple[int, int, int, int]  # x, y, w, h of the pointer's drawn extent
 
 
-def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Template]) -> Hit | None:
-    """Best pointer match whose template lies inside `region` (x0, y0, x1, y1) of the luma plane."""
+def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Template],
+             good: float = 0.85) -> Hit | None:
+    """Best pointer match whose template lies inside `region` (x0, y0, x1, y1) of the luma plane;
+    stops at the first template that matches at least `good` (callers put the likely shape first)."""
     H, W = luma.shape
     x0, y0, x1, y1 = max(0, region[0]), max(0, region[1]), min(W, region[2]), min(H, region[3])
     best: Hit | None = None
@@ -123,6 +125,8 @@ def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Te
         if v >= MATCH_MIN and (best is None or v > best.score):
             bx, by = x0 + loc[0], y0 + loc[1]
             best = Hit(bx + t.hot[0], by + t.hot[1], t.kind, t.scale, float(v), (bx, by, tw, th))
+            if v >= good:
+                break
     return best
 
 

@@ -65,6 +65,8 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
     for ev in events:
         if ev.action in ("click", "drag"):
             want.append(ev.before)
+            if ev.clean is not None:
+                want.append(ev.clean)
         elif ev.action == "type":
             want.extend([ev.before, ev.after])
         elif ev.action == "key":
@@ -93,7 +95,12 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
                 names[id(run)] = target
                 role = "textbox"
             elif img is not None and ev.point is not None:
-                target, box = text_at(img, ev.point, ptr)
+                target, box = "", None
+                if ev.clean is not None and ev.clean in frames:
+                    # the page before the pointer arrived: nothing painted over the words
+                    target, box = text_at(frames[ev.clean], ev.point, _pointer_box(infos, ev.clean))
+                if not target:
+                    target, box = text_at(img, ev.point, ptr)
                 if box is not None:
                     bbox = [box[0] - 8, box[1] - 6, box[2] + 16, box[3] + 12]
                 role = _role(ev, False)

@@ -57,6 +57,7 @@ class Event:
     navigates: bool = False
     kind: str | None = None                  # pointer shape at the action
     before: float = 0.0                      # time of a frame just before the action
+    clean: float | None = None               # a frame before the pointer came, to read what it hides
     after: float = 0.0                       # time of a frame showing the result
     field_box: tuple[int, int, int, int] | None = None
     extra: dict = field(default_factory=dict)
@@ -179,9 +180,25 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             last_end = typing.t1
         typing = None
 
-    for b in bursts:
+    def is_small(x: Burst) -> bool:
+        return x.frac < 0.03 and x.box[3] <= row_h
+
+    def start_typing(x: Burst, click: Event | None) -> Event:
+        ev = Event("type", x.t0, x.t1, x.frames[0].cursor, x.box, before=click.before if click else x.t0, after=x.t1,
+                   field_box=click.field_box if click else None, kind=click.kind if click else None,
+                   extra={"frames": len(x.frames)})
+        if click is not None:
+            ev.extra["click"] = click
+        return ev
+
+    def rest_start(t: float) -> float:
+        """When the pointer last stopped moving before t."""
+        moving = [m for m in last_motion_t if m < t]
+        return moving[-1] if moving else t
+
+    for k, b in enumerate(bursts):
         first = b.frames[0]
-        small = b.frac < 0.03 and b.box[3] <= row_h
+        small = is_small(b)
         # 1. typing continues in the same row
         if typing is not None:
             if small and b.t0 - typing.t1 <= TYPE_GAP and _vert_overlap(b.box, typing.box) >= 0.5:
@@ -195,17 +212,31 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
         pointer = first.cursor
         big = b.frac >= NAV_FRAC
         near_ptr = pointer is not None and _dist(pointer, b.box) <= 0.06 * width
+        recent_click = last_click is not None and last_click.point is not None and b.t0 - last_click.t1 < 4.0
         # 2. characters appearing in the field just clicked
-        if (small and last_click is not None and last_click.field_box is not None
-                and _inside(b.box, last_click.field_box, 6) and b.t0 - last_click.t1 < 10):
-            typing = Event("type", b.t0, b.t1, pointer, b.box, before=last_click.before, after=b.t1,
-                           field_box=last_click.field_box, kind=last_click.kind, extra={"frames": len(b.frames),
-                                                                                        "click": last_click})
+        if small and recent_click and (
+                (last_click.field_box is not None and _inside(b.box, last_click.field_box, 6))
+                or abs(b.box[1] + b.box[3] / 2 - last_click.point[1]) <= 0.06 * height):
+            typing = start_typing(b, last_click)
             last_click = None
             continue
         # 3. a click: the pointer arrived, rested, and the page changed near it or everywhere
         if fresh and pointer is not None and (near_ptr or big):
+            nxt = bursts[k + 1] if k + 1 < len(bursts) else None
+            typing_next = (small and nxt is not None and is_small(nxt) and nxt.t0 - b.t1 <= TYPE_GAP
+                           and _vert_overlap(nxt.box, b.box) >= 0.5 and b.box[2] < 0.25 * width)
             prev = _before(infos, first.t)
+            if typing_next:
+                # characters appear at once: the click that put the caret there changed nothing
+                # visible (the field had focus already); it happened while the pointer rested
+                t_click = (rest_start(first.t) + first.t) / 2
+                ev = Event("click", t_click, t_click, pointer, None, kind=first.kind,
+                           before=prev.t if prev else t_click, after=t_click)
+                events.append(ev)
+                typing = start_typing(b, ev)
+                last_click = None
+                last_end = b.t1
+                continue
             ev = Event("click", first.t, b.t1, pointer, b.box, kind=first.kind or (prev.kind if prev else None),
                        before=prev.t if prev else max(0.0, first.t - dt), after=b.t1,
                        navigates=b.loads(width, height))
@@ -218,7 +249,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             continue
         # a page load shortly after a click or key press belongs to it
         act = last_click if last_key is None or (last_click is not None and last_click.t1 > last_key.t1) else last_key
-        if act is not None and b.t0 - act.t1 <= 1.5 and not moved_between(act.t1, b.t0):
+        if not small and act is not None and b.t0 - act.t1 <= 1.5 and not moved_between(act.t1, b.t0):
             if b.loads(width, height):
                 act.navigates = True
                 act.field_box = None
@@ -237,10 +268,13 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             continue
         # 5. characters appearing somewhere: typing without a visible click first
         if small:
-            typing = Event("type", b.t0, b.t1, pointer, b.box, before=b.t0, after=b.t1, extra={"frames": len(b.frames)})
+            typing = start_typing(b, None)
             continue
     close_typing()
     _reading_times(events, infos)
+    for ev in events:
+        if ev.action in ("click", "drag") and ev.point is not None:
+            ev.clean = _approach_start(infos, ev.t0, ev.point, 0.05 * width)
 
     # waits: long stretches with no change and no movement at all
     active = [f.t for f in infos if f.moved or f.change >= min_change]
@@ -304,3 +338,23 @@ def _missed_shift(infos: list[FrameInfo], run: list[FrameInfo]) -> float:
             after = next((g.scroll for g in inner[i + 1:] if g.scroll is not None), run[-1].scroll)
             total += (before + after) / 2
     return total
+
+
+def _approach_start(infos: list[FrameInfo], t: float, point: tuple[int, int], away: float) -> float | None:
+    """The time of the last frame before the pointer set off towards `point` (the page as it was
+    with the pointer elsewhere), if the pointer was then at least `away` px from it."""
+    i = len(infos) - 1
+    while i >= 0 and infos[i].t >= t - 1e-6:
+        i -= 1
+    while i >= 0 and not infos[i].moved:
+        i -= 1
+    if i < 0:
+        return None
+    while i >= 0 and (infos[i].moved or (i >= 1 and infos[i - 1].moved)):
+        i -= 1
+    if i < 0:
+        return None
+    f = infos[i]
+    if f.cursor is None or abs(f.cursor[0] - point[0]) + abs(f.cursor[1] - point[1]) < away:
+        return None
+    return f.t

@@ -31,6 +31,8 @@ def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_ga
     h, w = a.shape
     if h < 16:
         return None
+    if float(a.std()) < 8.0 or float(b.std()) < 8.0:
+        return None  # a blank frame (a page loading) shows no content that could have moved
     a4 = cv2.resize(a, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     b4 = cv2.resize(b, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     e0 = float(np.abs(a4 - b4).mean())
@@ -51,6 +53,11 @@ def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_ga
         return None
     s = min(fine, key=fine.get)
     if fine[s] > _err(a, b, 0) * (1 - min_gain):
+        return None
+    # the same rows of the new frame, unshifted, must have been clearly worse: otherwise the
+    # "match" is only empty background lining up with empty background (a new page, not a scroll)
+    rows = slice(0, h - s) if s > 0 else slice(-s, h)
+    if fine[s] > float(np.abs(a[rows] - b[rows]).mean()) * (1 - min_gain):
         return None
     sub = 0.0
     if s - 1 in fine and s + 1 in fine:
