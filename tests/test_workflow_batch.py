@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.batch import collect_videos, plan_jobs, run_batch
+from app.batch import BatchError, collect_videos, plan_jobs, run_batch
 from app.cli import main as v2c
 from codegen.workflow import MARKER, is_complete
 from workflow_media import make_audio_only, make_video, make_zero_frames
@@ -146,8 +146,15 @@ def test_ray_engine_on_a_local_instance(tmp_path, videos):
     pytest.importorskip("ray")
     bad = _bad_files(tmp_path / "bad")
     out = tmp_path / "out"
-    results = run_batch([str(videos[0]), str(videos[1]), str(bad["corrupt"])], out, jobs=2, engine="ray",
-                        quiet=True)
+    try:
+        results = run_batch([str(videos[0]), str(videos[1]), str(bad["corrupt"])], out, jobs=2, engine="ray",
+                            quiet=True)
+    except BatchError as exc:
+        # Ray's raylet gives its dashboard agent a fixed 15 s to start; on a machine starved of CPU
+        # by other work that can run out before any of this project's code runs
+        if "timed out during startup" in str(exc):
+            pytest.skip(f"Ray could not start a local instance on this overloaded machine: {exc}")
+        raise
     assert [r["status"] for r in results] == ["done", "done", "failed"]
     assert is_complete(out / "rec0", videos[0]) and is_complete(out / "rec1", videos[1])
     assert (out / "corrupt" / "error.txt").is_file()

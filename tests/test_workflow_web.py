@@ -45,7 +45,8 @@ def test_tab_processes_uploads(app_url, tmp_path):
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(app_url, wait_until="networkidle")
+            page.goto(app_url, wait_until="load", timeout=120_000)
+            page.locator("#v2c-workflow-run").wait_for(timeout=120_000)
             page.locator("#v2c-workflow-upload input[type=file]").set_input_files([str(good), str(bad)])
             page.wait_for_timeout(800)
             page.locator("#v2c-workflow-run").click()
