@@ -35,6 +35,18 @@ def pages(folder: Path, limit: int | None) -> list[tuple[Path, Path]]:
     return out[:limit] if limit else out
 
 
+def copy_assets(source: str, src_dir: Path, dest: Path) -> None:
+    """The files the source page references relatively (its images), so the oracle renders whole."""
+    import shutil
+
+    for ref in set(re.findall(r'(?:src|href)=["\']([^"\':?#]+)["\']', source)):
+        path = (src_dir / ref).resolve()
+        if path.is_file() and src_dir.resolve() in path.parents:
+            target = dest / ref
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
 def fragment(body: dict) -> str:
     text = user_text(body)
     cls = re.search(r'class="(v2c-r\d+)"', text).group(1)
@@ -62,6 +74,7 @@ def main() -> int:
         analysis = analyze(img)
         t_analysis = time.perf_counter() - t
         with tempfile.TemporaryDirectory() as tmp, ChatServer(lambda body, i: Reply(source)) as srv:
+            copy_assets(source, html.parent, Path(tmp))
             b = OpenAICompatBackend(srv.base_url, "oracle", None)
             res = convert_with_model(img, Path(tmp) / f"{png.stem}.html", b, refine=1, analysis=analysis)
             first, rev = srv.requests[0], srv.requests[1] if len(srv.requests) > 1 else {}
