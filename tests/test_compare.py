@@ -228,3 +228,22 @@ def test_rendered_pages_via_dom_blocks():
     # OCR-style colour estimation of the mockup agrees with the DOM's colour
     est = as_ocr(r1.image, b1)
     assert color_delta_e(est[0].color, b1[0].color) < 8
+
+
+def test_offscreen_dom_text_is_ignored():
+    img, blocks = draw_page()
+    hidden = [TextBlock("Skip to main content", (-10000, 0, 150, 18), (0, 0, 0)),
+              TextBlock("Menu", (40, 40, 1, 1), (0, 0, 0))]
+    s = fidelity_scores(img, img, blocks, blocks + hidden)
+    assert s.as_dict() == {k: 1.0 for k in s.as_dict()} and s.extra == []
+
+
+def test_text_colour_when_the_ring_is_another_band():
+    img = Image.new("RGB", (500, 60), (30, 30, 30))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, 500, 25], fill=(240, 240, 240))
+    font = ImageFont.truetype(FONT, 14)
+    d.text((20, 5), "An official website of the government", fill=(27, 27, 27), font=font)
+    x0, y0, x1, y1 = d.textbbox((20, 5), "An official website of the government", font=font)
+    est = text_color(np.asarray(img), (x0 - 4, 0, x1 - x0 + 8, 26))
+    assert color_delta_e(est, (27, 27, 27)) < 12

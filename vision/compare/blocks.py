@@ -12,6 +12,12 @@ from typing import Iterable, Sequence
 import numpy as np
 
 
+# The ring around a box is its background when at least this share of the box is within this
+# RGB distance of it.
+RING_MATCH = 24.0
+RING_SHARE = 0.25
+
+
 @dataclass
 class TextBlock:
     """One line (or piece of a line) of text; `box` is (x, y, w, h) in image pixels."""
@@ -34,12 +40,23 @@ def _ring(img: np.ndarray, x0: int, y0: int, x1: int, y1: int, pad: int) -> np.n
     return np.concatenate(pix) if pix else np.empty((0, 3), img.dtype)
 
 
+def _box_background(crop: np.ndarray, ring: np.ndarray) -> np.ndarray:
+    """The background behind a text box: the ring's median colour when the box shows it, else
+    the box's most common colour (a box at a band's edge has another band in its ring)."""
+    bg = np.median(ring.astype(np.float32), axis=0) if len(ring) else None
+    if bg is not None and (np.sqrt(((crop - bg) ** 2).sum(axis=1)) <= RING_MATCH).mean() >= RING_SHARE:
+        return bg
+    q = (crop.astype(np.int32) >> 4)
+    key = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
+    mode = np.bincount(key).argmax()
+    return crop[key == mode].mean(axis=0)
+
+
 def text_color(img: np.ndarray, box: Sequence[float]) -> tuple[int, int, int] | None:
     """The text colour inside `box`: the colour farthest from the local background.
 
-    The background is the median of a thin ring around the box (the box's own edge when the
-    ring falls outside the image). Anti-aliasing blends glyph edges into the background, so the
-    glyph cores are the pixels farthest from it: take the median of the farthest few percent.
+    Anti-aliasing blends glyph edges into the background, so the glyph cores are the pixels
+    farthest from it: take the median of the farthest few percent.
     """
     h, w = img.shape[:2]
     x, y, bw, bh = box
@@ -48,11 +65,7 @@ def text_color(img: np.ndarray, box: Sequence[float]) -> tuple[int, int, int] | 
     if x1 <= x0 or y1 <= y0:
         return None
     crop = img[y0:y1, x0:x1].reshape(-1, 3).astype(np.float32)
-    ring = _ring(img, x0, y0, x1, y1, 2)
-    if len(ring) < 4:
-        edge = np.concatenate([img[y0, x0:x1], img[y1 - 1, x0:x1], img[y0:y1, x0], img[y0:y1, x1 - 1]])
-        ring = edge
-    bg = np.median(ring.astype(np.float32), axis=0)
+    bg = _box_background(crop, _ring(img, x0, y0, x1, y1, 2))
     d = np.sqrt(((crop - bg) ** 2).sum(axis=1))
     far = crop[d >= 0.85 * np.percentile(d, 97)]
     if not len(far):

@@ -22,7 +22,7 @@ from scipy.optimize import linear_sum_assignment
 from .blocks import TextBlock
 
 MIN_SIM = 0.5
-MAX_GROUP = 4
+MAX_GROUP = 8  # a DOM line cut by inline links and spans into pieces
 POSITION_TIEBREAK = 0.02
 # Exact ratios are computed, for each block, from its best bound down, until the bound falls
 # below the best ratio found minus this margin: the pairs an optimal assignment can use.

@@ -84,13 +84,30 @@ def color_delta_e(c1: Sequence[int], c2: Sequence[int]) -> float:
     return float(deltaE_ciede2000(lab[0, 0], lab[0, 1]))
 
 
+def visible(blocks: Sequence[TextBlock], size: tuple[int, int]) -> list[int]:
+    """Indices of the blocks the picture shows: at least 2x2 px, at least half inside the image
+    (the DOM also reports skip links parked off-screen and 1-px clipped labels)."""
+    w, h = size
+    out = []
+    for k, b in enumerate(blocks):
+        x, y, bw, bh = b.box
+        if bw < 2 or bh < 2:
+            continue
+        iw = min(x + bw, w) - max(x, 0)
+        ih = min(y + bh, h) - max(y, 0)
+        if iw > 0 and ih > 0 and iw * ih >= 0.5 * bw * bh:
+            out.append(k)
+    return out
+
+
 def _text_scores(mb: Sequence[TextBlock], rb: Sequence[TextBlock], size_m: tuple[int, int],
-                 size_r: tuple[int, int], matches: list[Match]) -> tuple[dict, list[BlockDetail]]:
+                 size_r: tuple[int, int], matches: list[Match], vis_m: Sequence[int],
+                 vis_r: Sequence[int]) -> tuple[dict, list[BlockDetail]]:
     (wm, hm), (wr, hr) = size_m, size_r
-    area_m = [b.area / (wm * hm) for b in mb]
-    area_r = [b.area / (wr * hr) for b in rb]
+    area_m = {i: mb[i].area / (wm * hm) for i in vis_m}
+    area_r = {j: rb[j].area / (wr * hr) for j in vis_r}
     matched = sum(area_m[i] for m in matches for i in m.ia) + sum(area_r[j] for m in matches for j in m.ib)
-    total = sum(area_m) + sum(area_r)
+    total = sum(area_m.values()) + sum(area_r.values())
     cols = [(group_color(mb, m.ia), group_color(rb, m.ib)) for m in matches]
     known = [k for k, (cm, cr) in enumerate(cols) if cm is not None and cr is not None]
     des: dict[int, float] = {}
@@ -108,7 +125,7 @@ def _text_scores(mb: Sequence[TextBlock], rb: Sequence[TextBlock], size_m: tuple
             col.append(max(0.0, 1.0 - de / 100.0))
         details.append(BlockDetail(m.ia, m.ib, m.sim, bm, br, (cxr - cxm) * wm, (cyr - cym) * hm,
                                    br[2] / max(bm[2], 1e-6), br[3] / max(bm[3], 1e-6), de))
-    if not mb and not rb:
+    if not vis_m and not vis_r:
         vals = dict(block=1.0, text=1.0, position=1.0, color=1.0)
     elif not matches:
         vals = dict(block=0.0, text=0.0, position=0.0, color=0.0)
@@ -122,12 +139,19 @@ def _text_scores(mb: Sequence[TextBlock], rb: Sequence[TextBlock], size_m: tuple
 
 def fidelity_scores(mockup: np.ndarray, render: np.ndarray, mockup_blocks: Sequence[TextBlock],
                     render_blocks: Sequence[TextBlock]) -> Scores:
-    """Score `render` (any size) against `mockup`; blocks are in each image's own pixels."""
+    """Score `render` (any size) against `mockup`; blocks are in each image's own pixels.
+
+    Blocks the picture cannot show (off the image, under 2 px) take no part; indices in the
+    result refer to the lists given.
+    """
     t0 = time.perf_counter()
     hm, wm = mockup.shape[:2]
     hr, wr = render.shape[:2]
-    matches = match_blocks(mockup_blocks, render_blocks, (wm, hm), (wr, hr))
-    vals, details = _text_scores(mockup_blocks, render_blocks, (wm, hm), (wr, hr), matches)
+    vis_m, vis_r = visible(mockup_blocks, (wm, hm)), visible(render_blocks, (wr, hr))
+    matches = [Match([vis_m[i] for i in m.ia], [vis_r[j] for j in m.ib], m.sim)
+               for m in match_blocks([mockup_blocks[i] for i in vis_m], [render_blocks[j] for j in vis_r],
+                                     (wm, hm), (wr, hr))]
+    vals, details = _text_scores(mockup_blocks, render_blocks, (wm, hm), (wr, hr), matches, vis_m, vis_r)
     clean_m = paint_text_out(mockup, mockup_blocks)
     clean_r = fit_to(paint_text_out(render, render_blocks), (wm, hm))
     vals["visual"] = visual_score(clean_m, clean_r)
@@ -136,8 +160,8 @@ def fidelity_scores(mockup: np.ndarray, render: np.ndarray, mockup_blocks: Seque
     used_m = {i for m in matches for i in m.ia}
     used_r = {j for m in matches for j in m.ib}
     return Scores(**{k: float(np.clip(vals[k], 0.0, 1.0)) for k in SCORE_NAMES}, matches=matches,
-                  details=details, missing=[i for i in range(len(mockup_blocks)) if i not in used_m],
-                  extra=[j for j in range(len(render_blocks)) if j not in used_r],
+                  details=details, missing=[i for i in vis_m if i not in used_m],
+                  extra=[j for j in vis_r if j not in used_r],
                   seconds=time.perf_counter() - t0)
 
 
