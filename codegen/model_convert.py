@@ -328,6 +328,8 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
     if stack not in ("html", "tailwind", "react"):
         raise ValueError(f"unknown stack {stack!r} (html, tailwind or react)")
     max_tokens = max_tokens or reply_budget()
+    # the web app's settings panel turns the parallel mode on for every conversion it starts
+    regions = bool(regions) or os.environ.get("V2C_REGIONS", "").strip().lower() in ("1", "true", "yes", "on")
     t_start = time.perf_counter()
     stages: dict[str, float] = {}
     out_html = Path(out_html)

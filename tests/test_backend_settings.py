@@ -12,13 +12,16 @@ from chat_server import ChatServer, Reply
 from codegen.backends import get_backend
 from codegen.backends.openai_compat import OpenAICompatBackend
 
-VARS = ("V2C_BACKEND", "V2C_MODEL", "V2C_BASE_URL", "V2C_API_KEY_ENV", "V2C_API_KEY", "OPENAI_API_KEY", "MY_KEY")
+VARS = ("V2C_BACKEND", "V2C_MODEL", "V2C_BASE_URL", "V2C_API_KEY_ENV", "V2C_API_KEY", "OPENAI_API_KEY", "MY_KEY",
+        "V2C_REGIONS")
 
 
 @pytest.fixture
 def clean_env(monkeypatch):
+    """Every variable the panel may set is put back afterwards (setenv records it even when absent)."""
     for v in VARS:
-        monkeypatch.delenv(v, raising=False)
+        monkeypatch.setenv(v, "")
+        monkeypatch.delenv(v)
     return monkeypatch
 
 
@@ -30,8 +33,10 @@ def test_apply_sets_what_get_backend_reads(clean_env):
     b = get_backend()
     assert isinstance(b, OpenAICompatBackend) and (b.model, b.api_key) == ("qwen2.5-vl", "sk-secret")
     assert "No key in $V2C_API_KEY" in apply_settings("openai", "m", "http://127.0.0.1:8000/v1", "")
+    assert "region by region" in apply_settings("openai", "m", "http://127.0.0.1:8000/v1", "", True)
+    assert os.environ["V2C_REGIONS"] == "1"
     assert apply_settings("layout", "", "", "") == "Applied: the offline layout engine (no model)."
-    assert "V2C_MODEL" not in os.environ and get_backend().name == "layout"
+    assert "V2C_MODEL" not in os.environ and "V2C_REGIONS" not in os.environ and get_backend().name == "layout"
 
 
 def test_bad_settings_are_not_applied(clean_env, tmp_path):

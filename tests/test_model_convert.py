@@ -164,7 +164,9 @@ def test_cuts_follow_empty_background_rows():
     assert sum(b[3] for b in boxes) == 600 and boxes[0][1] == 0
 
 
-def test_regions_fall_back_to_one_request_when_a_region_keeps_failing(mockup, analysis, tmp_path):
+def test_regions_fall_back_to_one_request_when_a_region_keeps_failing(mockup, analysis, tmp_path, monkeypatch):
+    monkeypatch.setenv("V2C_REGIONS", "1")  # what the web app's settings panel sets
+
     def model(body, i):
         text = user_text(body)
         if "Region 1 of" in text:
@@ -174,8 +176,7 @@ def test_regions_fall_back_to_one_request_when_a_region_keeps_failing(mockup, an
         return Reply(PAGE)  # the whole-page request
 
     with ChatServer(model) as srv:
-        res = convert_with_model(mockup, tmp_path / "f.html", backend(srv), refine=0, regions=True,
-                                 analysis=analysis)
+        res = convert_with_model(mockup, tmp_path / "f.html", backend(srv), refine=0, analysis=analysis)
     assert "region 1 failed after 3 attempts" in res.report["regions_fallback"]
     assert res.report["scores"]["overall"] > 0.9 and len(res.report["rounds"]) == 1
 

@@ -19,11 +19,15 @@ CHOICES = [("layout (offline engine, no model)", "layout"), ("local checkpoint f
            ("OpenAI-compatible server (vLLM, SGLang, Ollama, Kimi API)", "openai")]
 
 
-def current_settings() -> dict[str, str]:
+TRUE = ("1", "true", "yes", "on")
+
+
+def current_settings() -> dict:
     """What the environment says now (what the panel shows when the page loads)."""
     return {"backend": os.environ.get("V2C_BACKEND") or "layout", "model": os.environ.get("V2C_MODEL") or "",
             "base_url": os.environ.get("V2C_BASE_URL") or "",
-            "api_key_env": os.environ.get("V2C_API_KEY_ENV") or "V2C_API_KEY"}
+            "api_key_env": os.environ.get("V2C_API_KEY_ENV") or "V2C_API_KEY",
+            "regions": (os.environ.get("V2C_REGIONS") or "").strip().lower() in TRUE}
 
 
 def _clean(backend: str, model: str | None, base_url: str | None, api_key_env: str | None) -> dict[str, str]:
@@ -45,8 +49,10 @@ def backend_from_settings(backend: str, model: str | None = None, base_url: str 
                        api_key_env=s["api_key_env"] or None)
 
 
-def apply_settings(backend: str, model: str | None, base_url: str | None, api_key_env: str | None) -> str:
-    """Check the settings and make them the process's (V2C_* variables); returns a status line."""
+def apply_settings(backend: str, model: str | None, base_url: str | None, api_key_env: str | None,
+                   regions: bool = False) -> str:
+    """Check the settings and make them the process's (V2C_* variables); returns a status line.
+    `regions` turns on the parallel regions mode for model backends (V2C_REGIONS)."""
     try:
         s = _clean(backend, model, base_url, api_key_env)
         b = backend_from_settings(**s)
@@ -59,6 +65,10 @@ def apply_settings(backend: str, model: str | None, base_url: str | None, api_ke
             os.environ[var] = s[key]
         else:
             os.environ.pop(var, None)
+    if regions and s["backend"] != "layout":
+        os.environ["V2C_REGIONS"] = "1"
+    else:
+        os.environ.pop("V2C_REGIONS", None)
     if s["backend"] == "layout":
         return "Applied: the offline layout engine (no model)."
     note = ""
@@ -66,7 +76,8 @@ def apply_settings(backend: str, model: str | None, base_url: str | None, api_ke
         note = (f" No key in ${s['api_key_env'] or 'V2C_API_KEY'}: fine for a local server, "
                 "needed for a hosted API.")
     where = f" at {getattr(b, 'base_url', '')}" if s["backend"] == "openai" else ""
-    return f"Applied: {b.describe()}{where}.{note}"
+    mode = " Pages are written region by region, in parallel." if regions else ""
+    return f"Applied: {b.describe()}{where}.{mode}{note}"
 
 
 def check_connection(backend: str, model: str | None, base_url: str | None, api_key_env: str | None) -> str:
@@ -105,11 +116,13 @@ def build_settings() -> dict[str, gr.components.Component]:
                                  info="the name of the variable that holds the key, never the key",
                                  elem_id="v2c-settings-key-env")
     with gr.Row():
+        regions = gr.Checkbox(cur["regions"], label="Parallel regions (model backends: one request per page band)",
+                              elem_id="v2c-settings-regions")
         apply = gr.Button("Apply", variant="primary", elem_id="v2c-settings-apply")
         test = gr.Button("Test connection", elem_id="v2c-settings-test")
     status = gr.Markdown("", elem_id="v2c-settings-status")
     inputs = [backend, model, base_url, api_key_env]
-    apply.click(apply_settings, inputs, status, concurrency_limit=None)
+    apply.click(apply_settings, inputs + [regions], status, concurrency_limit=None)
     test.click(check_connection, inputs, status, concurrency_limit=None)
     return {"backend": backend, "model": model, "base_url": base_url, "api_key_env": api_key_env,
-            "apply": apply, "test": test, "status": status}
+            "regions": regions, "apply": apply, "test": test, "status": status}
