@@ -18,6 +18,7 @@ from vision.video.decode import VideoError, _apply_rotation, _open, _rotation
 BOX_RGB = (230, 32, 64)
 THUMB_WIDTH = 480
 SEEK_GAP_S = 2.0   # a later time this far ahead is reached by seeking rather than decoding through
+NEAR_S = 1.0       # closer than this to the next time every frame is decoded; farther, only reference frames
 
 
 def _to_rgb(frame, rot: int, size: tuple[int, int] | None) -> np.ndarray:
@@ -26,6 +27,17 @@ def _to_rgb(frame, rot: int, size: tuple[int, int] | None) -> np.ndarray:
     else:
         arr = frame.to_ndarray(format="rgb24")
     return _apply_rotation(arr, rot)
+
+
+def _set_skip(ctx, far: bool) -> None:
+    """Far from the next wanted time, let the decoder skip frames nothing else refers to (most
+    B-frames of a screen recording): they are never kept, and skipping them is much cheaper."""
+    want = "NONREF" if far else "DEFAULT"
+    try:
+        if str(ctx.skip_frame).rsplit(".", 1)[-1] != want:
+            ctx.skip_frame = want
+    except (AttributeError, TypeError, ValueError):
+        pass
 
 
 def _worth_seeking(gap: float, t: float, keyframes: list[float]) -> bool:
@@ -58,6 +70,7 @@ def iter_key_frames(video: str | Path, times: dict, *, max_side: int | None = No
         if max_side and max(cw, ch) > max_side:
             sc = max_side / max(cw, ch)
             size = (max(2, int(round(cw * sc / 2)) * 2), max(2, int(round(ch * sc / 2)) * 2))
+        ctx = stream.codec_context
         t0 = None if stream.start_time is None else float(stream.start_time * tb)
         pos = 0
         last = None   # (t, frame) most recently decoded, for times past the end
@@ -69,6 +82,7 @@ def iter_key_frames(video: str | Path, times: dict, *, max_side: int | None = No
                     container.seek(int((target + t0) / tb), stream=stream, backward=True)
                 except av.error.FFmpegError:
                     pass  # unseekable input: decode forward from where we are
+            _set_skip(ctx, False)
             prev = None
             emitted = 0
             ended = True
@@ -85,6 +99,8 @@ def iter_key_frames(video: str | Path, times: dict, *, max_side: int | None = No
                         pos += 1
                         emitted += 1
                     prev = last = (t, frame)
+                    if pos < len(order):
+                        _set_skip(ctx, order[pos][1] - t > NEAR_S)
                     if frame.key_frame and (not keyframes or t > keyframes[-1]):
                         keyframes.append(t)
                     if pos >= len(order):
