@@ -137,8 +137,12 @@ def draw_target(frame: np.ndarray, bbox: list[int] | None, label: str | None = N
     if label:
         scale = max(0.5, max(w, h) / 2400)
         (tw, th), base = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, scale, max(1, thick // 2))
-        ty = y0 - pad - 4 if y0 - pad - th - base - 6 >= 0 else min(h - 1, y1 + pad + th + 4)
-        tx = max(0, min(w - tw - 6, x0 - pad))
+        # the tag goes left of the box (a field's label usually sits above it), else above, else below
+        if x0 - pad - tw - 10 >= 0:
+            tx, ty = x0 - pad - tw - 10, min(h - 1 - base, max(th + 4, y0 - pad + th + 4))
+        else:
+            tx = max(0, min(w - tw - 6, x0 - pad))
+            ty = y0 - pad - 4 if y0 - pad - th - base - 6 >= 0 else min(h - 1 - base, y1 + pad + th + 4)
         cv2.rectangle(out, (tx, ty - th - 4), (tx + tw + 6, ty + base), BOX_RGB, -1)
         cv2.putText(out, label, (tx + 3, ty - 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255),
                     max(1, thick // 2), cv2.LINE_AA)
