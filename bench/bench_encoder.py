@@ -286,11 +286,16 @@ def main() -> None:
                 print(f"  profile on one 1280x800 image (plain GEMM: {p['gemm_gflops_per_cpu_s']:.1f} GFLOP/s per cpu-s):")
                 for side in ("reference", "ours"):
                     s = p[side]
-                    rate = s["attention_gflops_per_cpu_s"]
+                    rate = s["attention_gflops_per_cpu_s"] or 0.0
                     print(f"    {side:9s} {s['cpu_s']:6.2f} cpu-s; attention kernel {s['attention_share']:.0%}"
-                          f" ({rate:.1f} GFLOP/s per cpu-s), GEMMs {s['gemm_share']:.0%}" if rate else "")
+                          f" ({rate:.1f} GFLOP/s per cpu-s), GEMMs {s['gemm_share']:.0%}")
                     for op, share in s["top_ops"].items():
                         print(f"        {share:6.1%}  {op}")
+                bound = p["reference"]["attention_share"] + p["reference"]["gemm_share"]
+                p["speedup_ceiling"] = 1 / bound
+                print(f"  the reference spends {bound:.0%} of its time in the attention kernel and GEMMs, which run"
+                      f" near the machine's GEMM speed and which any float32 implementation must also run:"
+                      f" removing everything else would give at most {1 / bound:.2f}x")
             if family == KIMI and not args.skip_memory:
                 report["memory_kimi_k25"] = memory(folder, args.memory_parallel)
                 print_memory(report["memory_kimi_k25"])

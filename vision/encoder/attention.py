@@ -41,23 +41,22 @@ def plan_runs(lengths: Sequence[int]) -> tuple[Run, ...]:
 
 
 def _run_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, run: Run) -> torch.Tensor:
-    """q, k, v: (L, H, hd) -> this run's output (count * length, H * hd)."""
+    """q, k, v: (H, L, hd), any strides -> this run's output (count * length, H * hd)."""
     end = run.start + run.count * run.length
-    heads, hd = q.shape[1], q.shape[2]
+    heads, hd = q.shape[0], q.shape[2]
 
     def view(x: torch.Tensor) -> torch.Tensor:
-        # (count * length, H, hd) -> (count, H, length, hd), a strided view
-        return x[run.start:end].view(run.count, run.length, heads, hd).transpose(1, 2)
+        # (H, count * length, hd) -> (count, H, length, hd), a strided view
+        return x[:, run.start:end].unflatten(1, (run.count, run.length)).transpose(0, 1)
 
     out = F.scaled_dot_product_attention(view(q), view(k), view(v))  # (count, H, length, hd)
-    return out.transpose(1, 2).reshape(run.count * run.length, heads * hd)
+    return out.transpose(1, 2).reshape(run.count * run.length, heads * hd)  # free: stored (count, length, H, hd)
 
 
 def attend_runs(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
                 runs: Sequence[Run]) -> Iterator[tuple[slice, torch.Tensor]]:
-    """Attention within each segment, run by run. q, k, v: (L, H, hd), the runs covering 0..L.
+    """Attention within each segment, run by run. q, k, v: (H, L, hd), the runs covering 0..L.
     Yields (rows, output (rows, H * hd)); the caller consumes each run's output (the output
     projection into the residual) without a packed copy of all of them."""
     for run in runs:
         yield slice(run.start, run.start + run.count * run.length), _run_attention(q, k, v, run)
-

@@ -136,9 +136,16 @@ def read_config(folder: str | Path) -> EncoderConfig:
     return parse_config(raw, where=str(path))
 
 
+# The activation each family's vision blocks use; a config naming another is not these towers.
+BLOCK_ACT = {KIMI: "gelu_pytorch_tanh", QWEN: "silu"}
+
+
 def parse_config(raw: dict, where: str = "config.json") -> EncoderConfig:
     """Build the EncoderConfig from an already-parsed config.json dict."""
     family = raw.get("model_type")
+    act = (raw.get("vision_config") or {}).get("hidden_act")
+    if family in BLOCK_ACT and act not in (None, BLOCK_ACT[family]):
+        raise CheckpointError(f"{where}: vision hidden_act {act!r}; {family} towers use {BLOCK_ACT[family]}")
     if family == KIMI:
         cfg = _kimi(raw)
     elif family == QWEN:

@@ -18,6 +18,8 @@ from vision.encoder.rotary import kimi_angles, rotate_qk, rotation
 
 
 class KimiAttention(nn.Module):
+    """Fused qkv, 2D rotary on q and k, attention per image / chunk, output projection."""
+
     def __init__(self, cfg: EncoderConfig) -> None:
         super().__init__()
         self.heads, self.hd = cfg.num_heads, cfg.head_dim
@@ -27,13 +29,17 @@ class KimiAttention(nn.Module):
     def add_to(self, residual: torch.Tensor, x: torch.Tensor, rot: torch.Tensor, runs) -> None:
         """residual += out(attention(x)), one segment run at a time, in place."""
         qkv = self.qkv(x).view(x.shape[0], 3, self.heads, self.hd)  # (L, 3, H, hd)
-        qk = rotate_qk(qkv, rot)  # (L, 2, H, hd)
-        for rows, a in attend_runs(qk[:, 0], qk[:, 1], qkv[:, 2], runs):  # a: (rows, D)
+        qk = rotate_qk(qkv, rot)  # (2, H, L, hd)
+        v = qkv[:, 2].transpose(0, 1)  # (H, L, hd), a view
+        for rows, a in attend_runs(qk[0], qk[1], v, runs):  # a: (rows, D)
             residual[rows].addmm_(a, self.out.weight.t())
         residual.add_(self.out.bias)
 
 
 class KimiMLP(nn.Module):
+    """fc0 -> GELU (tanh) -> fc1; holds the weights, KimiBlock applies them so that fc1's GEMM
+    accumulates straight into the residual."""
+
     def __init__(self, cfg: EncoderConfig) -> None:
         super().__init__()
         self.fc0 = nn.Linear(cfg.hidden_size, cfg.intermediate_size)

@@ -61,6 +61,8 @@ class RMSNorm(nn.Module):
 
 
 class QwenAttention(nn.Module):
+    """Fused qkv, 2D rotary on q and k, attention per window or per frame, output projection."""
+
     def __init__(self, cfg: EncoderConfig) -> None:
         super().__init__()
         self.heads, self.hd = cfg.num_heads, cfg.head_dim
@@ -70,14 +72,16 @@ class QwenAttention(nn.Module):
     def add_to(self, residual: torch.Tensor, x: torch.Tensor, rot: torch.Tensor, runs) -> None:
         """residual += out(attention(x)), one segment run at a time, in place."""
         qkv = self.qkv(x).view(x.shape[0], 3, self.heads, self.hd)  # (L, 3, H, hd)
-        qk = rotate_qk(qkv, rot)  # (L, 2, H, hd)
-        for rows, a in attend_runs(qk[:, 0], qk[:, 1], qkv[:, 2], runs):  # a: (rows, D)
+        qk = rotate_qk(qkv, rot)  # (2, H, L, hd)
+        v = qkv[:, 2].transpose(0, 1)  # (H, L, hd), a view
+        for rows, a in attend_runs(qk[0], qk[1], v, runs):  # a: (rows, D)
             residual[rows].addmm_(a, self.out.weight.t())
         residual.add_(self.out.bias)
 
 
 class QwenMLP(nn.Module):
-    """SwiGLU with gate and up fused into one GEMM: (L, D) -> (L, 2I) -> silu(g) * u -> (L, D)."""
+    """SwiGLU with gate and up fused into one GEMM: (L, D) -> (L, 2I) -> silu(g) * u -> (L, D);
+    holds the weights, QwenBlock applies them so that down's GEMM accumulates into the residual."""
 
     def __init__(self, cfg: EncoderConfig) -> None:
         super().__init__()

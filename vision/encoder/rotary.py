@@ -37,15 +37,19 @@ def rotation(angles: torch.Tensor) -> torch.Tensor:
 
 
 def rotate_qk(qkv: torch.Tensor, rot: torch.Tensor) -> torch.Tensor:
-    """qkv: (N, 3, H, hd) real -> rotated q and k as one (N, 2, H, hd) tensor.
+    """qkv: (N, 3, H, hd) real -> rotated q and k as one head-major (2, H, N, hd) tensor.
 
-    Pairs (2j, 2j+1) of each head are read as one complex number and multiplied by rot[..., j]."""
+    Pairs (2j, 2j+1) of each head are read as one complex number and multiplied by rot[..., j];
+    the product is written straight into the head-major layout the attention kernel reads best."""
     qk = qkv[:, :2]
     dtype = qk.dtype
     if dtype not in (torch.float32, torch.float64):
         qk = qk.float()  # half-precision models rotate in float32, as transformers does
-    z = torch.view_as_complex(qk.unflatten(-1, (qk.shape[-1] // 2, 2)))  # (N, 2, H, hd/2)
-    return torch.view_as_real(z * rot).flatten(-2).to(dtype)
+    n, _, heads, hd = qk.shape
+    z = torch.view_as_complex(qk.unflatten(-1, (hd // 2, 2)))  # (N, 2, H, hd/2)
+    out = torch.empty((2, heads, n, hd // 2), dtype=z.dtype, device=z.device)
+    torch.mul(z, rot, out=out.permute(2, 0, 1, 3))
+    return torch.view_as_real(out).flatten(-2).to(dtype)  # (2, H, N, hd)
 
 
 def halves_to_pairs(rows: torch.Tensor, num_heads: int) -> torch.Tensor:
