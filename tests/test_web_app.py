@@ -115,7 +115,7 @@ def test_convert_shows_code_preview_scores_and_download(page, tmp_path):
     src = _example(tmp_path)
     page.locator("#v2c-convert-input input[type=file]").set_input_files(str(src))
     page.locator("#v2c-convert-input img").first.wait_for(timeout=20_000)
-    page.locator("#v2c-convert-rounds input[type=number]").fill("1")
+    page.locator("#v2c-convert-rounds input[type=number]").fill("0")
     page.locator("#v2c-convert-run").click()
     frame = page.locator("#v2c-convert-preview iframe")
     frame.wait_for(timeout=150_000)

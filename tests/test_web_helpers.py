@@ -74,3 +74,23 @@ def test_zip_and_scores(tmp_path):
                           "quality": {"abs_frac": 0.0, "mobile_ok": True}, "rounds": [{}, {}], "seconds": 3.2,
                           "best_round": 1})
     assert md.count("0.500") == 7 and "mobile_ok" in md and "2 render(s)" in md
+
+
+def test_convert_handler_rejects_bad_input_in_one_line(tmp_path):
+    import gradio as gr
+    from PIL import Image
+
+    from app.web.tab_convert import convert
+
+    with pytest.raises(gr.Error, match="Upload or paste"):
+        convert(None, 0, "html")
+    notes = tmp_path / "notes.png"
+    notes.write_text("not a picture\n" * 10)
+    with pytest.raises(gr.Error) as err:
+        convert({"path": str(notes), "orig_name": "notes.png"}, 0, "html")
+    assert "not an image" in err.value.message and "\n" not in err.value.message
+    huge = tmp_path / "huge.png"
+    Image.new("1", (10_000, 6_000)).save(huge)
+    with pytest.raises(gr.Error) as err:
+        convert({"path": str(huge), "orig_name": "huge.png"}, 0, "html")
+    assert "10000" in err.value.message and "\n" not in err.value.message

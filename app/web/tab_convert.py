@@ -8,6 +8,7 @@ layout engine when none is set.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import tempfile
@@ -99,12 +100,18 @@ def zip_result(result: Any, dest: Path) -> Path:
 
 
 def _backend():
+    """The backend the settings panel chose (V2C_* variables; the key's variable named by V2C_API_KEY_ENV)."""
     from codegen.backends import BackendError, get_backend
 
     try:
-        return get_backend()
+        return get_backend(api_key_env=os.environ.get("V2C_API_KEY_ENV") or None)
     except BackendError as exc:
         raise gr.Error(f"Model backend: {exc}") from None
+
+
+def _regions() -> bool:
+    """Whether the settings ask a model to write large pages region by region."""
+    return (os.environ.get("V2C_REGIONS") or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def upload_source(value: Any) -> tuple[str | bytes, str] | None:
@@ -162,7 +169,7 @@ def convert(value: Any, rounds: float, stack: str, progress: gr.Progress = gr.Pr
 
     try:
         result = convert_image(image, run_dir / f"{stem}.html", stack=stack, refine=int(rounds), backend=backend,
-                               progress=report_progress, name=stem)
+                               progress=report_progress, name=stem, regions=_regions())
     except gr.Error:
         raise
     except Exception as exc:  # one line for the person, not a traceback
