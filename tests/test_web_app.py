@@ -1,12 +1,15 @@
 """The web app driven in real headless Chromium: upload a mockup, convert, see code and preview."""
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 import httpx
 import numpy as np
@@ -111,7 +114,7 @@ def code_text(page) -> str:
     return "\n".join(seen)
 
 
-def test_convert_shows_code_preview_scores_and_download(page, tmp_path):
+def test_convert_shows_code_preview_scores_and_download(page, app_url, tmp_path):
     src = _example(tmp_path)
     page.locator("#v2c-convert-input input[type=file]").set_input_files(str(src))
     page.locator("#v2c-convert-input img").first.wait_for(timeout=20_000)
@@ -131,7 +134,12 @@ def test_convert_shows_code_preview_scores_and_download(page, tmp_path):
     assert "overall" in scores and "visual" in scores and "mobile_ok" in scores
     link = page.locator("#v2c-convert-download a").first
     link.wait_for(timeout=10_000)
-    assert ".zip" in (link.get_attribute("href") or "") + link.inner_text()
+    href = link.get_attribute("href") or ""
+    assert ".zip" in href + link.inner_text()
+    got = httpx.get(urljoin(app_url, href), timeout=30)
+    assert got.status_code == 200 and got.content[:2] == b"PK"
+    with zipfile.ZipFile(io.BytesIO(got.content)) as zf:
+        assert any(n.endswith(".html") for n in zf.namelist())
     assert page.locator("#v2c-convert-side-by-side img").count() == 1
     assert page.locator("#v2c-convert-heatmap img").count() == 1
 

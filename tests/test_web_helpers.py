@@ -94,3 +94,13 @@ def test_convert_handler_rejects_bad_input_in_one_line(tmp_path):
     with pytest.raises(gr.Error) as err:
         convert({"path": str(huge), "orig_name": "huge.png"}, 0, "html")
     assert "10000" in err.value.message and "\n" not in err.value.message
+
+
+def test_missing_tab_module_becomes_a_notice(monkeypatch):
+    from app.web import main
+
+    monkeypatch.setattr(main, "TABS", [("Mockup to code", "tab_convert"), ("Later", "tab_not_written_yet")])
+    demo = main.build_app()
+    texts = [str(getattr(b, "value", "")) for b in demo.blocks.values()]
+    assert any("Later is not available" in t for t in texts)
+    assert any(getattr(b, "elem_id", None) == "v2c-convert-run" for b in demo.blocks.values())
