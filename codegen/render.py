@@ -90,6 +90,27 @@ DOM_TEXT_JS = r"""
     }
     flush(text.length);
   }
+  // form fields show text that is not in text nodes: placeholders and values
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('input, textarea')) {
+    const t = (el.value || el.placeholder || '').trim();
+    const type = (el.getAttribute('type') || 'text').toLowerCase();
+    if (!t || ['hidden', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes(type)) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const size = parseFloat(cs.fontSize);
+    const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+    const inner = r.width - parseFloat(cs.borderLeftWidth) - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
+    const w = Math.min(canvas.measureText(t).width, Math.max(0, inner));
+    const h = size * 1.15;
+    const color = el.value ? cs.color : getComputedStyle(el, '::placeholder').color;
+    const owner = el.closest('[data-v2c]');
+    out.push({text: t, x: left + scrollX, y: r.top + (r.height - h) / 2 + scrollY, w: w, h: h, color: color,
+              size: size, weight: cs.fontWeight, id: owner ? owner.getAttribute('data-v2c') : null, field: true});
+  }
   return out;
 }
 """

@@ -152,8 +152,11 @@ class HtmlEmitter:
             ".txt { white-space: nowrap; }",
         ]
         rules = [f".{k} {{ {v}; }}" for k, v in self.ctx.rules.items()]
+        if self.a.width <= MOBILE_BREAKPOINT:
+            return "\n".join(base + rules)  # the design is a phone screen already
         mobile = (f"@media (max-width: {MOBILE_BREAKPOINT}px) {{\n"
-                  "  .row { flex-wrap: wrap; }\n"
+                  "  .row { flex-wrap: wrap; column-gap: 12px; }\n"
+                  "  .row > * { margin-left: 0 !important; max-width: 100%; }\n"
                   "  .txt { white-space: normal; }\n"
 
                   "}")

@@ -9,7 +9,7 @@ import numpy as np
 from vision.analysis.colors import RGB, color_distance, dominant_color
 from vision.analysis.tree import Box, Node
 
-INK_THRESHOLD = 7
+INK_THRESHOLD = 5
 MIN_SIDE = 5
 
 
@@ -51,8 +51,11 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
     if crop.size == 0:
         return []
     mask = ink_mask(crop, bg)
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     text = _text_mask(mask.shape, text_boxes, (rx, ry))
+    # bridge the faint, anti-aliased gaps of thin borders and rounded corners, away from text
+    # (closing across text would weld glyphs to neighbouring icons)
+    bridged = cv2.morphologyEx(mask * (~text), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    mask = np.maximum(mask, bridged)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     nodes: list[Node] = []
     for i in range(1, n):
@@ -83,7 +86,9 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue
         if fill_share < 0.45 and _perimeter_share(comp) > 0.8 and min(w, h) >= 10:
             bcolor, _ = dominant_color(inside)
-            nodes.append(Node("box", box, bg=None, border=(bcolor, _border_width(comp)), radius=_corner_radius(comp)))
+            frame = w >= 0.95 * rw and h >= 0.95 * rh
+            nodes.append(Node("box", box, bg=None, border=(bcolor, _border_width(comp)), radius=_corner_radius(comp),
+                              role="frame" if frame else ""))
             continue
         nodes.append(Node("image", box, image=True))
     return nodes
@@ -91,7 +96,7 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
 
 def _in_corner(x: int, y: int, w: int, h: int, rw: int, rh: int) -> bool:
     """A small blob touching two adjacent edges of the region (a rounded corner's outside)."""
-    small = max(w, h) <= max(4, min(rw, rh) // 4) and max(w, h) <= 40
+    small = max(w, h) <= max(4, min(rw, rh) // 2) and max(w, h) <= 60
     touches_x = x <= 0 or x + w >= rw
     touches_y = y <= 0 or y + h >= rh
     return small and touches_x and touches_y

@@ -47,6 +47,13 @@ def build_region(img: np.ndarray, region: Box, bg: RGB, paras: list[Paragraph], 
                 kids = [text_node(p) for p in inner]
             else:
                 kids = build_region(img, inner_region, inner_bg, inner, depth + 1)
+                frames = [k for k in kids if k.role == "frame"]
+                if frames and el.border is None:
+                    # a ring along the box's own edge is the box's border, not a child
+                    el.border, el.radius = frames[0].border, max(el.radius, frames[0].radius)
+                    kids = [k for k in kids if k.role != "frame"]
+                    for f in frames:
+                        kids.extend(c for g in f.children for c in ([g] if g.kind != "col" else g.children))
             el.children = [arrange(kids, el.box)] if kids else []
         nodes.append(el)
     nodes.extend(text_node(p) for p in free)

@@ -19,12 +19,17 @@ def assign_roles(root: Node, page_bg: RGB, width: int, height: int) -> None:
         ktexts = [c for c in kids if c.kind == "text"]
         others = [c for c in kids if c.kind in ("box", "image")]
         x, y, w, h = n.box
-        if not others and len(ktexts) <= 1 and h <= 90 and w <= 0.5 * width:
-            if ktexts and n.bg is not None and ktexts[0].para and len(ktexts[0].para.lines) == 1:
-                n.role = "button"
-            elif n.border is not None and h <= 70 and w >= 3 * h:
-                n.role = "input"
-            elif not ktexts and n.bg is not None and w >= 3 * h and h <= 60 and (n.border is not None):
+        if not others and len(ktexts) <= 1 and h <= 90 and (w <= 0.5 * width or width <= 800):
+            t = ktexts[0] if ktexts and ktexts[0].para and len(ktexts[0].para.lines) == 1 else None
+            if t is not None:
+                tx = t.para.box[0] - x
+                right = x + w - (t.para.box[0] + t.para.box[2])
+                centred = abs(tx - right) <= max(6, 0.15 * w)
+                if n.border is not None and not centred and w >= 3 * h:
+                    n.role = "input"
+                elif centred and (n.bg is not None or n.border is not None):
+                    n.role = "button"
+            elif n.border is not None and w >= 3 * h and h <= 70:
                 n.role = "input"
         elif w >= 0.9 * width and y <= 2 and h <= 0.25 * max(height, 1):
             n.role = "header"
