@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from codegen.workflow.outputs import clean_work, is_complete
+from codegen.workflow.outputs import batch_lock, clean_work, is_complete
 from vision.files import write_json, write_text
 
 VIDEO_EXTS = {".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".mpg", ".mpeg", ".ts", ".flv", ".wmv", ".ogv", ".3gp"}
@@ -325,7 +325,18 @@ def run_batch(paths: list[str], out_dir: str | Path, *, jobs: int = 1, engine: s
     videos, results = collect_videos(paths)
     plan = plan_jobs(videos)
     out.mkdir(parents=True, exist_ok=True)
-    clean_work(out)
+    with batch_lock(out) as alone:
+        if alone:
+            clean_work(out)
+        return _run_plan(plan, results, out, jobs=jobs, engine=engine, ray_address=ray_address, force=force,
+                         quiet=quiet, options=options, on_result=on_result, on_progress=on_progress)
+
+
+def _run_plan(plan: list[VideoJob], results: list[VideoResult], out: Path, *, jobs: int, engine: str,
+              ray_address: str | None, force: bool, quiet: bool, options: dict | None,
+              on_result: Callable[[dict], None] | None,
+              on_progress: Callable[[str, float | None], None] | None) -> list[dict]:
+    """Skip what is complete, run the rest on the chosen engine, write the summary."""
     by_stem: dict[str, dict] = {}
     todo: list[VideoJob] = []
     for job in plan:

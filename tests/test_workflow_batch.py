@@ -15,6 +15,7 @@ import pytest
 from app.batch import BatchError, collect_videos, plan_jobs, run_batch
 from app.cli import main as v2c
 from codegen.workflow import MARKER, is_complete
+from codegen.workflow.outputs import batch_lock, work_root
 from workflow_media import make_audio_only, make_video, make_zero_frames
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,7 +139,7 @@ def test_resume_after_kill(tmp_path, videos):
     summary = json.loads((out / "summary.json").read_text())
     skipped = {Path(v["video"]).stem for v in summary["videos"] if v["status"] == "skipped"}
     assert skipped == set(done_before)
-    assert not (out / ".v2c-work").exists() or not any((out / ".v2c-work").iterdir())
+    assert not [p for p in (out / ".v2c-work").iterdir() if p.name != ".lock"]
     _assert_no_half_written(out)
 
 
@@ -159,3 +160,16 @@ def test_ray_engine_on_a_local_instance(tmp_path, videos):
     assert is_complete(out / "rec0", videos[0]) and is_complete(out / "rec1", videos[1])
     assert (out / "corrupt" / "error.txt").is_file()
     _assert_no_half_written(out)
+
+
+def test_a_concurrent_batch_leaves_the_others_work_alone(tmp_path, videos):
+    out = tmp_path / "out"
+    with batch_lock(out) as alone:  # another batch is running on the same folder
+        assert alone
+        busy = work_root(out) / "rec9.inprogress"
+        busy.mkdir()
+        (busy / "workflow.json").write_text("{}")
+        assert [r["status"] for r in run_batch([str(videos[0])], out, quiet=True)] == ["done"]
+        assert (busy / "workflow.json").is_file()
+    assert [r["status"] for r in run_batch([str(videos[0])], out, quiet=True)] == ["skipped"]
+    assert not busy.exists()  # alone now: what a killed run left is cleared

@@ -7,6 +7,7 @@ names the same video.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -14,7 +15,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from codegen.workflow.frames import draw_target, iter_key_frames, thumbnail
 from codegen.workflow.report_json import workflow_to_json
@@ -59,11 +60,45 @@ def work_root(out_dir: str | Path) -> Path:
     return Path(out_dir) / WORK_DIR
 
 
-def clean_work(out_dir: str | Path) -> None:
-    """Remove what killed runs left half-done (none of it was ever visible as output)."""
+LOCK_NAME = ".lock"
+
+
+@contextlib.contextmanager
+def batch_lock(out_dir: str | Path) -> Iterator[bool]:
+    """Held for a whole batch; yields True when this batch is the only one using `out_dir`
+    (then what killed runs left in the work area may be removed), False when another is running."""
     root = work_root(out_dir)
-    if root.is_dir():
-        shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # no flock here: assume one batch at a time
+        yield True
+        return
+    with open(root / LOCK_NAME, "a+") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def clean_work(out_dir: str | Path) -> None:
+    """Remove what killed runs left half-done (none of it was ever visible as output); call it
+    only while holding `batch_lock`, so a concurrent batch's work in progress is never touched."""
+    root = work_root(out_dir)
+    if not root.is_dir():
+        return
+    for entry in root.iterdir():
+        if entry.name == LOCK_NAME:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def swap_into_place(tmp: Path, final: Path) -> None:
