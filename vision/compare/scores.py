@@ -6,6 +6,7 @@ Per-block details tell the refinement loop what the render got wrong where.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -15,7 +16,7 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 
 from .blocks import TextBlock
 from .match import Match, match_blocks
-from .visual import fit_to, paint_text_out, ssim_score, visual_score
+from .visual import Side, cell_size, fit_to, paint_text_out, prepare, ssim_from, ssim_size, visual_from
 
 SCORE_NAMES = ("block", "text", "position", "color", "visual", "ssim", "overall")
 
@@ -137,6 +138,25 @@ def _text_scores(mb: Sequence[TextBlock], rb: Sequence[TextBlock], size_m: tuple
     return vals, details
 
 
+# The refinement loop scores several renders against one mockup: its painted-out side is kept
+# for the last (mockup, blocks) pair seen, recognised by identity (the objects are held here, so
+# their ids cannot be reused; callers do not modify a mockup while scoring against it).
+_LAST_MOCKUP: list[tuple[np.ndarray, Sequence[TextBlock], int, Side]] = []
+_LAST_LOCK = threading.Lock()
+
+
+def _mockup_side(mockup: np.ndarray, blocks: Sequence[TextBlock]) -> Side:
+    with _LAST_LOCK:
+        for m, b, n, side in _LAST_MOCKUP:
+            if m is mockup and b is blocks and n == len(blocks):
+                return side
+    h, w = mockup.shape[:2]
+    side = prepare(paint_text_out(mockup, blocks), cell_size(w), ssim_size(w, h))
+    with _LAST_LOCK:
+        _LAST_MOCKUP[:] = [(mockup, blocks, len(blocks), side)]
+    return side
+
+
 def fidelity_scores(mockup: np.ndarray, render: np.ndarray, mockup_blocks: Sequence[TextBlock],
                     render_blocks: Sequence[TextBlock]) -> Scores:
     """Score `render` (any size) against `mockup`; blocks are in each image's own pixels.
@@ -152,10 +172,10 @@ def fidelity_scores(mockup: np.ndarray, render: np.ndarray, mockup_blocks: Seque
                for m in match_blocks([mockup_blocks[i] for i in vis_m], [render_blocks[j] for j in vis_r],
                                      (wm, hm), (wr, hr))]
     vals, details = _text_scores(mockup_blocks, render_blocks, (wm, hm), (wr, hr), matches, vis_m, vis_r)
-    clean_m = paint_text_out(mockup, mockup_blocks)
-    clean_r = fit_to(paint_text_out(render, render_blocks), (wm, hm))
-    vals["visual"] = visual_score(clean_m, clean_r)
-    vals["ssim"] = ssim_score(clean_m, clean_r)
+    side_m = _mockup_side(mockup, mockup_blocks)
+    side_r = prepare(fit_to(paint_text_out(render, render_blocks), (wm, hm)), cell_size(wm), ssim_size(wm, hm))
+    vals["visual"] = visual_from(side_m, side_r)
+    vals["ssim"] = ssim_from(side_m, side_r)
     vals["overall"] = (vals["block"] + vals["text"] + vals["position"] + vals["color"]) / 4
     used_m = {i for m in matches for i in m.ia}
     used_r = {j for m in matches for j in m.ib}

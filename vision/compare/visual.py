@@ -5,6 +5,7 @@ so that these scores judge bars, cards, buttons, images and backgrounds, not gly
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 import cv2
@@ -91,27 +92,59 @@ def cell_delta_e(mockup: np.ndarray, render_fit: np.ndarray, cell: int) -> tuple
     return deltaE_ciede2000(lab_m, lab_r), counted
 
 
-def visual_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
+@dataclass
+class Side:
+    """What `visual` and `ssim` need of one image with its text painted out."""
+
+    lab: np.ndarray   # cell mean colours in CIELAB, (rows, cols, 3)
+    bg: np.ndarray    # the image's dominant colour in CIELAB, (1, 1, 3)
+    gray: np.ndarray  # greyscale, downscaled past SSIM_MAX_PIXELS
+
+
+def ssim_size(w: int, h: int) -> tuple[int, int]:
+    """(w, h) of the greyscale images SSIM is computed on."""
+    scale = min(1.0, float(np.sqrt(SSIM_MAX_PIXELS / max(1, h * w))))
+    if scale >= 1.0:
+        return w, h
+    return max(7, int(round(w * scale))), max(7, int(round(h * scale)))
+
+
+def prepare(clean: np.ndarray, cell: int, gray_size: tuple[int, int]) -> Side:
+    """The Side of an image at the mockup's size (cell grid and SSIM size are the mockup's)."""
+    gray = cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY)
+    if gray.shape[::-1] != tuple(gray_size):
+        gray = cv2.resize(gray, gray_size, interpolation=cv2.INTER_AREA)
+    return Side(rgb2lab(cell_means(clean, cell)), rgb2lab(dominant_color(clean)[None, None, :]), gray)
+
+
+def visual_from(m: Side, r: Side) -> float:
     """Mean over counted cells of max(0, 1 - dE/20); 1 when no cell counts."""
-    de, counted = cell_delta_e(mockup_clean, render_clean_fit, cell_size(mockup_clean.shape[1]))
+    counted = (deltaE_ciede2000(m.lab, m.bg) > COUNT_DE) | (deltaE_ciede2000(r.lab, r.bg) > COUNT_DE)
     if not counted.any():
         return 1.0
-    return float(np.clip(1.0 - de[counted] / FULL_DE, 0.0, 1.0).mean())
+    de = deltaE_ciede2000(m.lab[counted], r.lab[counted])
+    return float(np.clip(1.0 - de / FULL_DE, 0.0, 1.0).mean())
+
+
+def ssim_from(m: Side, r: Side) -> float:
+    """Greyscale SSIM in [0, 1] (mean absolute difference for images under 7 px a side)."""
+    if min(m.gray.shape) < 7:
+        return float(1.0 - np.abs(m.gray.astype(np.float32) - r.gray).mean() / 255.0)
+    return float(np.clip(ssim_gray(m.gray, r.gray), 0.0, 1.0))
+
+
+def visual_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
+    """`visual` of two same-size images with their text painted out."""
+    h, w = mockup_clean.shape[:2]
+    cell, size = cell_size(w), ssim_size(w, h)
+    return visual_from(prepare(mockup_clean, cell, size), prepare(render_clean_fit, cell, size))
 
 
 def ssim_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
-    """Greyscale SSIM of two same-size images (downscaled past SSIM_MAX_PIXELS), in [0, 1]."""
+    """`ssim` of two same-size images with their text painted out."""
     h, w = mockup_clean.shape[:2]
-    gm = cv2.cvtColor(mockup_clean, cv2.COLOR_RGB2GRAY)
-    gr = cv2.cvtColor(render_clean_fit, cv2.COLOR_RGB2GRAY)
-    scale = min(1.0, float(np.sqrt(SSIM_MAX_PIXELS / max(1, h * w))))
-    if scale < 1.0:
-        size = (max(7, int(round(w * scale))), max(7, int(round(h * scale))))
-        gm = cv2.resize(gm, size, interpolation=cv2.INTER_AREA)
-        gr = cv2.resize(gr, size, interpolation=cv2.INTER_AREA)
-    if min(gm.shape) < 7:
-        return float(1.0 - np.abs(gm.astype(np.float32) - gr).mean() / 255.0)
-    return float(np.clip(ssim_gray(gm, gr), 0.0, 1.0))
+    cell, size = cell_size(w), ssim_size(w, h)
+    return ssim_from(prepare(mockup_clean, cell, size), prepare(render_clean_fit, cell, size))
 
 
 def ssim_gray(x: np.ndarray, y: np.ndarray, win: int = 7) -> float:
