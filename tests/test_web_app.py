@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
-import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import base64
 import html
 import zipfile
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
