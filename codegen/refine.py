@@ -52,12 +52,8 @@ def next_tweaks(analysis: Analysis, emitter: HtmlEmitter, text_boxes: list[dict]
             continue
         s = emitter.font_size(n)
         # font size from widths (width is proportional to size for a given font)
-        if len(got) == len(want):
-            rw = sum(g[2] for g in got)
-            tw = sum(w[2] for w in want)
-        else:
-            rw = max(g[2] for g in got)
-            tw = max(w[2] for w in want)
+        rw = sum(g[2] for g in got)   # wrapped or not, the widths add up to the text's length
+        tw = sum(w[2] for w in want)
         if rw > 4 and tw > 4:
             ratio = float(np.clip(tw / rw, 1 - MAX_STEP, 1 + MAX_STEP))
             if abs(ratio - 1) > 0.015:
