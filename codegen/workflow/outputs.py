@@ -35,6 +35,13 @@ def _umask() -> int:
     return mask
 
 
+def _share(folder: Path) -> None:
+    """Give the outputs the usual permissions (temporary files start private to the owner)."""
+    mask = _umask()
+    for p in [folder, *folder.rglob("*")]:
+        os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
+
+
 def video_signature(video: str | Path) -> dict:
     p = Path(video)
     return {"video": p.name, "size": p.stat().st_size}
@@ -152,7 +159,7 @@ def write_outputs(wf: Workflow, video_path: str | Path, out_dir: str | Path, *, 
         write_text(tmp / "script.py", workflow_script(wf, intents))
         write_json(tmp / MARKER, {**video_signature(video_path), "steps": len(steps),
                                   "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
-        os.chmod(tmp, 0o777 & ~_umask())
+        _share(tmp)
         swap_into_place(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
