@@ -10,6 +10,9 @@ async ({category, seed}) => {
   const inView = (r, m = 4) => r.left >= m && r.top >= m && r.right <= W - m && r.bottom <= H - m && r.width > 0 && r.height > 0;
   const visible = (el) => { const cs = getComputedStyle(el);
     return cs.display !== 'none' && cs.visibility === 'visible' && parseFloat(cs.opacity) > 0.9; };
+  // on top at its centre: not hidden behind another element
+  const seen = (el, r) => { r = r || el.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === el || el.contains(hit)); };
   const ownText = (el) => Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
   const parseRGB = (c) => { const m = c.match(/[\d.]+/g); return m ? m.slice(0, 4).map(Number) : [0, 0, 0, 0]; };
   const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const cs = getComputedStyle(e);
@@ -31,7 +34,7 @@ async ({category, seed}) => {
     const cs = getComputedStyle(el); const fs = parseFloat(cs.fontSize);
     if (fs < 13 || fs > 40) return false;
     const lh = parseFloat(cs.lineHeight) || fs * 1.25; if (r.height > lh * 1.6 || r.width < 60) return false;
-    if (!bgOf(el) || clipped(el)) return false;
+    if (!bgOf(el) || clipped(el) || !seen(el)) return false;
     if (parseRGB(cs.color)[3] !== undefined && parseRGB(cs.color)[3] < 0.95) return false;
     return ratio(parseRGB(cs.color).slice(0, 3), bgOf(el)) >= 4.5;
   });
@@ -96,7 +99,7 @@ async ({category, seed}) => {
   }
   if (category === 'broken-image') {
     let imgs = Array.from(document.images).filter(i => visible(i) && inView(i.getBoundingClientRect(), 2)
-      && i.getBoundingClientRect().width >= 40 && i.getBoundingClientRect().height >= 30);
+      && i.getBoundingClientRect().width >= 40 && i.getBoundingClientRect().height >= 30 && seen(i));
     let img;
     const alt = pick(['Product photo', 'Team picture', 'Hero banner', 'Company logo', '']);
     if (imgs.length && rnd() < 0.7) {
@@ -126,6 +129,7 @@ async ({category, seed}) => {
       if (!stacked) continue;
       if (rs.some(r => Math.abs(r.left - rs[0].left) > 0.5)) continue;
       if (rs.some(r => r.height > 120)) continue;
+      if (!kids.every(k => seen(k))) continue;
       groups.push(kids);
     }
     if (!groups.length) return {error: 'no aligned stack'};
@@ -138,7 +142,7 @@ async ({category, seed}) => {
     if (rnd() < 0.15) { document.body.style.visibility = 'hidden'; document.documentElement.style.background = getComputedStyle(document.body).backgroundColor;
       return {box: [0, 0, W, H], note: 'blank screen'}; }
     const stuff = Array.from(document.body.querySelectorAll('*')).filter(e => visible(e) && (e.tagName === 'IMG' || ownText(e).length > 1))
-      .map(e => ({el: e, r: e.tagName === 'IMG' ? e.getBoundingClientRect() : textRect(e)}));
+      .map(e => ({el: e, r: e.tagName === 'IMG' ? e.getBoundingClientRect() : textRect(e)})).filter(q => q.r.width > 2 && seen(q.el, q.r));
     const pool = Array.from(document.body.querySelectorAll('*')).filter(el => {
       if (!visible(el)) return false; const r = el.getBoundingClientRect(); if (!inView(r, 8)) return false;
       const a = r.width * r.height; if (a < 0.05 * W * H || a > 0.35 * W * H) return false;

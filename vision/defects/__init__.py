@@ -35,7 +35,7 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += blank_area.detect(image)
     if found and found[0].bbox[2] == image.shape[1] and found[0].bbox[3] == image.shape[0]:
         return found  # a blank screen has nothing else to inspect
-    found += text_overlap.detect(infos)
+    found += text_overlap.detect(infos, image)
     found += element_overlap.detect(image, infos)
     found += truncation.detect(image, infos)
     found += contrast.detect(infos)

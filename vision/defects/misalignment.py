@@ -6,7 +6,7 @@ import numpy as np
 from .issue import Issue
 from .pixels import TextInfo
 
-TOL = 1.5        # px: members of an aligned stack agree this closely (glyph side bearings)
+TOL = 2.0        # px: members of an aligned stack agree this closely (glyph side bearings differ)
 MIN_OFF, MAX_OFF = 3.0, 12.0
 
 
@@ -27,7 +27,7 @@ def _stacks(infos: list[TextInfo]) -> list[list[int]]:
             b = infos[j].ink_box
             gap = max(b[1] - (a[1] + a[3]), a[1] - (b[1] + b[3]))
             hmax = max(a[3], b[3])
-            if gap < 0 or gap > 2.2 * hmax or max(a[3], b[3]) > 1.6 * min(a[3], b[3]):
+            if gap < 0 or gap > 2.2 * hmax or max(a[3], b[3]) > 2.6 * min(a[3], b[3]):
                 continue
             near_left = abs(a[0] - b[0]) <= MAX_OFF
             near_centre = abs((a[0] + a[2] / 2) - (b[0] + b[2] / 2)) <= MAX_OFF
@@ -59,8 +59,8 @@ def detect(infos: list[TextInfo]) -> list[Issue]:
         ref = float(np.mean(v[aligned]))
         for k in np.nonzero(off)[0]:
             dx = float(v[k] - ref)
-            if not (MIN_OFF <= abs(dx) <= MAX_OFF):
-                continue
+            if not (MIN_OFF <= abs(dx) <= MAX_OFF) or (name == "centre" and (abs(dx) > 8 or n_al < 3)):
+                continue  # centred lines of different widths wobble: demand more evidence there
             # a wider line cannot be judged by its centre or right edge when lines wrap to the left
             other = [a for a in anchors if a != name and abs(anchors[a][k] - np.mean(anchors[a][aligned])) <= TOL]
             if other:

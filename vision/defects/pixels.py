@@ -74,7 +74,7 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     """Measure one OCR line; None when it has no ink distinct from its background."""
     H, W = img.shape[:2]
     x, y, w, h = line.box
-    x0, y0, x1, y1 = max(0, x), max(0, y - 2), min(W, x + w), min(H, y + h + 2)
+    x0, y0, x1, y1 = max(0, x), max(0, y), min(W, x + w), min(H, y + h)
     if x1 - x0 < 2 or y1 - y0 < 2:
         return None
     crop = img[y0:y1, x0:x1]

@@ -1,31 +1,49 @@
 """text-overlap: text lines whose glyphs collide with other text."""
 from __future__ import annotations
 
+import numpy as np
+
 from .issue import Issue, union
-from .pixels import TextInfo
+from .pixels import TextInfo, distance
 
 
 def _merged(infos: list[TextInfo]) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than the lines around it."""
     out = []
     for i, t in enumerate(infos):
-        if t.conf >= 0.9:
+        if t.conf >= 0.9 or len(t.text.strip()) < 4:
             continue
         x, y, w, h = t.box
-        near = [o.box[3] for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
-                and min(o.box[0] + o.box[2], x + w) - max(o.box[0], x) > -h and o.conf >= 0.9]
+        near = [o.ink_height for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
+                and min(o.box[0] + o.box[2], x + w) - max(o.box[0], x) > -4 * h and o.conf >= 0.9]
         if len(near) < 2:
             continue
         ref = float(sorted(near)[len(near) // 2])
-        if h >= 1.55 * ref and t.ink_height >= 1.4 * ref * 0.7:
+        if t.ink_height >= 1.4 * ref:
             out.append(Issue("text-overlap", list(t.box), "error",
                              f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
-                                       "or give the lines room (line-height, padding, flex gap)", score=h / ref))
+                                       "or give the lines room (line-height, padding, flex gap)", score=t.ink_height / ref))
     return out
 
 
-def detect(infos: list[TextInfo]) -> list[Issue]:
+def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
+    """Ink density where the two lines' boxes meet, relative to the denser of the two lines."""
+    x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
+    y0, y1 = max(a.ink_box[1], b.ink_box[1]), min(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])
+    if x1 <= x0 or y1 <= y0:
+        return 0.0
+
+    def density(box, region) -> float:
+        x, y, w, h = region
+        return float((distance(img[y:y + h, x:x + w], box.bg) >= 40).mean()) if w > 0 and h > 0 else 0.0
+
+    shared = density(a, (x0, y0, x1 - x0, y1 - y0))
+    own = max(density(a, a.ink_box), density(b, b.ink_box), 1e-6)
+    return shared / own
+
+
+def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Two read lines whose ink boxes cross: in a sound layout lines never share pixels."""
     out = _merged(infos)
     for i, a in enumerate(infos):
@@ -35,10 +53,12 @@ def detect(infos: list[TextInfo]) -> list[Issue]:
             iw = min(ax + aw, bx + bw) - max(ax, bx)
             ih = min(ay + ah, by + bh) - max(ay, by)
             small_h = min(ah, bh)
-            if small_h < 5 or iw < max(4, 0.6 * small_h) or ih < 0.25 * small_h:
+            if small_h < 6 or iw < max(4, 0.6 * small_h) or ih < 0.25 * small_h:
                 continue
             if ih > 0.85 * max(ah, bh) and (iw < 0.25 * min(aw, bw)):
                 continue  # same baseline, boxes just touching: one line read as two pieces
+            if img is not None and _shared_ink(img, a, b) < 0.35:
+                continue  # tight leading: only descenders and ascenders meet, the glyph bodies do not
             out.append(Issue("text-overlap", union(a.box, b.box), "error",
                              f"Text \"{a.text[:30]}\" and \"{b.text[:30]}\" overlap",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
