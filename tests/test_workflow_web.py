@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 import zipfile
-from pathlib import Path
 
 import httpx
 import pytest
