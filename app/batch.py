@@ -130,14 +130,18 @@ def process_video(video: str, out_dir: str, stem: str, options: dict | None = No
         intents: dict[int, str] = {}
         backend_name = (options.get("backend") or "layout").lower()
         if backend_name != "layout":
-            from codegen.backends import get_backend
+            from codegen.backends import BackendError, get_backend
             from codegen.workflow.intent import name_intents
 
-            backend = get_backend(backend_name, options.get("model"), options.get("base_url"))
             try:
-                intents, res.warnings = name_intents(wf, video, backend)
-            finally:
-                backend.close()
+                backend = get_backend(backend_name, options.get("model"), options.get("base_url"))
+            except BackendError as exc:  # the steps stand without intents
+                res.warnings = [f"no intents: {exc}"]
+            else:
+                try:
+                    intents, res.warnings = name_intents(wf, video, backend)
+                finally:
+                    backend.close()
         write_outputs(wf, video, out_dir, stem=stem, intents=intents,
                       progress=_progress_cb(sink, stem, 0.85, 1.0))
         res.status, res.steps = "done", len(wf.steps)

@@ -99,3 +99,17 @@ def test_offline_backend_and_chunk_times(video):
     assert name_intents(_wf(video), video, get_backend("layout")) == ({}, [])
     s = Step(0, "click", 0.2, 0.3, "x", None, None, False, None, 0.25, None)
     assert chunk_times(s, 2.0) == [0.0, 0.25, 0.9]
+
+
+def test_batch_task_names_intents_and_survives_a_bad_backend(server, tmp_path, monkeypatch):
+    """process_video with a model backend: intents when the server answers; a backend that cannot
+    even be set up costs the intents only (a warning), never the video."""
+    from app.batch import process_video
+    from workflow_media import make_counter_video
+
+    video = make_counter_video(tmp_path / "rec.mp4", seconds=3.0)
+    opts = {"backend": "openai", "model": "m", "base_url": f"http://127.0.0.1:{server.server_port}/v1"}
+    res = process_video(str(video), str(tmp_path / "out"), "rec", opts)
+    assert res["status"] == "done" and res["warnings"] == []
+    bad = process_video(str(video), str(tmp_path / "out2"), "rec", {"backend": "openai", "base_url": "ftp://nope"})
+    assert bad["status"] == "done" and "no intents" in bad["warnings"][0]
