@@ -92,6 +92,8 @@ def test_script_compiles_and_uses_role_selectors(video):
     assert "page.wait_for_timeout(300)" in src
     assert ".drag_to(page.get_by_text('Done').first)" in src
     assert key_name("shift+tab") == "Shift+Tab" and key_name("enter") == "Enter"
+    search = Workflow("s.mp4", 2.0, 640, 400, [Step(0, "key", 1.0, 1.1, "Search", "Enter", None, True, None, 1.0, None)])
+    assert "page.keyboard.press('Enter')\n    page.wait_for_load_state()" in workflow_script(search)
 
 
 def test_script_for_hostile_names_and_empty_workflow(tmp_path):

@@ -51,7 +51,8 @@ def describe(step: Step) -> str:
         dest = f" to {step.value}" if step.value else ""
         return f"Drag {named}{dest}"
     if step.action == "key":
-        return f"Press {step.value or target or 'a key'}"
+        tail = ", which opens a new page" if step.navigates else ""
+        return f"Press {step.value or target or 'a key'}{tail}"
     if step.action == "wait":
         return f"Wait {max(0.0, step.t_end - step.t_start):.1f} s"
     return f"{step.action.capitalize()} {named}"

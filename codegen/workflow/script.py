@@ -145,7 +145,8 @@ def step_lines(step: Step) -> list[str]:
             return [f"{src}.drag_to(page.get_by_text({_q(step.value)}).first)"]
         return ["pass  # the drag's end point was not read"]
     if step.action == "key":
-        return [f"page.keyboard.press({_q(key_name(step.value or step.target or 'Enter'))})"]
+        lines = [f"page.keyboard.press({_q(key_name(step.value or step.target or 'Enter'))})"]
+        return lines + (["page.wait_for_load_state()"] if step.navigates else [])
     if step.action == "wait":
         ms = int(round(max(0.0, step.t_end - step.t_start) * 1000))
         return [f"page.wait_for_timeout({ms})"]
