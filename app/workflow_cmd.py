@@ -26,7 +26,8 @@ def _line(r: dict) -> str:
 
 def run_workflow(args) -> int:
     """Exit 0 when every video is done or skipped, 2 when no video was usable at all, 1 otherwise."""
-    jobs = getattr(args, "jobs", 1) or 1
+    jobs = getattr(args, "jobs", None)
+    jobs = 1 if jobs is None else jobs
     if jobs < 1:
         print("v2c workflow: --jobs must be at least 1", file=sys.stderr)
         return EXIT_INPUT

@@ -104,8 +104,12 @@ def test_no_usable_video_exits_2(tmp_path, capsys):
     assert v2c(["workflow", str(tmp_path / "missing.mp4"), "-o", str(tmp_path / "o2"), "-q"]) == 2
     (tmp_path / "emptydir").mkdir()
     assert v2c(["workflow", str(tmp_path / "emptydir"), "-o", str(tmp_path / "o3"), "-q"]) == 2
+    assert v2c(["workflow", str(bad["corrupt"]), "-o", str(tmp_path / "o4"), "--jobs", "0"]) == 2
+    (tmp_path / "file").write_text("x")
+    assert v2c(["workflow", str(bad["corrupt"]), "-o", str(tmp_path / "file"), "-q"]) == 2
     err = capsys.readouterr().err
     assert "no video found" in err and "Traceback" not in err
+    assert "--jobs must be at least 1" in err and "is not a folder" in err
 
 
 def test_resume_after_kill(tmp_path, videos):
