@@ -86,6 +86,8 @@ class FrameAnalyzer:
         if change:
             bx, by, bw, bh = cv2.boundingRect(cv2.findNonZero(mask))
             box = (int(bx / s), int(by / s), int(np.ceil(bw / s)), int(np.ceil(bh / s)))
+        if box is not None and any(_within(box, h.box, 4) for h in (hit0, hit) if h is not None):
+            change, box = 0, None  # only the pointer's own edges (it shifted by a pixel, or changed shape)
         shift = None
         if change / mask.size >= SCROLL_MIN_FRAC:
             dy = vertical_shift(prev.small, pf.small, prior=self.last_shift)
@@ -101,3 +103,8 @@ class FrameAnalyzer:
         return FrameInfo(t, (hit.x, hit.y) if hit else None, hit.kind if hit else None, moved, change,
                          change / pf.small.size, box, shift, tuple(hit.box) if hit else None,
                          hit.scale if hit else 1.0, blank)
+
+
+def _within(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int], pad: int) -> bool:
+    return (inner[0] >= outer[0] - pad and inner[1] >= outer[1] - pad
+            and inner[0] + inner[2] <= outer[0] + outer[2] + pad and inner[1] + inner[3] <= outer[1] + outer[3] + pad)

@@ -23,6 +23,7 @@ SCROLL_GAP = 0.35       # s
 WAIT_MIN = 2.0          # s of complete stillness that count as a wait
 NAV_FRAC = 0.15         # share of the frame that changes at once: a page load or a large redraw
 KEY_AFTER_TYPE = 3.0    # s: a change this soon after typing, without pointer movement, is a key
+LOAD_AFTER = 1.0        # s: a large change this soon after a click or key press is its result
 
 
 @dataclass
@@ -224,7 +225,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
         if fresh and pointer is not None and (near_ptr or big):
             nxt = bursts[k + 1] if k + 1 < len(bursts) else None
             typing_next = (small and nxt is not None and is_small(nxt) and nxt.t0 - b.t1 <= TYPE_GAP
-                           and _vert_overlap(nxt.box, b.box) >= 0.5 and b.box[2] < 0.25 * width)
+                           and _vert_overlap(nxt.box, b.box) >= 0.5 and b.box[3] <= 1.5 * nxt.box[3])
             prev = _before(infos, first.t)
             if typing_next:
                 # characters appear at once: the click that put the caret there changed nothing
@@ -249,7 +250,7 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             continue
         # a page load shortly after a click or key press belongs to it
         act = last_click if last_key is None or (last_click is not None and last_click.t1 > last_key.t1) else last_key
-        if not small and act is not None and b.t0 - act.t1 <= 1.5 and not moved_between(act.t1, b.t0):
+        if not small and act is not None and b.t0 - act.t1 <= LOAD_AFTER and not moved_between(act.t1, b.t0):
             if b.loads(width, height):
                 act.navigates = True
                 act.field_box = None

@@ -142,7 +142,8 @@ def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[in
     top = row[1]
     region = (fx0 - int(0.25 * W), top - int(0.09 * H), (fx1 - fx0) + int(0.25 * W) + 8, int(0.09 * H) + row[3] + 4)
     lines = read_region(img, region, pointer)
-    above = [ln for ln in lines if ln.box[1] + ln.box[3] <= top - 2 and ln.x2 > fx0 - 4 and ln.box[0] < fx1]
+    above = [ln for ln in lines if ln.box[1] + ln.box[3] / 2 < top and ln.box[1] + ln.box[3] <= top + row[3] // 3
+             and ln.x2 > fx0 - 4 and ln.box[0] < fx1]
     if above:
         return max(above, key=lambda ln: (ln.box[1] + ln.box[3], -ln.box[0])).text
     left = [ln for ln in lines if ln.x2 <= fx0 + 4 and min(ln.y2, row[1] + row[3]) - max(ln.box[1], row[1]) > 0]
@@ -154,9 +155,9 @@ def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[in
 def field_text(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int, int, int, int],
                pointer: Pointer | None = None) -> str:
     """What is written in a field's text row."""
-    pad_y = max(4, row[3] // 2)
+    pad_y = max(3, row[3] // 5)
     region = (field[0] + 2, row[1] - pad_y, field[2] - 4, row[3] + 2 * pad_y)
     lines = read_region(img, region, pointer)
-    lines = [ln for ln in lines if row[1] - pad_y <= ln.box[1] + ln.box[3] / 2 <= row[1] + row[3] + pad_y]
+    lines = [ln for ln in lines if row[1] <= ln.box[1] + ln.box[3] / 2 <= row[1] + row[3]]
     lines.sort(key=lambda ln: ln.box[0])
     return " ".join(ln.text for ln in lines).strip()

@@ -20,7 +20,7 @@ def _err(a: np.ndarray, b: np.ndarray, s: int) -> float:
     return float(np.abs(a[:h + s] - b[-s:]).mean())
 
 
-def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.7,
+def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.5,
                    max_frac: float = 0.6) -> float | None:
     """Content shift in pixels of these images (negative: content moved up, i.e. scrolled down), or None.
 
@@ -40,18 +40,24 @@ def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_ga
         return None
     lim = int(a4.shape[0] * max_frac)
     errs = {s: _err(a4, b4, s) for s in range(-lim, lim + 1) if s != 0}
-    best = min(errs.values())
-    if best > e0 * (1 - min_gain):
+    if min(errs.values()) > e0 * 0.8:  # lenient here: fractional shifts blur on the coarse copy
         return None
-    near = [s for s, e in errs.items() if e <= best * 1.5 + 0.05 * e0]
-    s4 = min(near, key=lambda s: (abs(s + prior / 4), errs[s]))
-    if errs[s4] > e0 * (1 - min_gain):
-        return None
-    cands = range(4 * s4 - 4, 4 * s4 + 5)
-    fine = {s: _err(a, b, s) for s in cands if s != 0 and abs(s) < h * max_frac + 4}
+    # a few best coarse offsets (local minima), each refined at full proxy resolution
+    minima = sorted((e, s) for s, e in errs.items()
+                    if e <= errs.get(s - 1, np.inf) and e <= errs.get(s + 1, np.inf))[:8]
+    fine: dict[int, float] = {}
+    for _, s4 in minima:
+        for s in range(4 * s4 - 4, 4 * s4 + 5):
+            if s != 0 and abs(s) < h * max_frac + 4 and s not in fine:
+                fine[s] = _err(a, b, s)
     if not fine:
         return None
-    s = min(fine, key=fine.get)
+    top = min(fine.values())
+    # repeating rows can align almost equally well at several offsets: scrolling is smooth, so
+    # among near-equals take the one nearest the previous frame's shift
+    near = [s for s, e in fine.items() if e <= top * 1.15 + 0.05 and
+            e <= fine.get(s - 1, np.inf) and e <= fine.get(s + 1, np.inf)]
+    s = min(near, key=lambda s: (abs(s + prior), fine[s])) if prior else min(fine, key=fine.get)
     if fine[s] > _err(a, b, 0) * (1 - min_gain):
         return None
     # the same rows of the new frame, unshifted, must have been clearly worse: otherwise the
