@@ -45,6 +45,7 @@ def eval_page(png: str, out_dir: str, refine: int, backend_name: str, model: str
     out = Path(out_dir) / f"{src.stem}.html"
     res = convert_image(img, out, refine=refine, backend=backend, name=src.stem, write_extras=False)
     errs = structural_errors(res.html)
+    row["ref_scores"] = reference_scores(src, img, res)
     row.update({"scores": res.report["scores"], "quality": dict(res.report["quality"], html_ok=not errs),
                 "seconds": round(time.perf_counter() - t0, 3), "stages": res.report["stages"],
                 "size": res.report.get("size"), "rounds": len(res.report["rounds"]),
@@ -54,11 +55,34 @@ def eval_page(png: str, out_dir: str, refine: int, backend_name: str, model: str
     return row
 
 
+def reference_scores(png: Path, mockup, res) -> dict | None:
+    """Text-block scores against the reference page's own DOM text (the benchmark's HTML),
+    instead of OCR of the mockup: shows what OCR misread, which both sides share otherwise."""
+    from codegen.render import get_renderer
+    from vision.compare import blocks_from_dom, fidelity_scores
+
+    ref_html = png.with_suffix(".html")
+    # the saved pages need their inline scripts to show what the screenshot shows (network stays blocked)
+    ref = get_renderer().render(path=ref_html, width=mockup.shape[1], height=mockup.shape[0], javascript=True,
+                                timeout_s=15.0, mobile_check=False, screenshot=False)
+    if not ref.text_boxes:
+        return None
+    boxes = res.text_boxes
+    if not boxes:
+        boxes = get_renderer().render(res.html, path=res.out_html, width=mockup.shape[1], height=mockup.shape[0],
+                                      javascript=False, mobile_check=False, screenshot=False).text_boxes
+    render = res.render if res.render is not None else mockup
+    sc = fidelity_scores(mockup, render, blocks_from_dom(ref.text_boxes), blocks_from_dom(boxes))
+    return {k: round(float(getattr(sc, k)), 4) for k in ("block", "text", "position", "color", "overall")}
+
+
 def summarize(rows: list[dict]) -> dict:
     ok = [r for r in rows if "scores" in r]
     if not ok:
         return {"pages": len(rows), "converted": 0}
     mean = {k: round(statistics.fmean(r["scores"][k] for r in ok), 4) for k in SCORES}
+    refs = [r["ref_scores"] for r in ok if r.get("ref_scores")]
+    ref_mean = {k: round(statistics.fmean(r[k] for r in refs), 4) for k in refs[0]} if refs else {}
     stages: dict[str, list[float]] = {}
     for r in ok:
         for k, v in r["stages"].items():
@@ -66,6 +90,7 @@ def summarize(rows: list[dict]) -> dict:
     return {
         "pages": len(rows), "converted": len(ok), "failed": len(rows) - len(ok),
         "mean": mean,
+        "mean_vs_reference_dom": ref_mean,
         "quality": {
             "abs_frac_mean": round(statistics.fmean(r["quality"]["abs_frac"] for r in ok), 4),
             "mobile_ok_share": round(sum(r["quality"]["mobile_ok"] for r in ok) / len(ok), 4),
@@ -85,6 +110,7 @@ def _line(r: dict) -> str:
     s, q = r["scores"], r["quality"]
     return (f"{r['id']:>6}  " + "  ".join(f"{k[:4]} {s[k]:.3f}" for k in SCORES)
             + f"  abs {q['abs_frac']:.2f}  mobile {'ok' if q['mobile_ok'] else 'NO'}  html {'ok' if q['html_ok'] else 'BAD'}"
+            + (f"  ref-text {r['ref_scores']['text']:.3f}" if r.get("ref_scores") else "")
             + f"  {r['seconds']:.1f}s")
 
 
@@ -140,6 +166,9 @@ def run_eval(args: Namespace) -> int:
         print("\nmean    " + "  ".join(f"{k} {m.get(k, 0):.4f}" for k in SCORES))
         if "quality" in summary:
             q = summary["quality"]
+            if summary.get("mean_vs_reference_dom"):
+                rm = summary["mean_vs_reference_dom"]
+                print("vs reference DOM text (not OCR): " + "  ".join(f"{k} {v:.4f}" for k, v in rm.items()))
             print(f"quality abs_frac {q['abs_frac_mean']:.4f}  mobile_ok {q['mobile_ok_share']:.0%}  html_ok {q['html_ok_share']:.0%}")
             sec = summary["seconds"]
             print(f"seconds median {sec['median']:.2f}  mean {sec['mean']:.2f}  max {sec['max']:.2f}  "

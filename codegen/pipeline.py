@@ -37,6 +37,7 @@ class ConvertResult:
     assets: list[Path] = field(default_factory=list)
     code: str = ""            # the code in the requested stack (html, tailwind or react)
     code_path: Path | None = None
+    text_boxes: list[dict] = field(default_factory=list)   # the kept render's DOM text boxes
 
 
 class AssetWriter:
@@ -150,7 +151,8 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
         "render_errors": res.errors[:5],
     }
     progress(1.0, "done")
-    return ConvertResult(html, out_html, report, render_img, heat, sbs, assets.paths, code or html, code_path)
+    return ConvertResult(html, out_html, report, render_img, heat, sbs, assets.paths, code or html, code_path,
+                         res.text_boxes)
 
 
 def _round(d: dict[str, float]) -> dict[str, float]:
