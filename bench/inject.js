@@ -176,7 +176,7 @@ async ({category, seed}) => {
       const filled = rnd() < 0.5;
       Object.assign(b.style, {position: 'absolute', left: (x + scrollX) + 'px', top: (y + scrollY) + 'px', width: S + 'px', height: S + 'px',
         padding: 0, margin: 0, border: `1px solid rgb(${c})`, borderRadius: '3px', background: filled ? `rgb(${c})` : 'transparent',
-        color: filled ? '#fff' : `rgb(${c})`, font: `${Math.max(8, S - 5)}px/1 sans-serif`, zIndex: 2147483000, cursor: 'pointer'});
+        color: filled ? (c[0] === 255 ? '#1f2937' : '#fff') : `rgb(${c})`, font: `${Math.max(8, S - 5)}px/1 sans-serif`, zIndex: 2147483000, cursor: 'pointer'});
       document.body.appendChild(b);
       return done(b, 'size ' + S);
     }

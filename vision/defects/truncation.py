@@ -33,7 +33,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
         text = t.text.rstrip()
-        if len(text) >= 4 and text.endswith(ELLIPSES) and not text.rstrip(".…").endswith(("etc", " ")):
+        if len(text) >= 4 and text.endswith(ELLIPSES) and not text.rstrip(".… ").lower().endswith("etc"):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" is cut off with an ellipsis",
                              "visual", "Let the text wrap (`white-space: normal`), widen its container, "
