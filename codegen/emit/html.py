@@ -322,7 +322,8 @@ class HtmlEmitter:
         tag = wrapper_tag or {"button": "button", "section": "section", "card": "div"}.get(n.role, "div")
         attrs = f" data-v2c=\"{n.id}\"" + (" type=\"button\"" if tag == "button" else "")
         if tag == "button":
-            self.ctx.rules[cls] += "; border: " + (decl.get("border") or "0") + "; padding: 0; text-align: left"
+            self.ctx.rules[cls] += ("; border: " + (decl.get("border") or "0") + "; padding: 0; text-align: left"
+                                   + ("" if n.bg is not None else "; background: transparent"))
         return f"{self._open(tag, [kind, cls], attrs)}\n{inner}\n</{tag}>"
 
     def _input(self, n: Node, decl: dict[str, str], layout: Node | None) -> str:
