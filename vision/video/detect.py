@@ -132,8 +132,11 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
 
 
 def _field(field: tuple[int, int, int, int], row: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """The field's box: its horizontal extent (from the focus change) around the text row."""
+    """The field's box: its horizontal extent (from the focus change) around the text row; with
+    only the row known, a margin so the first and last letters are not cut."""
     x0, x1 = min(field[0], row[0]), max(field[0] + field[2], row[0] + row[2])
+    if field == row:
+        x0, x1 = x0 - row[3] // 2, x1 + row[3]
     pad = max(6, row[3] // 2)
     return (x0, row[1] - pad, x1 - x0, row[3] + 2 * pad)
 

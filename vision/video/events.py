@@ -307,38 +307,28 @@ def _before(infos: list[FrameInfo], t: float) -> FrameInfo | None:
 
 
 def _reading_times(events: list[Event], infos: list[FrameInfo]) -> None:
-    """For each typing run, a moment showing the final text with the pointer off it (if any)."""
+    """For each typing run, a moment showing the final text: the first frame with the pointer off
+    the text, else the last quiet frame before anything else happens (a last thin letter such as
+    'l' may change too few pixels to count as typing, so the run's own end can be one short)."""
     events.sort(key=lambda e: e.t0)
     for i, ev in enumerate(events):
         if ev.action != "type":
             continue
-        limit = events[i + 1].t0 if i + 1 < len(events) else float("inf")
+        limit = min(events[i + 1].t0 if i + 1 < len(events) else float("inf"), ev.t1 + 5.0)
         row = ev.box
         for fi in infos:
             if fi.t <= ev.t1 + 1e-6:
                 continue
-            if fi.t >= limit - 1e-6 or fi.t > ev.t1 + 5.0:
+            if fi.t >= limit - 1e-6:
                 break
-            if fi.change and fi.box is not None and _dist((fi.box[0], fi.box[1]), row) == 0:
+            if (fi.change and fi.box is not None and fi.box[2] > 2 and fi.box[3] > 2
+                    and _dist((fi.box[0], fi.box[1]), row) == 0):
                 break  # the field changed again
+            ev.after = fi.t
             pb = fi.ptr_box
             if pb is None or pb[0] > row[0] + row[2] + 4 or pb[0] + pb[2] < row[0] - 4 \
                     or pb[1] > row[1] + row[3] + 4 or pb[1] + pb[3] < row[1] - 4:
-                ev.after = fi.t
                 break
-
-
-def _missed_shift(infos: list[FrameInfo], run: list[FrameInfo]) -> float:
-    """Frames inside a scroll whose shift could not be verified: take the mean of their neighbours."""
-    t0, t1 = run[0].t, run[-1].t
-    inner = [f for f in infos if t0 < f.t < t1]
-    total = 0.0
-    for i, f in enumerate(inner):
-        if f.scroll is None and f.frac >= 0.02:
-            before = next((g.scroll for g in reversed(inner[:i]) if g.scroll is not None), run[0].scroll)
-            after = next((g.scroll for g in inner[i + 1:] if g.scroll is not None), run[-1].scroll)
-            total += (before + after) / 2
-    return total
 
 
 def _approach_start(infos: list[FrameInfo], t: float, point: tuple[int, int], away: float) -> float | None:

@@ -63,7 +63,7 @@ def merge_rows(lines: list[TextLine]) -> list[TextLine]:
         for i, o in enumerate(out):
             oy = min(o.y2, ln.y2) - max(o.box[1], ln.box[1])
             gap = ln.box[0] - o.x2
-            if oy >= 0.6 * min(o.box[3], ln.box[3]) and -2 <= gap <= 0.7 * max(o.box[3], ln.box[3]):
+            if oy >= 0.6 * min(o.box[3], ln.box[3]) and -2 <= gap <= 0.35 * max(o.box[3], ln.box[3]):
                 x0, y0 = o.box[0], min(o.box[1], ln.box[1])
                 out[i] = TextLine(f"{o.text} {ln.text}", (x0, y0, ln.x2 - x0, max(o.y2, ln.y2) - y0),
                                   min(o.conf, ln.conf))
