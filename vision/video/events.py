@@ -349,3 +349,16 @@ def _approach_start(infos: list[FrameInfo], t: float, point: tuple[int, int], aw
     if f.cursor is None or abs(f.cursor[0] - point[0]) + abs(f.cursor[1] - point[1]) < away:
         return None
     return f.t
+
+
+def _missed_shift(infos: list[FrameInfo], run: list[FrameInfo]) -> float:
+    """Frames inside a scroll whose shift could not be verified: take the mean of their neighbours."""
+    t0, t1 = run[0].t, run[-1].t
+    inner = [f for f in infos if t0 < f.t < t1]
+    total = 0.0
+    for i, f in enumerate(inner):
+        if f.scroll is None and f.frac >= 0.02:
+            before = next((g.scroll for g in reversed(inner[:i]) if g.scroll is not None), run[0].scroll)
+            after = next((g.scroll for g in inner[i + 1:] if g.scroll is not None), run[-1].scroll)
+            total += (before + after) / 2
+    return total
