@@ -33,7 +33,8 @@ DCGEN = Path("/work/shared/bench/dcgen")
 MATCH = 0.3
 
 
-def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path) -> None:
+def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
+         categories: tuple[str, ...] = ALL_CATEGORIES) -> None:
     pages = sorted(pages_dir.glob("*.html"), key=lambda p: p.stem)
     random.Random(seed).shuffle(pages)
     cases: list[Case] = []
@@ -52,6 +53,8 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path)
             clean_pages.append(str(p))
             save_index(cases, out)
     for ci, cat in enumerate(ALL_CATEGORIES):
+        if cat not in categories:
+            continue
         have = sum(1 for c in cases if c.category == cat)
         for k, p in enumerate(pages):
             if have >= per_category:
@@ -191,6 +194,7 @@ def main() -> int:
     m.add_argument("--clean", type=int, default=40)
     m.add_argument("--seed", type=int, default=1)
     m.add_argument("--pages", default=str(DCGEN))
+    m.add_argument("--categories", default=",".join(ALL_CATEGORIES), help="comma-separated (default: all)")
     s = sub.add_parser("score")
     s.add_argument("out")
     s.add_argument("--dom", action="store_true")
@@ -202,7 +206,7 @@ def main() -> int:
     o.add_argument("--dom", action="store_true", help="also the DOM-only categories' screenshots")
     a = ap.parse_args()
     if a.cmd == "make":
-        make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages))
+        make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages), tuple(a.categories.split(",")))
         return 0
     if a.cmd == "ocr":
         warm_ocr(Path(a.out), a.dom)

@@ -48,8 +48,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             continue
         for d in (1, -1):
             box = _cover_edge(img, t, d)
-            if box is None or box[3] < t.ink_box[3] + 4:
-                continue
+            if box is None or box[3] < t.ink_box[3] + 4 or box[3] > 5 * t.ink_box[3]:
+                continue  # no box, or a panel / background region rather than an element on top
             out.append(Issue("element-overlap", union(box, t.box), "error",
                              f"A box covers part of the text \"{t.text[:40]}\"",
                              "visual", "Move the covering element (check position:absolute/fixed, negative margins "
