@@ -10,6 +10,7 @@ import numpy as np
 
 from codegen.debug.dom_checks import collect, to_issues
 from codegen.debug.merge import merge
+from codegen.debug.review import review
 from vision.defects import detect
 from vision.defects.issue import Issue
 
@@ -94,7 +95,7 @@ def analyse(img: np.ndarray, name: str, *, html: str | Path | None = None, url: 
     if backend is not None and getattr(backend, "name", "layout") != "layout":
         t = time.perf_counter()
         try:
-            model = __import__("codegen.debug.review", fromlist=["review"]).review(backend, img, element_marks(lines, visual))
+            model = review(backend, img, element_marks(lines, visual))
         except Exception as exc:  # the review is extra: report it, keep the detectors' findings
             notes.append(f"model review failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
         stages["review"] = time.perf_counter() - t
