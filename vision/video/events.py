@@ -140,6 +140,16 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
             events.append(Event("drag", mv[0].t - dt, mv[-1].t, p0, None, mv[-1].cursor, kind=mv[0].kind,
                                 before=max(0.0, mv[0].t - 2 * dt), after=mv[-1].t + dt))
             drag_spans.append((mv[0].t - 0.6, mv[-1].t + 0.35))
+    # drags where the pointer was lost over what it carried: a patch of change of steady size
+    # whose centre travels
+    for run in _moving_patches(infos, width, height, dt, min_change):
+        if any(a <= run[0].t <= b or a <= run[-1].t <= b for a, b in drag_spans):
+            continue
+        c0, c1 = _centre(run[0].box), _centre(run[-1].box)
+        start = _before(infos, run[0].t)
+        events.append(Event("drag", run[0].t - dt, run[-1].t, c0, None, c1, before=start.t if start else run[0].t,
+                            after=run[-1].t + dt))
+        drag_spans.append((run[0].t - 0.6, run[-1].t + 0.35))
 
     def in_drag(t: float) -> bool:
         return any(a <= t <= b for a, b in drag_spans)
@@ -362,3 +372,41 @@ def _missed_shift(infos: list[FrameInfo], run: list[FrameInfo]) -> float:
             after = next((g.scroll for g in inner[i + 1:] if g.scroll is not None), run[-1].scroll)
             total += (before + after) / 2
     return total
+
+
+def _centre(box: tuple[int, int, int, int]) -> tuple[int, int]:
+    return box[0] + box[2] // 2, box[1] + box[3] // 2
+
+
+def _moving_patches(infos: list[FrameInfo], width: int, height: int, dt: float,
+                    min_change: int) -> list[list[FrameInfo]]:
+    """Runs of consecutive frames whose change is one compact patch of about the same size that
+    keeps moving the same way (something carried across the page)."""
+    runs: list[list[FrameInfo]] = []
+    cur: list[FrameInfo] = []
+
+    def ok(f: FrameInfo) -> bool:
+        return (f.change >= min_change and f.box is not None and f.scroll is None
+                and f.box[2] * f.box[3] <= 0.06 * width * height and f.box[2] >= 0.02 * width)
+
+    for f in infos:
+        if ok(f) and cur and f.t - cur[-1].t <= 2.5 * dt:
+            a, b = cur[-1].box, f.box
+            similar = 0.6 <= (b[2] * b[3]) / max(1, a[2] * a[3]) <= 1.7
+            if similar:
+                cur.append(f)
+                continue
+        if len(cur) >= 6:
+            runs.append(cur)
+        cur = [f] if ok(f) else []
+    if len(cur) >= 6:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        cs = [_centre(f.box) for f in run]
+        travel = abs(cs[-1][0] - cs[0][0]) + abs(cs[-1][1] - cs[0][1])
+        steps = [abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(cs, cs[1:])]
+        moving = sum(1 for st in steps if st >= 3) >= 0.6 * len(steps)
+        if travel >= 0.08 * width and moving:
+            out.append(run)
+    return out
