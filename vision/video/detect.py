@@ -11,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
 from vision.video.cursor import mask_for
 from vision.video.naming import Pointer, field_label, field_text, text_at
-from vision.video.proxy import frames_at, iter_proxy
+from vision.video.proxy import iter_frames_at, iter_proxy
 from vision.video.steps import Step, Workflow
 
 ANALYSIS_FPS = 15.0
@@ -61,17 +63,21 @@ def _role(ev: Event, is_field: bool) -> str | None:
 def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: int, height: int,
           progress: Callable[[float], None] | None = None) -> list[Step]:
     """Pass 2: read targets and values from the few frames that matter."""
-    want: list[float] = []
+    needs: list[list[float]] = []
     for ev in events:
         if ev.action in ("click", "drag"):
-            want.append(ev.before)
-            if ev.clean is not None:
-                want.append(ev.clean)
+            needs.append([ev.before] + ([ev.clean] if ev.clean is not None else []))
         elif ev.action == "type":
-            want.extend([ev.before, ev.after])
+            needs.append([ev.before, ev.after])
         elif ev.action == "key":
-            want.append(ev.before)
-    frames = frames_at(path, want)
+            needs.append([ev.before])
+        else:
+            needs.append([])
+    # frames arrive in time order and are dropped once no remaining step needs them, so memory
+    # holds a few frames however long the recording is
+    source = iter_frames_at(path, [t for n in needs for t in n])
+    frames: dict[float, np.ndarray] = {}
+    latest = -1.0
     # which click led into which typing run
     typed_after: dict[int, Event] = {}
     for ev in events:
@@ -84,6 +90,15 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
         if progress is not None and events:
             progress(0.8 + 0.2 * i / len(events))
         target, value, bbox, role = "", ev.value, None, None
+        while needs[i] and latest < max(needs[i]) - 1e-9:
+            got = next(source, None)
+            if got is None:
+                break
+            latest = got[0]
+            frames[got[0]] = got[1]
+        keep = min((t for n in needs[i:] for t in n), default=float("inf"))
+        for t in [t for t in frames if t < keep - 1e-9]:
+            del frames[t]
         if ev.action in ("click", "drag"):
             img = frames.get(ev.before)
             ptr = _pointer_box(infos, ev.before)

@@ -77,35 +77,42 @@ def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.
         container.close()
 
 
-def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
-    """Full-resolution RGB frames for the requested times: for each, the last frame at or before it.
-
-    One forward pass that converts only the frames that are kept, so memory is bounded by the
-    number of requested times, not by the video's length.
-    """
+def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float, np.ndarray]]:
+    """Full-resolution RGB frames for the requested times, in time order: for each, the last
+    frame at or before it. One forward pass that converts only the frames that are kept."""
     want = sorted(set(float(t) for t in times))
-    out: dict[float, np.ndarray] = {}
     if not want:
-        return out
+        return
     container = _open(path)
     try:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         rot = _rotation(stream)
         prev = None
+        prev_rgb: tuple[object, np.ndarray] | None = None
         i = 0
+
+        def rgb(frame) -> np.ndarray:
+            nonlocal prev_rgb
+            if prev_rgb is None or prev_rgb[0] is not frame:
+                prev_rgb = (frame, _apply_rotation(frame.to_ndarray(format="rgb24"), rot))
+            return prev_rgb[1]
+
         for t, frame in _times(container, stream):
             while i < len(want) and t > want[i] + 1e-6:
                 if prev is not None:
-                    out[want[i]] = _apply_rotation(prev.to_ndarray(format="rgb24"), rot)
+                    yield want[i], rgb(prev)
                 i += 1
             if i >= len(want):
-                break
+                return
             prev = frame
-        if prev is not None:
-            while i < len(want):
-                out[want[i]] = _apply_rotation(prev.to_ndarray(format="rgb24"), rot)
-                i += 1
+        while prev is not None and i < len(want):
+            yield want[i], rgb(prev)
+            i += 1
     finally:
         container.close()
-    return out
+
+
+def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
+    """All requested frames at once (see `iter_frames_at`); for a handful of times only."""
+    return dict(iter_frames_at(path, times))
