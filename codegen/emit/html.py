@@ -260,12 +260,12 @@ class HtmlEmitter:
         items = layout.children if layout.kind == "col" else [layout]
         if layout.kind == "stack":
             return "stack", self._stack_items(layout.children, frame)
-        return "col", self._col_items(items, frame)
+        return "col", self._col_items(items, frame, "li" if layout.role == "list" else None)
 
-    def _col_items(self, items: list[Node], frame: Box) -> str:
+    def _col_items(self, items: list[Node], frame: Box, item_tag: str | None = None) -> str:
         out, cursor = [], frame[1]
         for c in sorted(items, key=lambda n: self.lbox(n)[1]):
-            piece, cursor = self.place_in_col(c, frame, cursor)
+            piece, cursor = self.place_in_col(c, frame, cursor, wrapper_tag=item_tag)
             out.append(piece)
         return "\n".join(out)
 
@@ -293,6 +293,8 @@ class HtmlEmitter:
     def group(self, n: Node, frame: Box, decl: dict[str, str], wrapper_tag: str | None) -> str:
         kind, inner = self.children_html(n, frame)
         tag = wrapper_tag or ("nav" if n.role == "nav" else "ul" if n.role == "list" else "div")
+        if wrapper_tag == "li":
+            tag = "li"
         cls = self.ctx.cls("grp", decl) if decl else ""
         return f"{self._open(tag, [kind, cls])}\n{inner}\n</{tag}>"
 
@@ -351,7 +353,7 @@ class HtmlEmitter:
 
     def image(self, n: Node, decl: dict[str, str], wrapper_tag: str | None) -> str:
         url = self._save_crop(n)
-        cls = self.ctx.cls("img", decl)
+        cls = self.ctx.cls(n.role or "img", decl)
         x, y, w, h = n.box
         return f"<img class=\"{cls}\" src=\"{htmllib.escape(url)}\" width=\"{w}\" height=\"{h}\" alt=\"\" data-v2c=\"{n.id}\">"
 

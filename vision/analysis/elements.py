@@ -90,8 +90,15 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             nodes.append(Node("box", box, bg=None, border=(bcolor, _border_width(comp)), radius=_corner_radius(comp),
                               role="frame" if frame else ""))
             continue
-        nodes.append(Node("image", box, image=True))
+        nodes.append(Node("image", box, image=True, role=_picture_kind(pix, w, h)))
     return nodes
+
+
+def _picture_kind(pix: np.ndarray, w: int, h: int) -> str:
+    """icon (small), photo (many colours, continuous tones) or illustration (few flat colours)."""
+    if max(w, h) <= 64:
+        return "icon"
+    return "photo" if _colour_count(pix) >= 40 else "illustration"
 
 
 def _in_corner(x: int, y: int, w: int, h: int, rw: int, rh: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from vision.analysis.colors import RGB, contrast_ratio
-from vision.analysis.tree import Node
+from vision.analysis.tree import Node, union
 
 BULLETS = ("•", "·", "-", "–", "*", "▪", "◦", "●")
 
@@ -44,6 +44,10 @@ def assign_roles(root: Node, page_bg: RGB, width: int, height: int) -> None:
         if n.kind == "col" and len(n.children) >= 2:
             if all(c.kind == "text" and c.para and c.para.text.startswith(BULLETS) for c in n.children):
                 n.role = "list"
+            elif len(n.children) >= 3 and _uniform_items(n.children):
+                n.role = "list"
+            else:
+                _wrap_list_runs(n)
 
 
 def _headings(texts: list[Node]) -> None:
@@ -64,3 +68,40 @@ def _headings(texts: list[Node]) -> None:
             n.para.tag = "span"
         else:
             n.para.tag = "p"
+
+
+def _uniform_items(items: list[Node]) -> bool:
+    """Three or more single-line texts of one style, left-aligned, evenly spaced: a list."""
+    if not all(c.kind == "text" and c.para and len(c.para.lines) == 1 and len(c.para.text) <= 60 for c in items):
+        return False
+    ps = [c.para for c in items]
+    sizes = [p.size for p in ps]
+    if max(sizes) > 1.12 * min(sizes) or len({p.weight for p in ps}) > 1:
+        return False
+    cols = np.array([p.color for p in ps], dtype=int)
+    if np.ptp(cols, axis=0).max() > 40:
+        return False
+    if np.ptp([p.box[0] for p in ps]) > 3:
+        return False
+    tops = sorted(p.box[1] for p in ps)
+    steps = np.diff(tops)
+    return bool(steps.min() > 0 and np.ptp(steps) <= max(3.0, 0.1 * float(np.mean(steps))))
+
+
+def _wrap_list_runs(col: Node) -> None:
+    """Inside a column, group each run of three or more list-like items into its own list."""
+    kids = col.children
+    out: list[Node] = []
+    i = 0
+    while i < len(kids):
+        j = i
+        while j + 1 < len(kids) and _uniform_items(kids[i:j + 2]):
+            j += 1
+        if j - i + 1 >= 3:
+            run = kids[i:j + 1]
+            out.append(Node("col", union([k.box for k in run]), children=run, role="list"))
+            i = j + 1
+        else:
+            out.append(kids[i])
+            i += 1
+    col.children = out
