@@ -95,6 +95,7 @@ def summarize(rows: list[dict]) -> dict:
             "abs_frac_mean": round(statistics.fmean(r["quality"]["abs_frac"] for r in ok), 4),
             "mobile_ok_share": round(sum(r["quality"]["mobile_ok"] for r in ok) / len(ok), 4),
             "html_ok_share": round(sum(r["quality"]["html_ok"] for r in ok) / len(ok), 4),
+            "image_frac_mean": round(statistics.fmean(r["quality"].get("image_frac", 0.0) for r in ok), 4),
         },
         "seconds": {"median": round(statistics.median(r["seconds"] for r in ok), 3),
                     "mean": round(statistics.fmean(r["seconds"] for r in ok), 3),
@@ -109,7 +110,7 @@ def _line(r: dict) -> str:
         return f"{r['id']:>6}  error: {r.get('error')}"
     s, q = r["scores"], r["quality"]
     return (f"{r['id']:>6}  " + "  ".join(f"{k[:4]} {s[k]:.3f}" for k in SCORES)
-            + f"  abs {q['abs_frac']:.2f}  mobile {'ok' if q['mobile_ok'] else 'NO'}  html {'ok' if q['html_ok'] else 'BAD'}"
+            + f"  abs {q['abs_frac']:.2f}  img {q.get('image_frac', 0):.2f}  mobile {'ok' if q['mobile_ok'] else 'NO'}  html {'ok' if q['html_ok'] else 'BAD'}"
             + (f"  ref-text {r['ref_scores']['text']:.3f}" if r.get("ref_scores") else "")
             + f"  {r['seconds']:.1f}s")
 
@@ -169,7 +170,8 @@ def run_eval(args: Namespace) -> int:
             if summary.get("mean_vs_reference_dom"):
                 rm = summary["mean_vs_reference_dom"]
                 print("vs reference DOM text (not OCR): " + "  ".join(f"{k} {v:.4f}" for k, v in rm.items()))
-            print(f"quality abs_frac {q['abs_frac_mean']:.4f}  mobile_ok {q['mobile_ok_share']:.0%}  html_ok {q['html_ok_share']:.0%}")
+            print(f"quality abs_frac {q['abs_frac_mean']:.4f}  mobile_ok {q['mobile_ok_share']:.0%}  html_ok {q['html_ok_share']:.0%}"
+                  f"  image_frac {q['image_frac_mean']:.3f} (page area drawn by cropped pictures)")
             sec = summary["seconds"]
             print(f"seconds median {sec['median']:.2f}  mean {sec['mean']:.2f}  max {sec['max']:.2f}  "
                   f"(stage medians: " + ", ".join(f"{k} {v:.2f}" for k, v in summary["stage_median"].items()) + ")")

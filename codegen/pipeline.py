@@ -144,7 +144,8 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
         "seconds": round(time.perf_counter() - t_start, 3),
         "stages": {k: round(v, 3) for k, v in stages.items()},
         "scores": _round(sc.as_dict()),
-        "quality": {"abs_frac": round(float(res.abs_frac), 4), "mobile_ok": bool(res.mobile_ok)},
+        "quality": {"abs_frac": round(float(res.abs_frac), 4), "mobile_ok": bool(res.mobile_ok),
+                    "image_frac": round(image_fraction(analysis), 4)},
         "rounds": rounds,
         "best_round": best_round,
         "size": [w, h],
@@ -153,6 +154,17 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
     progress(1.0, "done")
     return ConvertResult(html, out_html, report, render_img, heat, sbs, assets.paths, code or html, code_path,
                          res.text_boxes)
+
+
+def image_fraction(analysis: Analysis) -> float:
+    """Share of the page's area drawn by pictures cropped from the mockup (a companion to
+    `visual`: cropped pixels reproduce themselves exactly)."""
+    mask = np.zeros((analysis.height, analysis.width), bool)
+    for n in analysis.root.walk():
+        if n.kind == "image" or (n.kind == "box" and n.image):
+            x, y, w, h = n.box
+            mask[y:y + h, x:x + w] = True
+    return float(mask.mean()) if mask.size else 0.0
 
 
 def _round(d: dict[str, float]) -> dict[str, float]:

@@ -81,7 +81,7 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue
         inside = pix[comp & ~in_text] if (comp & ~in_text).sum() >= 16 else pix[comp]
         color, share = dominant_color(inside)
-        if fill_share >= 0.6 and share >= 0.6 and min(w, h) >= 8:
+        if fill_share >= 0.6 and share >= 0.6 and min(w, h) >= 8 and _edges_match(pix, color):
             nodes.append(Node("box", box, bg=color, radius=_corner_radius(comp)))
             continue
         if fill_share < 0.45 and _perimeter_share(comp) > 0.8 and min(w, h) >= 10:
@@ -92,6 +92,22 @@ def find_elements(img: np.ndarray, region: Box, bg: RGB, text_boxes: list[Box]) 
             continue
         nodes.append(Node("image", box, image=True, role=_picture_kind(pix, w, h)))
     return nodes
+
+
+def _edges_match(pix: np.ndarray, color: RGB, tol: int = 24) -> bool:
+    """A filled box shows its fill (or a border) along every side: composite blobs (a bar welded
+    to the content under it) do not, and are better cut as pictures than painted one colour."""
+    h, w = pix.shape[:2]
+    if h < 6 or w < 6:
+        return True
+    inset = 2 if min(h, w) > 8 else 1
+    sides = [pix[inset, w // 8: w - w // 8], pix[h - 1 - inset, w // 8: w - w // 8],
+             pix[h // 8: h - h // 8, inset], pix[h // 8: h - h // 8, w - 1 - inset]]
+    for side in sides:
+        d = np.abs(side.astype(np.int16) - np.asarray(color, np.int16)).max(axis=-1)
+        if (d <= tol).mean() < 0.5:
+            return False
+    return True
 
 
 def _picture_kind(pix: np.ndarray, w: int, h: int) -> str:
