@@ -13,7 +13,7 @@ from typing import Iterator
 import cv2
 import numpy as np
 
-from vision.video.decode import VideoError, _apply_rotation, _open, _rotation
+from vision.video.decode import VideoError, apply_rotation, open_video, display_rotation
 
 BOX_RGB = (230, 32, 64)
 THUMB_WIDTH = 480
@@ -26,7 +26,7 @@ def _to_rgb(frame, rot: int, size: tuple[int, int] | None) -> np.ndarray:
         arr = frame.to_ndarray(format="rgb24", width=size[0], height=size[1])
     else:
         arr = frame.to_ndarray(format="rgb24")
-    return _apply_rotation(arr, rot)
+    return apply_rotation(arr, rot)
 
 
 def _set_skip(ctx, far: bool) -> None:
@@ -59,11 +59,11 @@ def iter_key_frames(video: str | Path, times: dict, *, max_side: int | None = No
     import av
 
     order = sorted(times.items(), key=lambda kv: (kv[1], str(kv[0])))
-    container = _open(video)
+    container = open_video(video)
     try:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        rot = _rotation(stream)
+        rot = display_rotation(stream)
         tb = stream.time_base
         cw, ch = stream.codec_context.width, stream.codec_context.height
         size = None

@@ -30,7 +30,7 @@ class VideoInfo:
     codec: str
 
 
-def _open(path: str | Path):
+def open_video(path: str | Path):
     import av
 
     p = Path(path)
@@ -50,7 +50,7 @@ def _open(path: str | Path):
     return container
 
 
-def _rotation(stream) -> int:
+def display_rotation(stream) -> int:
     """Clockwise degrees to rotate decoded frames so they display upright."""
     rot = 0
     try:
@@ -71,10 +71,10 @@ def _rotation(stream) -> int:
 
 
 def probe(path: str | Path) -> VideoInfo:
-    container = _open(path)
+    container = open_video(path)
     try:
         s = container.streams.video[0]
-        rot = _rotation(s)
+        rot = display_rotation(s)
         w, h = s.codec_context.width, s.codec_context.height
         if rot in (90, 270):
             w, h = h, w
@@ -91,7 +91,7 @@ def probe(path: str | Path) -> VideoInfo:
         container.close()
 
 
-def _apply_rotation(arr: np.ndarray, rot: int) -> np.ndarray:
+def apply_rotation(arr: np.ndarray, rot: int) -> np.ndarray:
     if rot == 90:
         return np.ascontiguousarray(np.rot90(arr, k=-1))
     if rot == 180:
@@ -116,11 +116,11 @@ def iter_frames(
     `max_side` downsizes in the decoder's scaler (cheap) for a low-resolution proxy;
     `gray` gives (H, W) uint8 instead of (H, W, 3) RGB.
     """
-    container = _open(path)
+    container = open_video(path)
     try:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        rot = _rotation(stream)
+        rot = display_rotation(stream)
         cw, ch = stream.codec_context.width, stream.codec_context.height
         scale = 1.0
         if max_side and max(cw, ch) > max_side:
@@ -151,7 +151,7 @@ def iter_frames(
                     arr = frame.to_ndarray(format=fmt, width=ow, height=oh)
                 else:
                     arr = frame.to_ndarray(format=fmt)
-                yield t, _apply_rotation(arr, rot)
+                yield t, apply_rotation(arr, rot)
         except Exception as exc:  # corrupt data mid-stream: stop cleanly with what we have
             import av
 

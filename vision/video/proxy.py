@@ -15,7 +15,7 @@ from typing import Iterator
 import cv2
 import numpy as np
 
-from vision.video.decode import VideoError, _apply_rotation, _open, _rotation
+from vision.video.decode import VideoError, apply_rotation, open_video, display_rotation
 
 
 @dataclass
@@ -56,18 +56,18 @@ def _times(container, stream) -> Iterator[tuple[float, object]]:
 
 def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.0) -> Iterator[ProxyFrame]:
     """Yield proxy frames at most `fps` a second (by timestamp, so variable rates work)."""
-    container = _open(path)
+    container = open_video(path)
     try:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        rot = _rotation(stream)
+        rot = display_rotation(stream)
         step = 1.0 / fps if fps else 0.0
         next_t = -1.0
         for t, frame in _times(container, stream):
             if step and t + 1e-6 < next_t:
                 continue
             next_t = max(next_t + step, t + step * 0.5) if step else 0.0
-            luma = _apply_rotation(_luma(frame), rot)
+            luma = apply_rotation(_luma(frame), rot)
             h, w = luma.shape
             scale = min(1.0, max_side / max(h, w))
             small = cv2.resize(luma, (max(2, int(round(w * scale))), max(2, int(round(h * scale)))),
@@ -83,11 +83,11 @@ def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float
     want = sorted(set(float(t) for t in times))
     if not want:
         return
-    container = _open(path)
+    container = open_video(path)
     try:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        rot = _rotation(stream)
+        rot = display_rotation(stream)
         prev = None
         prev_rgb: tuple[object, np.ndarray] | None = None
         i = 0
@@ -95,7 +95,7 @@ def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float
         def rgb(frame) -> np.ndarray:
             nonlocal prev_rgb
             if prev_rgb is None or prev_rgb[0] is not frame:
-                prev_rgb = (frame, _apply_rotation(frame.to_ndarray(format="rgb24"), rot))
+                prev_rgb = (frame, apply_rotation(frame.to_ndarray(format="rgb24"), rot))
             return prev_rgb[1]
 
         for t, frame in _times(container, stream):
