@@ -41,7 +41,7 @@ def _visual_lines(boxes: list[dict]) -> list[tuple[float, float, float, float]]:
 def next_tweaks(analysis: Analysis, emitter: HtmlEmitter, text_boxes: list[dict], tweaks: Tweaks) -> Tweaks:
     """One round of corrections from one render."""
     by_id = dom_lines_by_id(text_boxes)
-    new = Tweaks(dict(tweaks.font_scale), dict(tweaks.dy), dict(tweaks.dx), set(tweaks.nowrap), dict(tweaks.spacing))
+    new = tweaks.copy()
     for n in analysis.root.walk():
         if n.kind != "text" or n.id not in by_id:
             continue

@@ -10,10 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
-import tempfile
-import time
-import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,31 +18,17 @@ import cv2
 import gradio as gr
 import numpy as np
 
+from app.web.runs import new_run_dir
 from app.web.sandbox import FIT_JS, inline_assets, sandboxed_iframe
 from vision.files import write_bytes
 
-RUNS_ROOT = Path(tempfile.gettempdir()) / "v2c-web-convert"
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "assets" / "examples"
-KEEP_RUNS_S = 24 * 3600
 STACKS = ["html", "tailwind", "react"]
 CODE_LANGUAGE = {"html": "html", "tailwind": "html", "react": "javascript"}
 SHOW_MAX_WIDTH = 1800
 SCORE_ROWS = [("overall", "text blocks: mean of block, text, position, color"), ("block", "matched text area"),
               ("text", "text similarity"), ("position", "text block positions"), ("color", "text colours"),
               ("visual", "bars, cards, images, backgrounds"), ("ssim", "structural similarity")]
-
-
-def _prune_old_runs(now: float | None = None) -> None:
-    """Runs of earlier sessions are dropped after a day so the temp folder does not fill up."""
-    now = now or time.time()
-    if not RUNS_ROOT.is_dir():
-        return
-    for d in RUNS_ROOT.iterdir():
-        try:
-            if d.is_dir() and now - d.stat().st_mtime > KEEP_RUNS_S:
-                shutil.rmtree(d, ignore_errors=True)
-        except OSError:
-            pass
 
 
 def safe_stem(path: str | Path | None) -> str:
@@ -155,10 +137,8 @@ def convert(value: Any, rounds: float, stack: str, progress: gr.Progress = gr.Pr
         raise gr.Error(str(exc).replace(str(source), name) if isinstance(source, str) else str(exc)) from None
     except (OSError, ValueError) as exc:
         raise gr.Error(f"Could not read the image: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-    _prune_old_runs()
     stem = safe_stem(name)
-    run_dir = RUNS_ROOT / uuid.uuid4().hex[:12]
-    run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir = new_run_dir("convert")
     backend = _backend()
     progress(0.0, desc="starting")
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-import time
 from pathlib import Path
 
 import gradio as gr
 import numpy as np
 
+from app.web.runs import new_run_dir
 from codegen.debug.pipeline import DebugInputError, analyse
 from codegen.debug.report import annotate, to_json, to_markdown
 from vision.defects.issue import Issue
@@ -19,7 +18,6 @@ from vision.files import write_png, write_text
 from vision.load import ImageError, load_image
 
 HEADERS = ["#", "severity", "category", "source", "where (x, y, w, h)", "what", "fix"]
-RUNS_ROOT = Path(tempfile.gettempdir()) / "v2c-web-debug"
 
 
 def _backend(use_model: bool):
@@ -53,7 +51,7 @@ def run(image_path: str | None, html_file: str | None, use_model: bool):
         raise gr.Error(str(exc))
     except Exception as exc:
         raise gr.Error(f"debugging failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
-    out = RUNS_ROOT / f"{int(time.time() * 1000)}"
+    out = new_run_dir("debug")
     annotated = annotate(img, res.issues)
     pic = write_png(out / "annotated.png", annotated)
     md_text = to_markdown(name, res.size, res.issues, "annotated.png", res.notes)

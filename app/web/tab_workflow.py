@@ -8,31 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
-import time
 from pathlib import Path
 
 from app.batch import VIDEO_EXTS, run_batch, zip_outputs
+from app.web.runs import new_run_dir
 from codegen.workflow.describe import describe, fmt_time
 from vision.video.steps import Step
 
-RUNS_ROOT = Path(tempfile.gettempdir()) / "v2c-web-workflow"
-KEEP_RUNS_S = 24 * 3600
 HEADERS = ["#", "time", "action", "target", "value", "new page", "intent"]
-
-
-def _prune_old_runs(now: float | None = None) -> None:
-    """Runs of earlier sessions are dropped after a day so the temp folder does not fill up."""
-    now = now or time.time()
-    if not RUNS_ROOT.is_dir():
-        return
-    for d in RUNS_ROOT.iterdir():
-        try:
-            if d.is_dir() and now - d.stat().st_mtime > KEEP_RUNS_S:
-                shutil.rmtree(d, ignore_errors=True)
-        except OSError:
-            pass
 
 
 def _options() -> dict:
@@ -80,9 +63,7 @@ def process_uploads(files: list | None, progress=None) -> tuple[str, list[str], 
     paths = [str(getattr(f, "name", f)) for f in (files or []) if f]
     if not paths:
         return "Upload one or more screen recordings first.", [], None, None, None
-    _prune_old_runs()
-    RUNS_ROOT.mkdir(parents=True, exist_ok=True)
-    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=RUNS_ROOT))
+    run_dir = new_run_dir("workflow")
     out = run_dir / "workflows"
     finished: list[str] = []
     total = len(paths)

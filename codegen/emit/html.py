@@ -5,7 +5,6 @@ positioned absolutely."""
 from __future__ import annotations
 
 import html as htmllib
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -13,7 +12,7 @@ import numpy as np
 
 from vision.analysis import Analysis
 from vision.analysis.colors import css_color, luminance
-from vision.analysis.text import DESCENDERS, Paragraph
+from vision.analysis.text import DESCENDERS
 from vision.analysis.tree import Box, Node, union
 from codegen.emit.style import Tweaks
 
@@ -346,7 +345,6 @@ class HtmlEmitter:
         decl["outline"] = "none"
         cls = self.ctx.cls("input", decl)
         if texts:
-            self.ctx.rules[cls] += f"; --ph: {css_color(texts[0].para.color)}"
             self.ctx.rules[f"{cls}::placeholder"] = f"color: {css_color(texts[0].para.color)}; opacity: 1"
         return (f"<input class=\"{cls}\" type=\"text\" data-v2c=\"{n.id}\" placeholder=\"{htmllib.escape(placeholder)}\""
                 f" aria-label=\"{htmllib.escape(placeholder or 'input')}\">")
@@ -371,15 +369,13 @@ class HtmlEmitter:
     def _text_class(self, n: Node) -> str:
         p = n.para
         s, lh = self.font_size(n), self.line_height(n)
-        key = (round(s, 1), p.weight, css_color(p.color), round(lh, 1), round(self.t.spacing.get(n.id, 0.0), 2))
+        key = (round(s, 1), p.weight, css_color(p.color), round(lh, 1))
         if key not in self.ctx.text_classes:
             name = f"t{len(self.ctx.text_classes) + 1}"
             self.ctx.text_classes[key] = name
             decl = f"font-size: {_px(s)}; line-height: {_px(lh)}; color: {css_color(p.color)}"
             if p.weight >= 600:
                 decl += "; font-weight: 700"
-            if key[4]:
-                decl += f"; letter-spacing: {key[4]}px"
             self.ctx.rules[name] = decl
         return self.ctx.text_classes[key]
 

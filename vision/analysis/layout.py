@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vision.analysis.colors import RGB, dominant_color
+from vision.analysis.colors import RGB
 from vision.analysis.elements import find_elements
 from vision.analysis.text import Paragraph
 from vision.analysis.tree import Box, Node, contains, union

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vision.analysis.colors import RGB, contrast_ratio
+from vision.analysis.colors import RGB
 from vision.analysis.tree import Node, union
 
 BULLETS = ("•", "·", "-", "–", "*", "▪", "◦", "●")

@@ -101,6 +101,25 @@ def apply_rotation(arr: np.ndarray, rot: int) -> np.ndarray:
     return arr
 
 
+def timed_frames(container, stream) -> Iterator[tuple[float, object]]:
+    """Decoded frames with their display time in seconds from the stream's start; corrupt data
+    mid-stream becomes a one-line `VideoError`."""
+    import av
+
+    tb = stream.time_base or Fraction(1, 1000)
+    t0 = None
+    try:
+        for frame in container.decode(stream):
+            if frame.pts is None:
+                continue
+            t = float(frame.pts * tb)
+            if t0 is None:
+                t0 = float(stream.start_time * tb) if stream.start_time is not None else t
+            yield t - t0, frame
+    except (av.error.InvalidDataError, av.error.FFmpegError) as exc:
+        raise VideoError(f"{container.name}: corrupt video data ({str(exc).splitlines()[0]})") from None
+
+
 def iter_frames(
     path: str | Path,
     *,
@@ -129,34 +148,19 @@ def iter_frames(
         fmt = "gray" if gray else "rgb24"
         step = 1.0 / fps if fps else 0.0
         next_t = start
-        tb = stream.time_base or Fraction(1, 1000)
-        t0 = None
-        try:
-            for frame in container.decode(stream):
-                if frame.pts is None:
-                    continue
-                t = float(frame.pts * tb)
-                if t0 is None:
-                    t0 = float(stream.start_time * tb) if stream.start_time is not None else t
-                t -= t0
-                if t < start - 1e-6:
-                    continue
-                if end is not None and t > end + 1e-6:
-                    break
-                if step and t + 1e-6 < next_t:
-                    continue
-                if step:
-                    next_t = max(next_t + step, t + step * 0.5)
-                if scale != 1.0 or gray:
-                    arr = frame.to_ndarray(format=fmt, width=ow, height=oh)
-                else:
-                    arr = frame.to_ndarray(format=fmt)
-                yield t, apply_rotation(arr, rot)
-        except Exception as exc:  # corrupt data mid-stream: stop cleanly with what we have
-            import av
-
-            if isinstance(exc, (av.error.InvalidDataError, av.error.FFmpegError)):
-                raise VideoError(f"{path}: corrupt video data ({str(exc).splitlines()[0]})") from None
-            raise
+        for t, frame in timed_frames(container, stream):
+            if t < start - 1e-6:
+                continue
+            if end is not None and t > end + 1e-6:
+                break
+            if step and t + 1e-6 < next_t:
+                continue
+            if step:
+                next_t = max(next_t + step, t + step * 0.5)
+            if scale != 1.0 or gray:
+                arr = frame.to_ndarray(format=fmt, width=ow, height=oh)
+            else:
+                arr = frame.to_ndarray(format=fmt)
+            yield t, apply_rotation(arr, rot)
     finally:
         container.close()

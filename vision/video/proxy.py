@@ -8,14 +8,13 @@ only for the few instants that are kept (`frames_at`), in a second forward pass.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Iterator
 
 import cv2
 import numpy as np
 
-from vision.video.decode import VideoError, apply_rotation, open_video, display_rotation
+from vision.video.decode import apply_rotation, display_rotation, open_video, timed_frames
 
 
 @dataclass
@@ -35,25 +34,6 @@ def _luma(frame) -> np.ndarray:
     return frame.to_ndarray(format="gray")
 
 
-def _times(container, stream) -> Iterator[tuple[float, object]]:
-    tb = stream.time_base or Fraction(1, 1000)
-    t0 = None
-    try:
-        for frame in container.decode(stream):
-            if frame.pts is None:
-                continue
-            t = float(frame.pts * tb)
-            if t0 is None:
-                t0 = float(stream.start_time * tb) if stream.start_time is not None else t
-            yield t - t0, frame
-    except Exception as exc:
-        import av
-
-        if isinstance(exc, (av.error.InvalidDataError, av.error.FFmpegError)):
-            raise VideoError(f"{container.name}: corrupt video data ({str(exc).splitlines()[0]})") from None
-        raise
-
-
 def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.0) -> Iterator[ProxyFrame]:
     """Yield proxy frames at most `fps` a second (by timestamp, so variable rates work)."""
     container = open_video(path)
@@ -63,7 +43,7 @@ def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.
         rot = display_rotation(stream)
         step = 1.0 / fps if fps else 0.0
         next_t = -1.0
-        for t, frame in _times(container, stream):
+        for t, frame in timed_frames(container, stream):
             if step and t + 1e-6 < next_t:
                 continue
             next_t = max(next_t + step, t + step * 0.5) if step else 0.0
@@ -98,7 +78,7 @@ def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float
                 prev_rgb = (frame, apply_rotation(frame.to_ndarray(format="rgb24"), rot))
             return prev_rgb[1]
 
-        for t, frame in _times(container, stream):
+        for t, frame in timed_frames(container, stream):
             while i < len(want) and t > want[i] + 1e-6:
                 if prev is not None:
                     yield want[i], rgb(prev)
