@@ -47,16 +47,22 @@ def _progress_printer(name: str, quiet: bool):
 
 
 def run_convert(args: Namespace) -> int:
-    from codegen.backends import get_backend
-    from codegen.backends.base import BackendError
-    from codegen.pipeline import convert_image
-    from codegen.render import RenderError
-
     images, errors = collect_images(args.inputs)
     for e in errors:
         _err(e)
     if not images:
         return EXIT_INPUT
+    from codegen.render import RenderError, get_renderer
+
+    get_renderer().start()  # Chromium, the OCR engine and the scores' libraries load meanwhile
+    if args.backend == "layout":
+        from vision.compare.colorspace import preload
+        from vision.ocr import warm_up
+
+        warm_up(then=preload)
+    from codegen.backends import get_backend
+    from codegen.backends.base import BackendError
+    from codegen.pipeline import convert_image
     if args.refine < 0:
         _err("--refine must be 0 or more")
         return EXIT_INPUT

@@ -19,7 +19,9 @@ from codegen.refine import next_tweaks
 from codegen.render import RenderResult, get_renderer
 from vision.analysis import Analysis, analyze
 from vision.compare import Scores, blocks_from_dom, blocks_from_ocr, fidelity_scores, heatmap, side_by_side
+from vision.compare.colorspace import preload as preload_scores
 from vision.files import write_png, write_text
+from vision.ocr import warm_up as warm_ocr
 
 Progress = Callable[[float, str], None]
 
@@ -64,6 +66,13 @@ def _noop(frac: float, msg: str) -> None:
     return None
 
 
+def warm_up() -> None:
+    """Start the browser and the OCR engine in the background: they load while the caller reads
+    its input and while each other loads (together about 3 s of a cold start)."""
+    get_renderer().start()
+    warm_ocr(then=preload_scores)
+
+
 def render_page(html: str, out_html: Path, width: int, height: int) -> RenderResult:
     return get_renderer().render(html, path=out_html, width=width, height=height, full_page=True,
                                  timeout_s=20.0, javascript=False)
@@ -90,6 +99,7 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
         return convert_with_model(image, out_html, backend, stack=stack, refine=refine, regions=regions,
                                   progress=progress, name=name, write_extras=write_extras)
     t_start = time.perf_counter()
+    warm_up()
     stages: dict[str, float] = {}
     h, w = image.shape[:2]
     progress(0.05, "reading text (OCR)")
@@ -120,8 +130,11 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
             break  # stopped improving
         if rnd < refine:
             t = time.perf_counter()
-            tweaks = next_tweaks(analysis, emitter, res.text_boxes, tweaks)
+            new_tweaks = next_tweaks(analysis, emitter, res.text_boxes, tweaks)
             stages["refine"] = stages.get("refine", 0.0) + time.perf_counter() - t
+            if new_tweaks == tweaks:
+                break  # the render already matches what refinement measures: nothing to correct
+            tweaks = new_tweaks
     assert best is not None
     _, html, res, sc, best_round = best
     progress(0.92, "writing files")

@@ -4,12 +4,17 @@ One browser per process, owned by one worker thread (Playwright's sync API is bo
 thread that started it, while Gradio and thread pools call from many). Each page gets a fresh
 context with every request but `file:` and `data:` blocked, and a time limit; a page that never
 finishes (an endless script) has its context torn down and is reported, not waited on.
+
+Speed: `start()` launches the browser in the background (callers overlap it with OCR), and while
+the worker is idle it prepares the next script-free context and page, so that creating Chromium's
+renderer process (a third of a small page's render) happens between renders, not during one.
 """
 from __future__ import annotations
 
 import atexit
 import os
 import queue
+import re
 import shutil
 import tempfile
 import threading
@@ -65,6 +70,16 @@ DOM_TEXT_JS = r"""
     const cs = getComputedStyle(el);
     if (cs.visibility === 'hidden' || cs.display === 'none' || parseFloat(cs.opacity) === 0) continue;
     const owner = el.closest('[data-v2c]');
+    // a node on one line (the common case) is measured whole; wrapped ones character by character
+    range.selectNodeContents(node);
+    const whole = Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0);
+    if (whole.length === 1) {
+      const r = whole[0];
+      out.push({text: text.trim(), x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height, color: cs.color,
+                size: parseFloat(cs.fontSize), weight: cs.fontWeight, id: owner ? owner.getAttribute('data-v2c') : null});
+      continue;
+    }
+    if (whole.length === 0) continue;
     // split the node into visual lines by walking characters' rects
     let lineStart = 0, lineTop = null, lineRect = null;
     const flush = (end) => {
@@ -138,6 +153,16 @@ ELEMENT_BOXES_JS = r"""
 })
 """
 
+# all of the above in one round trip
+DOM_FACTS_JS = f"""
+() => ({{
+  height: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0),
+  text: ({DOM_TEXT_JS.strip()})(),
+  elements: ({ELEMENT_BOXES_JS.strip()})(),
+  abs_frac: ({ABS_FRAC_JS.strip()})(),
+}})
+"""
+
 
 @dataclass
 class RenderResult:
@@ -181,8 +206,11 @@ class Renderer:
             self._started.set()
             return
         self._started.set()
+        spares = _Spares()
         try:
             while True:
+                if self._jobs.empty():
+                    spares.fill(browser)
                 item = self._jobs.get()
                 if item is None:
                     break
@@ -191,23 +219,29 @@ class Renderer:
                     continue
                 try:
                     if not browser.is_connected():
+                        spares.drop()
                         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-                    fut.set_result(fn(browser))
+                    fut.set_result(fn(_Browser(browser, spares)))
                 except BaseException as exc:
                     fut.set_exception(exc)
         finally:
             try:
+                spares.drop()
                 browser.close()
             finally:
                 pw.stop()
 
-    def _ensure(self) -> None:
+    def start(self) -> None:
+        """Launch the browser in the background without waiting for it."""
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._started.clear()
                 self._start_error = None
                 self._thread = threading.Thread(target=self._run, name="v2c-chromium", daemon=True)
                 self._thread.start()
+
+    def _ensure(self) -> None:
+        self.start()
         self._started.wait()
         if self._start_error is not None:
             err = self._start_error
@@ -284,27 +318,13 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
     else:
         target = None
 
-    context = browser.new_context(viewport={"width": int(width), "height": int(height)},
-                                  java_script_enabled=javascript, device_scale_factor=1,
-                                  service_workers="block", accept_downloads=False)
-
-    def route(r):
-        u = r.request.url
-        if u.startswith("file:") or u.startswith("data:"):
-            return r.continue_()
-        if allow_hosts:
-            from urllib.parse import urlparse
-
-            host = urlparse(u).hostname or ""
-            if host in allow_hosts:
-                return r.continue_()
-        res.blocked.append(u)
-        return r.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: res.console.append(f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: res.errors.append(str(e)))
+    fresh = browser.take_spare(javascript, allow_hosts) if isinstance(browser, _Browser) else None
+    if fresh is None:
+        fresh = _open_page(browser.raw if isinstance(browser, _Browser) else browser, javascript, allow_hosts)
+    fresh.result = res
+    context, page = fresh.context, fresh.page
+    if (fresh.width, fresh.height) != (int(width), int(height)):
+        page.set_viewport_size({"width": int(width), "height": int(height)})
     page.set_default_timeout(timeout_s * 1000)
     try:
         try:
@@ -314,23 +334,17 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
             res.errors.append(f"page did not finish loading within {timeout_s:.0f} s")
         if not res.timed_out:
             try:
-                doc_h = int(page.evaluate("() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"))
-                res.height = max(1, min(doc_h if full_page else height, MAX_PAGE_HEIGHT))
-                res.text_boxes = page.evaluate(DOM_TEXT_JS)
-                res.element_boxes = page.evaluate(ELEMENT_BOXES_JS)
-                res.abs_frac = float(page.evaluate(ABS_FRAC_JS))
+                facts = page.evaluate(DOM_FACTS_JS)
+                res.height = max(1, min(int(facts["height"]) if full_page else height, MAX_PAGE_HEIGHT))
+                res.text_boxes = facts["text"]
+                res.element_boxes = facts["elements"]
+                res.abs_frac = float(facts["abs_frac"])
                 if page_fn is not None:
                     res.extra = page_fn(page)
                 if screenshot:
                     if full_page and res.height != height:
                         page.set_viewport_size({"width": int(width), "height": int(res.height)})
-                    png = page.screenshot(full_page=False, type="png", timeout=timeout_s * 1000,
-                                          animations="disabled", caret="hide")
-                    from io import BytesIO
-
-                    from PIL import Image
-
-                    res.image = np.asarray(Image.open(BytesIO(png)).convert("RGB"))
+                    res.image = _screenshot(context, page, timeout_s)
                     res.height = res.image.shape[0]
                 if mobile_check:
                     page.set_viewport_size({"width": 390, "height": 844})
@@ -345,10 +359,13 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
                     res.timed_out = True
                 res.errors.append(str(exc).splitlines()[0])
     finally:
-        try:
-            context.close()
-        except PWError:
-            pass
+        if not javascript and isinstance(browser, _Browser):
+            browser.retire(context)
+        else:
+            try:
+                context.close()
+            except PWError:
+                pass
         if tmpdir:
             shutil.rmtree(tmpdir, ignore_errors=True)
         elif html is not None and target is not None:
@@ -358,6 +375,152 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
                 pass
     res.seconds = time.perf_counter() - t0
     return res
+
+
+_NOT_LOCAL = re.compile(r"^(?!file:|data:)")
+
+
+class _Page:
+    """A fresh context with one page, its request filter and listeners bound to `result`."""
+
+    def __init__(self, context, page, width: int, height: int, javascript: bool) -> None:
+        self.context, self.page = context, page
+        self.width, self.height, self.javascript = width, height, javascript
+        self.result: RenderResult | None = None
+
+
+def _open_page(browser, javascript: bool, allow_hosts: tuple[str, ...] = (), width: int = 1280,
+               height: int = 800) -> _Page:
+    context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript,
+                                  device_scale_factor=1, service_workers="block", accept_downloads=False)
+    fresh = _Page(context, None, width, height, javascript)
+
+    def route(r):
+        u = r.request.url
+        if allow_hosts:
+            from urllib.parse import urlparse
+
+            host = urlparse(u).hostname or ""
+            if host in allow_hosts:
+                return r.continue_()
+        if fresh.result is not None:
+            fresh.result.blocked.append(u)
+        return r.abort("blockedbyclient")
+
+    def on_console(m) -> None:
+        if fresh.result is not None:
+            fresh.result.console.append(f"{m.type}: {m.text}")
+
+    def on_error(e) -> None:
+        if fresh.result is not None:
+            fresh.result.errors.append(str(e))
+
+    # the pattern is matched inside Playwright's driver: local files and data URLs load without a
+    # round trip to Python, everything else comes to `route` and is refused unless allowed
+    context.route(_NOT_LOCAL, route)
+    page = context.new_page()
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    fresh.page = page
+    return fresh
+
+
+class _Spares:
+    """At most one prepared script-free page, made while the browser thread has nothing to do."""
+
+    def __init__(self) -> None:
+        self.item: _Page | None = None
+        self.retired: list[Any] = []
+
+    def retire(self, context) -> None:
+        """Close a script-free page's context later, when the thread is idle (the caller is
+        waiting for the result, not for the clean-up)."""
+        self.retired.append(context)
+        if len(self.retired) > 2:
+            self._close_retired()
+
+    def _close_retired(self) -> None:
+        from playwright.sync_api import Error as PWError
+
+        while self.retired:
+            try:
+                self.retired.pop().close()
+            except PWError:
+                pass
+
+    def fill(self, browser) -> None:
+        from playwright.sync_api import Error as PWError
+
+        self._close_retired()
+        if self.item is None and browser.is_connected():
+            try:
+                self.item = _open_page(browser, javascript=False)
+            except PWError:
+                self.item = None
+
+    def take(self, javascript: bool, allow_hosts: tuple[str, ...]) -> _Page | None:
+        if javascript or allow_hosts or self.item is None:
+            return None
+        item, self.item = self.item, None
+        return item
+
+    def drop(self) -> None:
+        from playwright.sync_api import Error as PWError
+
+        self._close_retired()
+        if self.item is not None:
+            try:
+                self.item.context.close()
+            except PWError:
+                pass
+            self.item = None
+
+
+class _Browser:
+    """The browser as jobs see it: Playwright's Browser plus the prepared page."""
+
+    def __init__(self, raw, spares: _Spares) -> None:
+        self.raw = raw
+        self._spares = spares
+
+    def take_spare(self, javascript: bool, allow_hosts: tuple[str, ...]) -> _Page | None:
+        return self._spares.take(javascript, allow_hosts)
+
+    def retire(self, context) -> None:
+        self._spares.retire(context)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+# Chromium's own fast PNG path (CDP `optimizeForSpeed`): the same pixels, a fraction of the encode
+# time on tall pages. Used when nothing animates and no text caret can blink; otherwise
+# Playwright's screenshot settles animations and hides the caret first.
+_UNSETTLED_JS = r"""
+() => {
+  const a = document.activeElement;
+  const caret = !!a && (a.isContentEditable || ['INPUT', 'TEXTAREA'].includes(a.tagName));
+  return (document.getAnimations ? document.getAnimations().length : 0) + (caret ? 1 : 0);
+}
+"""
+
+
+def _screenshot(context, page, timeout_s: float) -> np.ndarray:
+    import base64
+    from io import BytesIO
+
+    from PIL import Image
+
+    png = None
+    if not int(page.evaluate(_UNSETTLED_JS)):
+        cdp = context.new_cdp_session(page)
+        try:
+            png = base64.b64decode(cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})["data"])
+        finally:
+            cdp.detach()
+    if png is None:
+        png = page.screenshot(full_page=False, type="png", timeout=timeout_s * 1000, animations="disabled", caret="hide")
+    return np.asarray(Image.open(BytesIO(png)).convert("RGB"))
 
 
 _RENDERER: Renderer | None = None

@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from typing import Callable
 
 import cv2
 import numpy as np
@@ -63,6 +64,19 @@ def get_ocr():
             _ENGINE._load_det_model()
             _ENGINE._load_rec_model()
         return _ENGINE
+
+
+def warm_up(then: Callable[[], None] | None = None) -> None:
+    """Create the engine on a background thread (importing rapidocr and loading its models costs
+    about 2 s, which callers overlap with image loading and the browser's start), then run `then`
+    there (more loading, which overlaps with OCR itself: onnxruntime releases the GIL)."""
+    if _ENGINE is None:
+        def load() -> None:
+            get_ocr()
+            if then is not None:
+                then()
+
+        threading.Thread(target=load, name="v2c-ocr-init", daemon=True).start()
 
 
 def _detect(img_bgr: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:

@@ -66,6 +66,9 @@ class HtmlEmitter:
         self.title = title
         self.ctx = Ctx()
         self._img_count = 0
+        # the tree and the tweaks are fixed while one emitter lives; the node is kept with its box
+        # so that its id() cannot be reused by a temporary node
+        self._lboxes: dict[int, tuple[Node, Box]] = {}
 
     # ---------------------------------------------------------------- text geometry
     def font_size(self, n: Node) -> float:
@@ -79,6 +82,12 @@ class HtmlEmitter:
 
     def lbox(self, n: Node) -> Box:
         """The box an element occupies in CSS (text: its line boxes, not its ink)."""
+        hit = self._lboxes.get(id(n))
+        if hit is None or hit[0] is not n:
+            hit = self._lboxes[id(n)] = (n, self._lbox(n))
+        return hit[1]
+
+    def _lbox(self, n: Node) -> Box:
         if n.kind == "text":
             p = n.para
             s, lh = self.font_size(n), self.line_height(n)

@@ -17,7 +17,6 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .blocks import TextBlock
 
@@ -205,6 +204,8 @@ def _assign(sa: _Side, sb: _Side) -> list[Match]:
     if not ok.any():
         return []
     cost = np.where(ok, -(sim - POSITION_TIEBREAK * dist), 0.0)
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(cost)
     return [Match([int(i)], [int(j)], float(sim[i, j])) for i, j in zip(rows, cols) if ok[i, j]]
 

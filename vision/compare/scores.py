@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
-from skimage.color import deltaE_ciede2000, rgb2lab
+from .colorspace import deltaE_ciede2000, rgb2lab
 
 from .blocks import TextBlock
 from .match import Match, match_blocks

@@ -10,7 +10,7 @@ from typing import Sequence
 
 import cv2
 import numpy as np
-from skimage.color import deltaE_ciede2000, rgb2lab
+from .colorspace import deltaE_ciede2000, rgb2lab
 
 from .blocks import TextBlock, _ring
 
