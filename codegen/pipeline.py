@@ -51,10 +51,10 @@ class AssetWriter:
         self.written: dict[str, str] = {}
         self.paths: list[Path] = []
 
-    def __call__(self, name: str, pixels: np.ndarray) -> str:
+    def __call__(self, name: str, pixels: np.ndarray | Callable[[], np.ndarray]) -> str:
         if name not in self.written:
             path = self.dir / name
-            write_png(path, pixels)
+            write_png(path, pixels() if callable(pixels) else pixels)
             self.paths.append(path)
             from urllib.parse import quote
 

@@ -507,9 +507,8 @@ _UNSETTLED_JS = r"""
 
 def _screenshot(context, page, timeout_s: float) -> np.ndarray:
     import base64
-    from io import BytesIO
 
-    from PIL import Image
+    import cv2
 
     png = None
     if not int(page.evaluate(_UNSETTLED_JS)):
@@ -520,7 +519,10 @@ def _screenshot(context, page, timeout_s: float) -> np.ndarray:
             cdp.detach()
     if png is None:
         png = page.screenshot(full_page=False, type="png", timeout=timeout_s * 1000, animations="disabled", caret="hide")
-    return np.asarray(Image.open(BytesIO(png)).convert("RGB"))
+    bgr = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    if bgr is None:
+        raise RenderError("the browser returned an unreadable screenshot")
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
 
 _RENDERER: Renderer | None = None

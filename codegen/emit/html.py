@@ -20,7 +20,8 @@ FONT_STACK = '"Liberation Sans", Arial, Helvetica, "WenQuanYi Zen Hei", sans-ser
 ASCENT, DESCENT = 0.905, 0.212           # Liberation Sans metrics, em
 MOBILE_BREAKPOINT = 640
 
-SaveImage = Callable[[str, np.ndarray], str]   # (name, pixels) -> relative URL
+# (name, pixels or a function making them) -> relative URL; a name already saved is not made again
+SaveImage = Callable[[str, "np.ndarray | Callable[[], np.ndarray]"], str]
 
 
 def _pct(v: float, total: float) -> str:
@@ -65,7 +66,6 @@ class HtmlEmitter:
         self.t = tweaks or Tweaks()
         self.title = title
         self.ctx = Ctx()
-        self._img_count = 0
         # the tree and the tweaks are fixed while one emitter lives; the node is kept with its box
         # so that its id() cannot be reused by a temporary node
         self._lboxes: dict[int, tuple[Node, Box]] = {}
@@ -404,12 +404,17 @@ class HtmlEmitter:
 
     # ---------------------------------------------------------------- images
     def _save_crop(self, n: Node, inpaint: bool = False) -> str:
-        x, y, w, h = n.box
-        crop = self.img[y:y + h, x:x + w]
-        if inpaint:
-            crop = _paint_out_text(crop, [l.box for c in n.walk() if c.kind == "text" for l in c.para.lines], (x, y))
-        self._img_count += 1
-        return self.save_image(f"img{self._img_count}.png", crop)
+        """The node's picture, named by its node id: every refine round of one conversion refers
+        to the same file, cropped (and in-painted) once."""
+        def pixels() -> np.ndarray:
+            x, y, w, h = n.box
+            crop = self.img[y:y + h, x:x + w]
+            if inpaint:
+                crop = _paint_out_text(crop, [l.box for c in n.walk() if c.kind == "text" for l in c.para.lines],
+                                       (x, y))
+            return crop
+
+        return self.save_image(f"img{n.id}.png", pixels)
 
 
 def _paint_out_text(crop: np.ndarray, boxes: list[Box], origin: tuple[int, int]) -> np.ndarray:
