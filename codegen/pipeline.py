@@ -24,6 +24,9 @@ from vision.files import write_png, write_text
 from vision.ocr import warm_up as warm_ocr
 
 Progress = Callable[[float, str], None]
+# refinement stops when a round raises `overall + visual / 2` by less than this (scores are
+# reported to three decimals; later rounds gain less than earlier ones)
+MIN_GAIN = 0.002
 
 
 @dataclass
@@ -124,10 +127,11 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
         stages["compare"] = stages.get("compare", 0.0) + time.perf_counter() - t
         rounds.append({"round": rnd, "scores": _round(sc.as_dict())})
         key = sc.overall + 0.5 * sc.visual
+        gain = key - best[0] if best is not None else 1.0
         if best is None or key > best[0] + 1e-6:
             best = (key, html, res, sc, rnd)
-        elif rnd > 0:
-            break  # stopped improving
+        if rnd > 0 and gain < MIN_GAIN:
+            break  # stopped improving: a round that gains this little is not worth another render
         if rnd < refine:
             t = time.perf_counter()
             new_tweaks = next_tweaks(analysis, emitter, res.text_boxes, tweaks)
