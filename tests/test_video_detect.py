@@ -43,6 +43,24 @@ def short_video(tmp_path_factory) -> tuple[Path, dict]:
     return d / "short.mp4", wf.to_dict()
 
 
+def test_one_pass_reads_the_same_frames_as_decoding_again(short_video):
+    """The frames held back during the single decoding pass name the steps exactly as frames
+    decoded afterwards by seeking do, and none had to be decoded again."""
+    from vision.video.decode import probe
+    from vision.video.detect import _name, analyse
+    from vision.video.events import find_events
+
+    path, _ = short_video
+    stats: dict = {}
+    one = detect_steps(path, stats=stats)
+    assert stats["reread"] == 0 and stats["held_frames"] > 0
+    info = probe(path)
+    infos = analyse(path)
+    again = _name(find_events(infos, info.width, info.height), infos, path, info.width, info.height)
+    assert [(s.action, s.target, s.value, s.bbox) for s in one.steps] == \
+        [(s.action, s.target, s.value, s.bbox) for s in again]
+
+
 def test_steps_match_truth(short_video):
     path, truth = short_video
     wf = detect_steps(path)

@@ -1,24 +1,27 @@
 """Screen recording in, steps out: the whole detector.
 
-Pass 1 decodes a small grey proxy (the decoder's luma plane, area-averaged) and keeps a few
-numbers per frame (`change.FrameAnalyzer`); `events.find_events` turns them into actions. Pass 2
-decodes forward once more and converts to colour only the handful of frames that are read: the
-instant before each action (what the person pointed at) and the end of each typing run (the
-value). Only small crops of those frames go through OCR.
+One decoding pass makes a small grey proxy of each analysed frame (the decoder's luma plane,
+area-averaged) and keeps a few numbers per frame (`change.FrameAnalyzer`); `events.find_events`
+turns them into actions. The handful of full-resolution frames that are read afterwards (the
+instant before each action, what the person pointed at, and the end of each typing run, the
+value) are held back during that same pass (`keep.FrameKeeper`), so the video is decoded once.
+Only those frames are converted to colour, and only small crops of them go through OCR.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
+import cv2
 
 from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
 from vision.video.cursor import mask_for
+from vision.video.keep import FrameKeeper
 from vision.video.naming import Pointer, field_label, field_text, text_at
-from vision.video.proxy import iter_frames_at, iter_proxy
+from vision.video.proxy import iter_proxy
+from vision.video.seek import iter_key_frames
 from vision.video.steps import Step, Workflow
 
 ANALYSIS_FPS = 15.0
@@ -26,13 +29,17 @@ PROXY_SIDE = 640
 
 
 def analyse(path: str | Path, duration: float = 0.0,
-            progress: Callable[[float], None] | None = None) -> list[FrameInfo]:
-    """Pass 1: one small record per analysed frame."""
+            progress: Callable[[float], None] | None = None,
+            keeper: FrameKeeper | None = None) -> list[FrameInfo]:
+    """The decoding pass: one small record per analysed frame; with a keeper, the frames that
+    naming will read are held back as well."""
     an = FrameAnalyzer()
     infos: list[FrameInfo] = []
     last = -1.0
     for pf in iter_proxy(path, max_side=PROXY_SIDE, fps=ANALYSIS_FPS):
         infos.append(an.feed(pf))
+        if keeper is not None:
+            keeper.feed(pf, infos[-1])
         if progress is not None and duration > 0 and pf.t - last >= 1.0:
             last = pf.t
             progress(min(0.8, 0.8 * pf.t / duration))
@@ -60,9 +67,8 @@ def _role(ev: Event, is_field: bool) -> str | None:
     return None
 
 
-def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: int, height: int,
-          progress: Callable[[float], None] | None = None) -> list[Step]:
-    """Pass 2: read targets and values from the few frames that matter."""
+def frame_needs(events: list[Event]) -> list[list[float]]:
+    """For each event, the times of the frames naming reads."""
     needs: list[list[float]] = []
     for ev in events:
         if ev.action in ("click", "drag"):
@@ -73,11 +79,25 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
             needs.append([ev.before])
         else:
             needs.append([])
-    # frames arrive in time order and are dropped once no remaining step needs them, so memory
-    # holds a few frames however long the recording is
-    source = iter_frames_at(path, [t for n in needs for t in n])
-    frames: dict[float, np.ndarray] = {}
-    latest = -1.0
+    return needs
+
+
+def _keeper(width: int, height: int) -> FrameKeeper:
+    return FrameKeeper(lambda infos: [t for n in frame_needs(find_events(infos, width, height)) for t in n])
+
+
+def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: int, height: int,
+          progress: Callable[[float], None] | None = None, keeper: FrameKeeper | None = None) -> list[Step]:
+    """Read targets and values from the few frames that matter: those the keeper held back
+    during the decoding pass, and any it let go decoded now by seeking."""
+    needs = frame_needs(events)
+    keeper = keeper or FrameKeeper(lambda infos: [])
+    missing = {t: t for n in needs for t in n if not keeper.has(t)}
+    if missing:
+        for t, _shown, rgb in iter_key_frames(path, missing):
+            keeper.put(t, rgb)
+    # each frame is let go after the last step that reads it, so memory holds a few frames
+    last_use = {keeper.key(t): i for i, n in enumerate(needs) for t in n}
     # which click led into which typing run
     typed_after: dict[int, Event] = {}
     for ev in events:
@@ -90,15 +110,7 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
         if progress is not None and events:
             progress(0.8 + 0.2 * i / len(events))
         target, value, bbox, role = "", ev.value, None, None
-        while needs[i] and latest < max(needs[i]) - 1e-9:
-            got = next(source, None)
-            if got is None:
-                break
-            latest = got[0]
-            frames[got[0]] = got[1]
-        keep = min((t for n in needs[i:] for t in n), default=float("inf"))
-        for t in [t for t in frames if t < keep - 1e-9]:
-            del frames[t]
+        frames = {t: keeper.get(t) for t in needs[i]}
         if ev.action in ("click", "drag"):
             img = frames.get(ev.before)
             ptr = _pointer_box(infos, ev.before)
@@ -139,6 +151,9 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
             target = names.get(id(run), "") if run is not None else ""
         elif ev.action == "scroll":
             target = "page"
+        for t in needs[i]:
+            if last_use.get(keeper.key(t)) == i:
+                keeper.drop(t)
         frame_time = ev.t1 if ev.action == "type" else ev.before
         steps.append(Step(len(steps), ev.action, round(ev.t0, 3), round(max(ev.t1, ev.t0), 3), target, value,
                           [int(v) for v in bbox] if bbox else None, bool(ev.navigates), None,
@@ -156,17 +171,31 @@ def _field(field: tuple[int, int, int, int], row: tuple[int, int, int, int]) -> 
     return (x0, row[1] - pad, x1 - x0, row[3] + 2 * pad)
 
 
-def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None = None) -> Workflow:
-    """Detect the steps of one screen recording; raises VideoError for unusable files."""
+def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None = None,
+                 stats: dict | None = None) -> Workflow:
+    """Detect the steps of one screen recording; raises VideoError for unusable files. `stats`,
+    when given, receives what the pass held: `held_frames` (most decoded frames held at once),
+    `spilled` (kept frames written to disk), `reread` (frames decoded again afterwards)."""
     info = probe(path)
     if info.width <= 0 or info.height <= 0:
         raise VideoError(f"{path}: video has no picture size")
-    infos = analyse(path, info.duration, progress)
-    if not infos:
-        raise VideoError(f"{path}: no frames could be decoded")
-    duration = max(info.duration, infos[-1].t)
-    events = find_events(infos, info.width, info.height)
-    steps = _name(events, infos, path, info.width, info.height, progress)
+    keeper = _keeper(info.width, info.height)
+    # one OpenCV thread: the decoder's threads use the other cores, and OpenCV's own pool costs
+    # more than it gains on the small images analysed here
+    threads = cv2.getNumThreads()
+    cv2.setNumThreads(1)
+    try:
+        infos = analyse(path, info.duration, progress, keeper)
+        if not infos:
+            raise VideoError(f"{path}: no frames could be decoded")
+        duration = max(info.duration, infos[-1].t)
+        events = find_events(infos, info.width, info.height)
+        steps = _name(events, infos, path, info.width, info.height, progress, keeper)
+        if stats is not None:
+            stats.update(held_frames=keeper.peak_held, spilled=keeper.spilled, reread=keeper.reread)
+    finally:
+        keeper.close()
+        cv2.setNumThreads(threads)
     if progress is not None:
         progress(1.0)
     return Workflow(str(path), round(duration, 3), info.width, info.height, steps)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Callable
 
 import cv2
 import numpy as np
@@ -17,6 +18,7 @@ from vision.ocr import TextLine
 
 _ENGINE = None
 _LOCK = threading.Lock()
+TEXT_SCORE = 0.5   # recognitions less sure than this are dropped (as the engine's own setting)
 
 
 def _engine():
@@ -28,7 +30,7 @@ def _engine():
 
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         _ENGINE = RapidOCR(params={
-            "Global.log_level": "error", "Global.use_cls": False, "Global.text_score": 0.5,
+            "Global.log_level": "error", "Global.use_cls": False, "Global.text_score": TEXT_SCORE,
             "Global.max_side_len": 4000, "Global.min_side_len": 30,
             "EngineConfig.onnxruntime.intra_op_num_threads": 1,
             "Det.limit_side_len": 960, "Det.limit_type": "max",
@@ -36,24 +38,72 @@ def _engine():
     return _ENGINE
 
 
-def read_lines(img: np.ndarray) -> list[TextLine]:
-    """OCR lines of a small RGB crop."""
-    with _LOCK:
-        out = _engine()(np.ascontiguousarray(img[:, :, ::-1]))
-    if out is None or getattr(out, "boxes", None) is None or out.txts is None:
-        return []
+Box = tuple[int, int, int, int]
+
+
+def _quad_box(quad) -> Box:
+    q = np.asarray(quad, dtype=np.float64)
+    x0, y0 = q.min(axis=0)
+    x1, y1 = q.max(axis=0)
+    return (int(round(x0)), int(round(y0)), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0))))
+
+
+def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None = None) -> list[TextLine]:
+    """OCR lines of a small RGB crop. With `select` (detected boxes in, indices of those worth
+    reading out), text detection runs first and only the chosen lines are recognised, each on
+    its own: recognition is most of the cost, and most lines in a crop are never used."""
+    bgr = np.ascontiguousarray(img[:, :, ::-1])
     lines = []
-    for quad, txt, score in zip(out.boxes, out.txts, out.scores):
+    with _LOCK:
+        eng = _engine()
+        if select is None:
+            out = eng(bgr, use_det=True, use_cls=False, use_rec=True)
+            if out is None or getattr(out, "boxes", None) is None or out.txts is None:
+                return []
+            found = [(_quad_box(q), t, s) for q, t, s in zip(out.boxes, out.txts, out.scores)]
+        else:
+            from rapidocr.utils.process_img import get_rotate_crop_image
+
+            det = eng(bgr, use_det=True, use_cls=False, use_rec=False)
+            quads = getattr(det, "boxes", None)
+            if quads is None or len(quads) == 0:
+                return []
+            boxes = [_quad_box(q) for q in quads]
+            found = []
+            for i in sorted(set(select(boxes))):
+                crop = get_rotate_crop_image(bgr, np.asarray(quads[i], dtype=np.float32).copy())
+                if crop.size == 0:
+                    continue
+                rec = eng(crop, use_det=False, use_cls=False, use_rec=True)
+                txts, scores = getattr(rec, "txts", None), getattr(rec, "scores", None)
+                if txts and scores and float(scores[0]) >= TEXT_SCORE:
+                    found.append((boxes[i], txts[0], scores[0]))
+    for box, txt, score in found:
         txt = (txt or "").strip()
-        if not txt:
-            continue
-        q = np.asarray(quad, dtype=np.float64)
-        x0, y0 = q.min(axis=0)
-        x1, y1 = q.max(axis=0)
-        lines.append(TextLine(txt, (int(round(x0)), int(round(y0)), max(1, int(round(x1 - x0))),
-                                    max(1, int(round(y1 - y0)))), float(score)))
+        if txt:
+            lines.append(TextLine(txt, box, float(score)))
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return merge_rows(lines)
+
+
+def _row_chain(boxes: list[Box], seeds: list[int]) -> list[int]:
+    """The seed boxes and every box `merge_rows` could join to them (same row, small gap)."""
+    keep = set(seeds)
+    grew = True
+    while grew:
+        grew = False
+        for i, b in enumerate(boxes):
+            if i in keep:
+                continue
+            for j in list(keep):
+                o = boxes[j]
+                oy = min(o[1] + o[3], b[1] + b[3]) - max(o[1], b[1])
+                gap = max(b[0] - (o[0] + o[2]), o[0] - (b[0] + b[2]))
+                if oy >= 0.6 * min(o[3], b[3]) - 1 and gap <= 0.35 * max(o[3], b[3]) + 4:
+                    keep.add(i)
+                    grew = True
+                    break
+    return sorted(keep)
 
 
 def merge_rows(lines: list[TextLine]) -> list[TextLine]:
@@ -84,8 +134,10 @@ def _crop(img: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, 
 Pointer = tuple[tuple[int, int, int, int], np.ndarray]  # drawn box and the pointer's own pixels
 
 
-def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointer | None = None) -> list[TextLine]:
-    """OCR lines of one region, in full-frame coordinates, with the pointer painted out."""
+def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointer | None = None,
+                select: Callable[[list[Box]], list[int]] | None = None) -> list[TextLine]:
+    """OCR lines of one region, in full-frame coordinates, with the pointer painted out; `select`
+    (as in `read_lines`, boxes in full-frame coordinates) limits recognition to some lines."""
     crop, x0, y0 = _crop(img, box)
     if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
         return []
@@ -106,8 +158,13 @@ def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointe
     if crop.shape[0] < 64:  # the detector wants some height; small crops read better enlarged
         scale = 2.0
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    pick = None
+    if select is not None:
+        def pick(boxes: list[Box]) -> list[int]:
+            return select([(int(b[0] / scale) + x0, int(b[1] / scale) + y0, max(1, int(b[2] / scale)),
+                            max(1, int(b[3] / scale))) for b in boxes])
     out = []
-    for ln in read_lines(crop):
+    for ln in read_lines(crop, pick):
         x, y, w, h = ln.box
         out.append(TextLine(ln.text, (int(x / scale) + x0, int(y / scale) + y0, max(1, int(w / scale)),
                                       max(1, int(h / scale))), ln.conf))
@@ -125,11 +182,16 @@ def text_at(img: np.ndarray, p: tuple[int, int], pointer: Pointer | None = None
     """The text line under (or nearest to) a point, and its box."""
     H, W = img.shape[:2]
     rw, rh = int(0.22 * W), max(48, int(0.05 * H))
-    lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer)
+    reach = 0.04 * W
+
+    def near(boxes: list[Box]) -> list[int]:
+        return _row_chain(boxes, [i for i, b in enumerate(boxes) if _d(p, b) <= reach + 2])
+
+    lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer, near)
     if not lines:
         return "", None
     best = min(lines, key=lambda ln: _d(p, ln.box))
-    if _d(p, best.box) > 0.04 * W:
+    if _d(p, best.box) > reach:
         return "", None
     return best.text, best.box
 
@@ -141,12 +203,25 @@ def field_label(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[in
     fx0, fx1 = field[0], field[0] + field[2]
     top = row[1]
     region = (fx0 - int(0.25 * W), top - int(0.09 * H), (fx1 - fx0) + int(0.25 * W) + 8, int(0.09 * H) + row[3] + 4)
-    lines = read_region(img, region, pointer)
-    above = [ln for ln in lines if ln.box[1] + ln.box[3] / 2 < top and ln.box[1] + ln.box[3] <= top + row[3] // 3
-             and ln.x2 > fx0 - 4 and ln.box[0] < fx1]
+
+    def is_above(b: Box) -> bool:
+        return b[1] + b[3] / 2 < top and b[1] + b[3] <= top + row[3] // 3 and b[0] + b[2] > fx0 - 4 and b[0] < fx1
+
+    def is_left(b: Box) -> bool:
+        return b[0] + b[2] <= fx0 + 4 and min(b[1] + b[3], row[1] + row[3]) - max(b[1], row[1]) > 0
+
+    def wanted(boxes: list[Box]) -> list[int]:
+        above = [i for i, b in enumerate(boxes) if is_above(b)]
+        if above:  # the lowest line above wins: read it (and what joins it), not every line
+            low = max(boxes[i][1] + boxes[i][3] for i in above)
+            above = [i for i in above if boxes[i][1] + boxes[i][3] >= low - 0.5 * boxes[i][3]]
+        return _row_chain(boxes, above + [i for i, b in enumerate(boxes) if is_left(b)])
+
+    lines = read_region(img, region, pointer, wanted)
+    above = [ln for ln in lines if is_above(ln.box)]
     if above:
         return max(above, key=lambda ln: (ln.box[1] + ln.box[3], -ln.box[0])).text
-    left = [ln for ln in lines if ln.x2 <= fx0 + 4 and min(ln.y2, row[1] + row[3]) - max(ln.box[1], row[1]) > 0]
+    left = [ln for ln in lines if is_left(ln.box)]
     if left:
         return max(left, key=lambda ln: ln.x2).text
     return ""
@@ -157,7 +232,12 @@ def field_text(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int
     """What is written in a field's text row."""
     pad_y = max(3, row[3] // 5)
     region = (field[0] + 2, row[1] - pad_y, field[2] - 4, row[3] + 2 * pad_y)
-    lines = read_region(img, region, pointer)
-    lines = [ln for ln in lines if row[1] <= ln.box[1] + ln.box[3] / 2 <= row[1] + row[3]]
+
+    def in_row(b: Box) -> bool:
+        return row[1] <= b[1] + b[3] / 2 <= row[1] + row[3]
+
+    lines = read_region(img, region, pointer,
+                        lambda boxes: _row_chain(boxes, [i for i, b in enumerate(boxes) if in_row(b)]))
+    lines = [ln for ln in lines if in_row(ln.box)]
     lines.sort(key=lambda ln: ln.box[0])
     return " ".join(ln.text for ln in lines).strip()

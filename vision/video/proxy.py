@@ -1,9 +1,10 @@
 """A cheap analysis stream: the luma plane of each decoded frame plus a small grey proxy.
 
 Screen recordings are mostly still, so the work per frame must be tiny: the decoder's own luma
-plane is taken as it is (no colour conversion), rotated if the stream says so, and shrunk with
-area averaging to `max_side` pixels for change analysis. Full-resolution colour frames are made
-only for the few instants that are kept (`frames_at`), in a second forward pass.
+plane is used in place (no colour conversion, no copy), rotated if the stream says so, and
+shrunk with area averaging to `max_side` pixels for change analysis. Each proxy frame carries
+the decoded frame itself, so a caller can keep the few it needs and make full-resolution colour
+from them later (`ProxyFrame.rgb`) without decoding the video a second time.
 """
 from __future__ import annotations
 
@@ -23,14 +24,20 @@ class ProxyFrame:
     luma: np.ndarray     # (H, W) uint8, full resolution, display orientation
     small: np.ndarray    # (h, w) uint8 proxy for change analysis
     scale: float         # small = luma * scale
+    frame: object = None  # the decoded frame (PyAV), for colour later; holds the luma's memory
+    rot: int = 0          # clockwise degrees applied for display
+
+    def rgb(self) -> np.ndarray:
+        """The full-resolution colour frame, display orientation."""
+        return apply_rotation(self.frame.to_ndarray(format="rgb24"), self.rot)
 
 
 def _luma(frame) -> np.ndarray:
-    """The Y plane as an array without colour conversion (copied: the decoder reuses buffers)."""
+    """The Y plane as an array without colour conversion or copy: a view of the frame's own
+    buffer, valid while the frame object lives (the decoder never reuses a buffer still referenced)."""
     if frame.format.name in ("yuv420p", "yuvj420p", "yuv422p", "yuv444p", "nv12", "yuvj422p", "yuvj444p"):
         plane = frame.planes[0]
-        arr = np.frombuffer(plane, np.uint8).reshape(frame.height, plane.line_size)[:, :frame.width]
-        return arr.copy()
+        return np.frombuffer(plane, np.uint8).reshape(frame.height, plane.line_size)[:, :frame.width]
     return frame.to_ndarray(format="gray")
 
 
@@ -52,7 +59,7 @@ def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.
             scale = min(1.0, max_side / max(h, w))
             small = cv2.resize(luma, (max(2, int(round(w * scale))), max(2, int(round(h * scale)))),
                                interpolation=cv2.INTER_AREA) if scale < 1.0 else luma
-            yield ProxyFrame(t, luma, small, scale)
+            yield ProxyFrame(t, luma, small, scale, frame, rot)
     finally:
         container.close()
 

@@ -12,12 +12,17 @@ import cv2
 import numpy as np
 
 
+def _mad(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean absolute difference of two same-sized images (one pass, no temporaries)."""
+    return cv2.norm(a, b, cv2.NORM_L1) / max(1, a.size)
+
+
 def _err(a: np.ndarray, b: np.ndarray, s: int) -> float:
     """Mean absolute difference when b shows a's content moved up by s rows."""
     h = a.shape[0]
     if s >= 0:
-        return float(np.abs(a[s:] - b[:h - s]).mean())
-    return float(np.abs(a[:h + s] - b[-s:]).mean())
+        return _mad(a[s:], b[:h - s])
+    return _mad(a[:h + s], b[-s:])
 
 
 def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_gain: float = 0.5,
@@ -27,15 +32,17 @@ def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_ga
     `prior` is the shift expected (the previous frame's: scrolling is smooth); among offsets that
     align about equally well, the one nearest to it wins.
     """
-    a, b = prev.astype(np.float32), cur.astype(np.float32)
+    # exact sums on 8-bit images (cv2 accumulates in double); the 4x-reduced copies are float
+    a, b = (prev, cur) if prev.dtype == np.uint8 and cur.dtype == np.uint8 else \
+        (prev.astype(np.float32), cur.astype(np.float32))
     h, w = a.shape
     if h < 16:
         return None
-    if float(a.std()) < 8.0 or float(b.std()) < 8.0:
+    if float(cv2.meanStdDev(a)[1][0, 0]) < 8.0 or float(cv2.meanStdDev(b)[1][0, 0]) < 8.0:
         return None  # a blank frame (a page loading) shows no content that could have moved
-    a4 = cv2.resize(a, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    b4 = cv2.resize(b, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    e0 = float(np.abs(a4 - b4).mean())
+    a4 = cv2.resize(a.astype(np.float32), (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    b4 = cv2.resize(b.astype(np.float32), (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    e0 = _mad(a4, b4)
     if e0 <= 0.05:
         return None
     lim = int(a4.shape[0] * max_frac)
@@ -63,7 +70,7 @@ def vertical_shift(prev: np.ndarray, cur: np.ndarray, prior: float = 0.0, min_ga
     # the same rows of the new frame, unshifted, must have been clearly worse: otherwise the
     # "match" is only empty background lining up with empty background (a new page, not a scroll)
     rows = slice(0, h - s) if s > 0 else slice(-s, h)
-    if fine[s] > float(np.abs(a[rows] - b[rows]).mean()) * (1 - min_gain):
+    if fine[s] > _mad(a[rows], b[rows]) * (1 - min_gain):
         return None
     sub = 0.0
     if s - 1 in fine and s + 1 in fine:
