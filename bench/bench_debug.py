@@ -47,7 +47,7 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             break
         if str(p) in clean_pages:
             continue
-        c = make_case(p, None, 0, out)
+        c = _try_case(p, None, 0, out)
         if c:
             cases.append(c)
             clean_pages.append(str(p))
@@ -62,7 +62,7 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             if (cat, str(p)) in done:
                 continue
             t = time.perf_counter()
-            c = make_case(p, cat, seed * 1000 + ci * 100 + k, out)
+            c = _try_case(p, cat, seed * 1000 + ci * 100 + k, out)
             if c:
                 cases.append(c)
                 have += 1
@@ -70,6 +70,16 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             print(f"{cat:16s} {p.stem:>4s} {'ok' if c else '--'} {time.perf_counter() - t:.1f}s", flush=True)
     save_index(cases, out)
     print(f"{len(cases)} cases in {out}")
+
+
+def _try_case(page: Path, category: str | None, seed: int, out: Path) -> Case | None:
+    """make_case, with one retry; a page that will not render (timeout under load) is skipped."""
+    for attempt in (1, 2):
+        try:
+            return make_case(page, category, seed, out)
+        except RuntimeError as exc:
+            print(f"{page.stem}: {exc} (attempt {attempt})", flush=True)
+    return None
 
 
 def _match(a, b) -> bool:
@@ -80,16 +90,19 @@ def _match(a, b) -> bool:
 
 def _ocr_cached(png: Path, img):
     """OCR once per screenshot (timed); cached beside the case so re-scoring is quick."""
-    from vision.ocr import TextLine, read_lines
+    from vision.defects import OCR_MIN_SCORE, read_text
+    from vision.ocr import TextLine
 
     cache = png.with_suffix(".ocr.json")
     if cache.exists():
         d = json.loads(cache.read_text())
-        return [TextLine(t, tuple(b), c) for t, b, c in d["lines"]], d["seconds"]
+        if d.get("min_score") == OCR_MIN_SCORE:
+            return [TextLine(t, tuple(b), c) for t, b, c in d["lines"]], d["seconds"]
     t = time.perf_counter()
-    lines = read_lines(img)
+    lines = read_text(img)
     sec = time.perf_counter() - t
-    cache.write_text(json.dumps({"seconds": sec, "lines": [[l.text, [int(v) for v in l.box], float(l.conf)] for l in lines]}))
+    cache.write_text(json.dumps({"seconds": sec, "min_score": OCR_MIN_SCORE,
+                                 "lines": [[l.text, [int(v) for v in l.box], float(l.conf)] for l in lines]}))
     return lines, sec
 
 
@@ -102,12 +115,19 @@ def _round_robin(cases: list[Case], cats) -> list[Case]:
     return out
 
 
+def _cached(png: Path) -> bool:
+    from vision.defects import OCR_MIN_SCORE
+
+    cache = png.with_suffix(".ocr.json")
+    return cache.exists() and json.loads(cache.read_text()).get("min_score") == OCR_MIN_SCORE
+
+
 def warm_ocr(out: Path, use_dom: bool) -> None:
     """Read every screenshot once (round robin) so that scoring can start on a balanced part."""
     from vision.load import load_image
 
     for c in _round_robin(load_index(out), ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES):
-        if not Path(c.png).with_suffix(".ocr.json").exists():
+        if not _cached(Path(c.png)):
             _, sec = _ocr_cached(Path(c.png), load_image(c.png))
             print(f"{c.name}: {sec:.1f}s", flush=True)
 
@@ -118,7 +138,7 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
 
     cases = [c for c in load_index(out) if use_dom or c.category is None or c.category in VISUAL_CATEGORIES]
     if cached_only:
-        cases = [c for c in cases if Path(c.png).with_suffix(".ocr.json").exists()
+        cases = [c for c in cases if _cached(Path(c.png))
                  or (use_dom and c.category in DOM_ONLY_CATEGORIES)]
     if limit:
         cases = [c for c in cases if c.category is None][:limit] + \
@@ -127,7 +147,7 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
     times_vis, times_dom, times_det = [], [], []
     for c in cases:
         img = load_image(c.png)
-        if cached_only and not Path(c.png).with_suffix(".ocr.json").exists():
+        if cached_only and not _cached(Path(c.png)):
             vis, vis_s = [], None  # a DOM-only category's screenshot not read yet: DOM checks alone
         else:
             lines, ocr_s = _ocr_cached(Path(c.png), img)

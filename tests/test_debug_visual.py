@@ -8,7 +8,7 @@ import pytest
 from debug_pages import load_bench_module, write_page
 from vision.defects import detect
 from vision.defects.issue import overlap_min
-from vision.ocr import read_lines
+from vision.defects import read_text as read_lines
 
 W, H = 720, 480
 VISUAL_KINDS = ("text-overlap", "element-overlap", "text-truncation", "low-contrast", "broken-image",

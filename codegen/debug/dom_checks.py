@@ -17,20 +17,22 @@ GEOMETRY_JS = Path(__file__).with_name("dom_checks.js").read_text(encoding="utf-
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 IMPACT_SEVERITY = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "info"}
 PAGE_LEVEL = {"html", "body", ":root"}
-MAX_NODES_PER_RULE = 15
+MAX_NODES_PER_RULE = 60  # per axe rule, those on screen first
 
 AXE_RUN_JS = r"""
 async (tags) => {
   const res = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  // nodes on screen first (the screenshot shows those), then the cap
   return res.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.slice(0, %d).map(n => {
+    nodes: v.nodes.map(n => {
       const sel = n.target && n.target.length === 1 && typeof n.target[0] === 'string' ? n.target[0] : null;
       const el = sel ? document.querySelector(sel) : null;
       const r = el ? el.getBoundingClientRect() : null;
       const data = (n.any || []).concat(n.all || []).map(c => c.data).find(d => d && d.contrastRatio) || null;
+      const seen = !!r && r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
       return {selector: sel, box: r ? [r.left + scrollX, r.top + scrollY, r.width, r.height] : null,
-              summary: n.failureSummary || '', data};
-    })}));
+              summary: n.failureSummary || '', data, seen};
+    }).sort((a, b) => b.seen - a.seen).slice(0, %d)}));
 }
 """ % MAX_NODES_PER_RULE
 

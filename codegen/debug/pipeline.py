@@ -79,9 +79,9 @@ def analyse(img: np.ndarray, name: str, *, html: str | Path | None = None, url: 
     notes: list[str] = []
     t = time.perf_counter()
     if lines is None:
-        from vision.ocr import read_lines
+        from vision.defects import read_text
 
-        lines = read_lines(img)
+        lines = read_text(img)
     stages["ocr"] = time.perf_counter() - t
     t = time.perf_counter()
     visual = detect(img, lines)

@@ -1,7 +1,9 @@
 """Visual UI defect detectors: pixels (and OCR lines) in, `Issue`s with boxes out.
 
-`detect(image)` runs every detector; pass `lines` (vision.ocr.read_lines output) when they are
-already known so OCR runs once.
+`detect(image)` runs every detector; pass `lines` (`read_text` output) when they are already
+known so OCR runs once. `read_text` keeps the lines the recogniser doubts (score down to
+OCR_MIN_SCORE): glyphs of two lines drawn over each other read as gibberish with a low score, and
+that doubt is itself evidence; every other detector only looks at lines scored RELIABLE or more.
 """
 from __future__ import annotations
 
@@ -11,7 +13,17 @@ from . import blank_area, broken_image, contrast, element_overlap, misalignment,
 from .issue import CATEGORIES, SEVERITY_RANK, Issue
 from .pixels import TextInfo, text_info
 
-__all__ = ["CATEGORIES", "Issue", "TextInfo", "detect", "measure_lines"]
+__all__ = ["CATEGORIES", "Issue", "TextInfo", "detect", "measure_lines", "read_text"]
+
+OCR_MIN_SCORE = 0.2  # keep doubtful lines (collisions read as gibberish)
+RELIABLE = 0.5       # what the detectors other than text-overlap use (vision.ocr's default)
+
+
+def read_text(image: np.ndarray):
+    """OCR lines for the detectors, the doubtful ones included."""
+    from vision.ocr import read_lines
+
+    return read_lines(image, min_score=OCR_MIN_SCORE)
 
 
 def measure_lines(img: np.ndarray, lines) -> list[TextInfo]:
@@ -26,19 +38,18 @@ def measure_lines(img: np.ndarray, lines) -> list[TextInfo]:
 def detect(image: np.ndarray, lines=None) -> list[Issue]:
     """All visual findings, most severe first."""
     if lines is None:
-        from vision.ocr import read_lines
-
-        lines = read_lines(image)
-    infos = measure_lines(image, lines)
-    text_boxes = [tuple(t.box) for t in infos]
+        lines = read_text(image)
+    every = measure_lines(image, lines)
+    infos = [t for t in every if t.conf >= RELIABLE]
+    text_boxes = [tuple(t.box) for t in every]
     found: list[Issue] = []
     found += blank_area.detect(image)
     if found and found[0].bbox[2] == image.shape[1] and found[0].bbox[3] == image.shape[0]:
         return found  # a blank screen has nothing else to inspect
-    found += text_overlap.detect(infos, image)
+    found += text_overlap.detect(every, image)
     found += element_overlap.detect(image, infos)
     found += truncation.detect(image, infos)
-    found += contrast.detect(infos)
+    found += contrast.detect(infos, image)
     found += broken_image.detect(image, text_boxes)
     found += misalignment.detect(infos)
     found += small.detect_text(infos)

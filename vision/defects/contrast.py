@@ -1,27 +1,69 @@
-"""low-contrast: text whose WCAG contrast ratio against its local background is too low."""
+"""low-contrast: text whose WCAG contrast ratio against its local background is too low.
+
+The line's ink colour is read where strokes fully cover pixels (pixels.text_info); a line that
+passes as a whole is also measured word by word (pixels.segments), since one OCR line can join a
+pale link or a grey date to dark text.
+"""
 from __future__ import annotations
 
+import numpy as np
+
 from .issue import Issue
-from .pixels import TextInfo, font_px, hex_color
+from .pixels import TextInfo, distance, font_px, hex_color, segments
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
 
 
-def detect(infos: list[TextInfo]) -> list[Issue]:
+def _issue(t: TextInfo, box, fg, ratio: float, need: float, large: bool, text: str) -> Issue:
+    sev = "error" if ratio < 3.0 else "warning"
+    return Issue(
+        "low-contrast", list(box), sev,
+        f"Text \"{text[:40]}\" has contrast {ratio:.2f}:1 ({hex_color(fg)} on {hex_color(t.bg)}); "
+        f"WCAG AA needs {need:g}:1 for {'large' if large else 'normal'} text",
+        "visual", f"Darken the text or lighten the background until the ratio is at least {need:g}:1 "
+                  f"(e.g. `color` further from {hex_color(t.bg)})", score=need - ratio)
+
+
+def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
+    """Runs of words in a passing line that on their own fall under the threshold."""
+    segs = segments(img, t)
+    if len(segs) < 2:
+        return []
+    out = []
+    min_w = 2.5 * max(t.x_height, 4)
+    run: list = []
+    for s in segs + [None]:
+        # a run in a clearly different colour, not the drift of thin anti-aliased strokes
+        low = s is not None and s.ratio < need and s.box[3] >= 0.8 * t.x_height \
+            and s.ratio * 1.5 <= t.ratio and distance(np.array([[s.fg]]), t.fg)[0, 0] >= 48
+        if low:
+            run.append(s)
+            continue
+        if run and sum(r.box[2] for r in run) >= min_w:
+            x0 = min(r.box[0] for r in run)
+            x1 = max(r.box[0] + r.box[2] for r in run)
+            worst = max(run, key=lambda r: r.box[2])
+            ratio = float(np.median([r.ratio for r in run]))
+            lx, lw = t.ink_box[0], max(1, t.ink_box[2])
+            n = len(t.text)
+            text = t.text[int(n * (x0 - lx) / lw):int(np.ceil(n * (x1 - lx) / lw))].strip() or t.text
+            pad = 2
+            box = [x0 - pad, t.box[1], x1 - x0 + 2 * pad, t.box[3]]
+            out.append(_issue(t, box, worst.fg, ratio, need, large, text))
+        run = []
+    return out
+
+
+def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
         if t.bg_share < 0.45 or len(t.text.strip()) < 2:
             continue  # text over a picture or a gradient: no single background to measure against
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
-        if t.ratio >= need:
-            continue
-        sev = "error" if t.ratio < 3.0 else "warning"
-        out.append(Issue(
-            "low-contrast", list(t.box), sev,
-            f"Text \"{t.text[:40]}\" has contrast {t.ratio:.2f}:1 ({hex_color(t.fg)} on {hex_color(t.bg)}); "
-            f"WCAG AA needs {need:g}:1 for {'large' if large else 'normal'} text",
-            "visual", f"Darken the text or lighten the background until the ratio is at least {need:g}:1 "
-                      f"(e.g. `color` further from {hex_color(t.bg)})", score=need - t.ratio))
+        if t.ratio < need:
+            out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
+        elif img is not None:
+            out += _pale_words(img, t, need, large)
     return out

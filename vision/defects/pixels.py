@@ -116,3 +116,68 @@ def font_px(info: TextInfo) -> float:
     if letters and lower >= max(1, len(letters) / 2):
         return info.x_height / 0.53
     return info.x_height / 0.72
+
+
+@dataclass
+class Segment:
+    """A run of ink in a text line (a word or a few), measured on its own."""
+
+    box: tuple[int, int, int, int]
+    fg: RGB
+    ratio: float
+
+
+def line_colour(pixels: np.ndarray, d: np.ndarray) -> RGB:
+    """The ink colour of anti-aliased glyphs: the pixels farthest from the background are the
+    ones fully covered by a stroke (thin strokes only partly cover the others)."""
+    top = float(d.max())
+    core = d >= max(1.0, 0.9 * top)
+    return tuple(int(v) for v in np.median(pixels[core].reshape(-1, 3), axis=0))
+
+
+def _luminances(c: np.ndarray) -> np.ndarray:
+    c = c.astype(np.float64) / 255.0
+    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return c @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def segments(img: np.ndarray, t: TextInfo, min_ink: float = 12.0) -> list[Segment]:
+    """Split a line's ink into runs of one contrast level and measure each run on its own.
+
+    One OCR line can hold words of several colours (a pale link inside dark text, a grey date
+    after a name); the line's colour is that of its darkest words, so each run is measured apart.
+    Each ink column is rated by its strongest pixel, then by the best column within about one
+    x-height (a thin stroke or an anti-aliased glyph edge does not make a column pale); runs
+    split where that rating crosses from one side of 4.5:1 / 3:1 to the other.
+    """
+    x, y, w, h = t.ink_box
+    crop = img[y:y + h, x:x + w]
+    if crop.size == 0 or w < 2:
+        return []
+    d = distance(crop, t.bg)
+    has = d.max(axis=0) >= min_ink
+    if not has.any():
+        return []
+    rows = d.argmax(axis=0)
+    lum = _luminances(crop[rows, np.arange(w)])
+    lb = luminance(t.bg)
+    ratio = (np.maximum(lum, lb) + 0.05) / (np.minimum(lum, lb) + 0.05)
+    ratio[~has] = 0.0
+    win = max(3, int(round(0.8 * t.x_height)))
+    pad = np.pad(ratio, win // 2, constant_values=0.0)
+    best = np.lib.stride_tricks.sliding_window_view(pad, win).max(axis=1)[:w]
+    level = np.digitize(best, [3.0, 4.5])  # 0: under 3:1, 1: 3-4.5, 2: at least 4.5
+    cols = np.nonzero(has)[0]
+    out: list[Segment] = []
+    a = 0
+    for k in range(1, len(cols) + 1):
+        if k < len(cols) and level[cols[k]] == level[cols[a]]:
+            continue
+        c0, c1 = int(cols[a]), int(cols[k - 1]) + 1
+        sd = d[:, c0:c1]
+        ink_rows = np.nonzero((sd >= min_ink).any(axis=1))[0]
+        fg = line_colour(crop[:, c0:c1], sd)
+        out.append(Segment((x + c0, y + int(ink_rows[0]), c1 - c0, int(ink_rows[-1] - ink_rows[0] + 1)),
+                           fg, contrast_ratio(fg, t.bg)))
+        a = k
+    return out

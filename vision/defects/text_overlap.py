@@ -7,11 +7,36 @@ from .issue import Issue, union
 from .pixels import TextInfo, distance
 
 
+def _too_tall(t: TextInfo) -> bool:
+    """A doubtful line whose ink is far taller than its letters are wide: two lines in one box.
+
+    Latin UI fonts advance about 0.5 em per letter (0.28 em per space or stop), and one line's ink (ascender to
+    descender) spans at most about 1 em; two lines drawn half a line apart span 1.3 to 1.6 em.
+    """
+    text = t.text.strip()
+    if len(text) < 8 or any(ord(ch) > 0x2e7f for ch in text):
+        return False  # CJK and other wide scripts advance a whole em per character
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        return False  # capitals are wide: the em estimate would be off
+    n_alnum = sum(ch.isalnum() for ch in text)
+    em = t.ink_box[2] / (0.5 * n_alnum + 0.28 * (len(text) - n_alnum))  # spaces and stops are narrow
+    return t.ink_box[3] >= 1.3 * em
+
+
 def _merged(infos: list[TextInfo]) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than the lines around it."""
     out = []
     for i, t in enumerate(infos):
-        if t.conf >= 0.9 or len(t.text.strip()) < 4:
+        if t.conf >= 0.95 or len(t.text.strip()) < 4:
+            continue
+        if _too_tall(t):
+            out.append(Issue("text-overlap", list(t.box), "error",
+                             f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
+                             "visual", "Remove the negative margin / absolute offset that stacks them, "
+                                       "or give the lines room (line-height, padding, flex gap)", score=1.0))
+            continue
+        if t.conf >= 0.9:
             continue
         x, y, w, h = t.box
         near = [o.ink_height for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
