@@ -56,3 +56,34 @@ def test_contrast_message_gives_ratio_and_colours(page, cases):
     assert hits
     msg = hits[0].message
     assert ":1" in msg and msg.count("#") >= 2
+
+
+PALE_LINK = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+a { color: #b4b4d2; text-decoration: none; }
+</style></head><body>
+<p id="dark">All the text of this sentence is dark and easy to read on white.</p>
+<p>To change your settings later, <a id="pale" href="#">open the preferences page</a> from the menu.</p>
+</body></html>"""
+
+
+def test_pale_words_inside_a_dark_line(tmp_path):
+    """One OCR line, two colours: the pale link is measured on its own and boxed, the dark line is not."""
+    from codegen.render import get_renderer
+
+    page = tmp_path / "pale.html"
+    page.write_text(PALE_LINK, encoding="utf-8")
+    boxes = {}
+
+    def page_fn(p):
+        for k in ("pale", "dark"):
+            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                                  " return [r.left, r.top, r.width, r.height]; }", k)
+
+    res = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "low-contrast"]
+    hits = [i for i in found if overlap_min(i.bbox, boxes["pale"]) >= 0.5]
+    assert hits, [(i.bbox, i.message) for i in found]
+    assert hits[0].bbox[2] < 1.5 * boxes["pale"][2]  # the link, not the whole sentence
+    assert not [i for i in found if overlap_min(i.bbox, boxes["dark"]) > 0.3], [(i.bbox, i.message) for i in found]
