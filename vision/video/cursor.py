@@ -153,28 +153,11 @@ class CursorTracker:
             hx, hy, hw, hh = self.hit.box
             blobs = [b for b in blobs if not (b[0] >= hx - 2 and b[1] >= hy - 2 and b[0] + b[2] <= hx + hw + 2
                                               and b[1] + b[3] <= hy + hh + 2)] or [self.hit.box]
-        best: Hit | None = None
         if self.hit is not None and self.locked:
             # same shape first: most frames need a single correlation
             first = sorted(tm, key=lambda t: t.kind != self.hit.kind)
             tm = first
-            # a pointer still where it was (checked in a window just around it): the changes are
-            # most likely elsewhere on the page (typing, a redraw), so the changed places are
-            # searched for the same shape only (a coding ghost can linger where the pointer was)
-            h = self.hit
-            bx, by, bw, bh = h.box
-            still = match_in(luma, (bx - 2, by - 2, bx + bw + 2, by + bh + 2), tm[:1])
-            if still is not None and abs(still.x - h.x) + abs(still.y - h.y) <= 1:
-                for bx, by, bw, bh in blobs[:4]:
-                    h = match_in(luma, (bx - pad, by - pad, bx + bw + pad, by + bh + pad), tm[:1])
-                    if h is not None and (best is None or h.score > best.score):
-                        best = h
-                if best is None:
-                    if still.score < 0.85:  # not clearly the same shape: compare shapes in place
-                        still = match_in(luma, (still.box[0] - pad, still.box[1] - pad, still.box[0] + still.box[2] + pad,
-                                                still.box[1] + still.box[3] + pad), tm)
-                    best = still
-                blobs = []
+        best: Hit | None = None
         for bx, by, bw, bh in blobs[:4]:
             h = match_in(luma, (bx - pad, by - pad, bx + bw + pad, by + bh + pad), tm)
             if h is not None and (best is None or h.score > best.score):
