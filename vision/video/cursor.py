@@ -120,8 +120,13 @@ def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Te
         if win is None:
             win = luma[y0:y1, x0:x1].astype(np.float32)
         res = cv2.matchTemplate(win, t.img, cv2.TM_CCOEFF_NORMED, mask=t.mask)
-        res = np.nan_to_num(res, nan=-1.0, posinf=-1.0, neginf=-1.0)
+        # flat patches give NaN (or infinity): no match there; patched in place, which picks
+        # the same best match as replacing every non-finite value
+        cv2.patchNaNs(res, -1.0)
         _, v, _, loc = cv2.minMaxLoc(res)
+        if not math.isfinite(v):
+            res[np.isinf(res)] = -1.0
+            _, v, _, loc = cv2.minMaxLoc(res)
         if v >= MATCH_MIN and (best is None or v > best.score):
             bx, by = x0 + loc[0], y0 + loc[1]
             best = Hit(bx + t.hot[0], by + t.hot[1], t.kind, t.scale, float(v), (bx, by, tw, th))

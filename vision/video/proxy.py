@@ -2,12 +2,15 @@
 
 Screen recordings are mostly still, so the work per frame must be tiny: the decoder's own luma
 plane is used in place (no colour conversion, no copy), rotated if the stream says so, and
-shrunk with area averaging to `max_side` pixels for change analysis. Each proxy frame carries
+shrunk with area averaging to `max_side` pixels for change analysis, in a thread of its own
+that runs ahead of the analysis. Each proxy frame carries
 the decoded frame itself, so a caller can keep the few it needs and make full-resolution colour
 from them later (`ProxyFrame.rgb`) without decoding the video a second time.
 """
 from __future__ import annotations
 
+import queue
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -16,6 +19,8 @@ import cv2
 import numpy as np
 
 from vision.video.decode import apply_rotation, display_rotation, open_video, timed_frames
+
+AHEAD = 4   # proxy frames decoded ahead of the analysis (each holds one decoded frame)
 
 
 @dataclass
@@ -41,8 +46,7 @@ def _luma(frame) -> np.ndarray:
     return frame.to_ndarray(format="gray")
 
 
-def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.0) -> Iterator[ProxyFrame]:
-    """Yield proxy frames at most `fps` a second (by timestamp, so variable rates work)."""
+def _proxies(path: str | Path, max_side: int, fps: float | None) -> Iterator[ProxyFrame]:
     container = open_video(path)
     try:
         stream = container.streams.video[0]
@@ -64,42 +68,50 @@ def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.
         container.close()
 
 
-def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float, np.ndarray]]:
-    """Full-resolution RGB frames for the requested times, in time order: for each, the last
-    frame at or before it. One forward pass that converts only the frames that are kept."""
-    want = sorted(set(float(t) for t in times))
-    if not want:
+_END = object()
+
+
+def iter_proxy(path: str | Path, *, max_side: int = 640, fps: float | None = 15.0,
+               ahead: int = AHEAD) -> Iterator[ProxyFrame]:
+    """Yield proxy frames at most `fps` a second (by timestamp, so variable rates work).
+
+    Decoding and shrinking run in a thread of their own, up to `ahead` frames ahead of the
+    caller: both release the GIL, so they overlap the caller's analysis (with `ahead=0`, all in
+    the caller's thread). Errors (`VideoError`) reach the caller where the frame would have."""
+    if ahead <= 0:
+        yield from _proxies(path, max_side, fps)
         return
-    container = open_video(path)
+    q: queue.Queue = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for pf in _proxies(path, max_side, fps):
+                if not put(pf):
+                    return
+            put(_END)
+        except BaseException as exc:  # handed to the caller
+            put(exc)
+
+    worker = threading.Thread(target=produce, name="v2c-proxy", daemon=True)
+    worker.start()
     try:
-        stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
-        rot = display_rotation(stream)
-        prev = None
-        prev_rgb: tuple[object, np.ndarray] | None = None
-        i = 0
-
-        def rgb(frame) -> np.ndarray:
-            nonlocal prev_rgb
-            if prev_rgb is None or prev_rgb[0] is not frame:
-                prev_rgb = (frame, apply_rotation(frame.to_ndarray(format="rgb24"), rot))
-            return prev_rgb[1]
-
-        for t, frame in timed_frames(container, stream):
-            while i < len(want) and t > want[i] + 1e-6:
-                if prev is not None:
-                    yield want[i], rgb(prev)
-                i += 1
-            if i >= len(want):
+        while True:
+            item = q.get()
+            if item is _END:
                 return
-            prev = frame
-        while prev is not None and i < len(want):
-            yield want[i], rgb(prev)
-            i += 1
+            if isinstance(item, BaseException):
+                raise item
+            yield item
     finally:
-        container.close()
-
-
-def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
-    """All requested frames at once (see `iter_frames_at`); for a handful of times only."""
-    return dict(iter_frames_at(path, times))
+        stop.set()
+        worker.join()
