@@ -61,6 +61,20 @@ def test_one_pass_reads_the_same_frames_as_decoding_again(short_video):
         [(s.action, s.target, s.value, s.bbox) for s in again]
 
 
+def test_early_naming_changes_nothing(short_video, monkeypatch):
+    """Events named during the pass (here as soon as they are 1 s old) give the very steps the
+    naming after the pass gives, and their readings are not made twice."""
+    import vision.video.detect as detect
+
+    path, _ = short_video
+    late = detect_steps(path)
+    monkeypatch.setattr(detect, "SETTLED_S", 1.0)
+    stats: dict = {}
+    early = detect_steps(path, stats=stats)
+    assert stats["read_early"] > 0
+    assert [s.to_dict() for s in early.steps] == [s.to_dict() for s in late.steps]
+
+
 def test_steps_match_truth(short_video):
     path, truth = short_video
     wf = detect_steps(path)

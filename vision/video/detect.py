@@ -9,16 +9,18 @@ Only those frames are converted to colour, and only small crops of them go throu
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
 import cv2
+import numpy as np
 
 from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
 from vision.video.cursor import mask_for
-from vision.video.keep import FrameKeeper
+from vision.video.keep import SETTLED_S, FrameKeeper
 from vision.video.naming import Pointer, field_label, field_text, text_at
 from vision.video.proxy import iter_proxy
 from vision.video.seek import iter_key_frames
@@ -26,6 +28,7 @@ from vision.video.steps import Step, Workflow
 
 ANALYSIS_FPS = 15.0
 PROXY_SIDE = 640
+EARLY_BACKLOG = 2   # batches of settled events waiting for the naming worker, at most
 
 
 def analyse(path: str | Path, duration: float = 0.0,
@@ -82,75 +85,170 @@ def frame_needs(events: list[Event]) -> list[list[float]]:
     return needs
 
 
-def _keeper(width: int, height: int) -> FrameKeeper:
-    return FrameKeeper(lambda infos: [t for n in frame_needs(find_events(infos, width, height)) for t in n])
+def _sig(ev: Event) -> tuple:
+    """An event's identity across detections (provisional ones during the pass, the final one)."""
+    return (ev.action, round(ev.t0, 4), round(ev.t1, 4))
+
+
+class _Reader:
+    """Naming's OCR calls remembered by their inputs: the analysed frame's time and the geometry
+    (the pointer by its box and shape). The same call on the same frame gives the same answer, so
+    one made early, during the decoding pass, is not made again afterwards."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple, object] = {}
+        self.hits = 0
+
+    def __call__(self, fn: Callable, t: float, img, *args):
+        key = (fn.__name__, t) + tuple((a[0], id(a[1])) if isinstance(a, tuple) and len(a) == 2
+                                       and isinstance(a[1], np.ndarray) else a for a in args)
+        if key in self.memo:
+            self.hits += 1
+        else:
+            self.memo[key] = fn(img, *args)
+        return self.memo[key]
+
+
+class _Early:
+    """Names events during the decoding pass, in a worker thread, as soon as they are settled
+    (`keep.SETTLED_S` behind the newest frame: later frames no longer change them), so that OCR
+    overlaps decoding and analysis (the OCR engine releases the GIL). Only the reader's memory is
+    kept: the final naming repeats every call, and gets the answer at once where the inputs are
+    the same. An event the final detection sees differently costs a second reading, nothing else."""
+
+    def __init__(self, width: int, height: int, reader: _Reader) -> None:
+        self.width, self.height, self.reader = width, height, reader
+        self.keeper: FrameKeeper | None = None
+        self.done: set[tuple] = set()
+        self.names: dict[tuple, str] = {}
+        self.waiting: list = []
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="v2c-name")
+
+    def needs(self, infos: list[FrameInfo]) -> list[float]:
+        """The keeper's question (which frames do the events so far read?), answered, and the
+        events settled since last time handed to the worker."""
+        events = find_events(infos, self.width, self.height)
+        needs = frame_needs(events)
+        if self.keeper is not None and infos:
+            self._settled(events, needs, infos)
+        return [t for n in needs for t in n]
+
+    def _settled(self, events: list[Event], needs: list[list[float]], infos: list[FrameInfo]) -> None:
+        head = infos[-1].t
+        batch = []
+        for ev, n in zip(events, needs):
+            if ev.t1 > head - SETTLED_S or any(t > head - SETTLED_S for t in n):
+                break
+            sig = _sig(ev)
+            if sig in self.done:
+                continue
+            self.done.add(sig)
+            if n and all(self.keeper.has(t) for t in n):
+                # colour made here, in the pass's own thread: the keeper is not shared
+                batch.append((ev, {t: (self.keeper.key(t), self.keeper.get(t)) for t in n}))
+        self.waiting = [f for f in self.waiting if not f.done()]
+        if batch and len(self.waiting) < EARLY_BACKLOG:
+            # (a worker that falls behind is not fed: the frames it would hold stay few)
+            self.waiting.append(self.pool.submit(self._name, batch, events, list(infos)))
+
+    def _name(self, batch, events: list[Event], infos: list[FrameInfo]) -> None:
+        typed_after = _typed_after(events)
+        for ev, frames in batch:
+            try:
+                _name_one(ev, frames, infos, typed_after, self.names, self.reader)
+            except Exception:  # an early reading that fails is simply made again at the end
+                pass
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _typed_after(events: list[Event]) -> dict[int, Event]:
+    """Which click led into which typing run."""
+    out: dict[int, Event] = {}
+    for ev in events:
+        click = ev.extra.get("click") if ev.action == "type" else None
+        if click is not None:
+            out[id(click)] = ev
+    return out
+
+
+def _name_one(ev: Event, frames: dict[float, tuple[float, np.ndarray | None]], infos: list[FrameInfo],
+              typed_after: dict[int, Event], names: dict[tuple, str], read: _Reader
+              ) -> tuple[str, str | None, list[int] | None, str | None]:
+    """(target, value, bbox, role) of one event, from its frames ({time: (analysed frame's time,
+    colour frame)}); `names` carries a field's name from the click into its typing run."""
+    target, value, bbox, role = "", ev.value, None, None
+    img_of = {t: f[1] for t, f in frames.items()}
+    key_of = {t: f[0] for t, f in frames.items()}
+    if ev.action in ("click", "drag"):
+        img = img_of.get(ev.before)
+        ptr = _pointer_box(infos, ev.before)
+        run = typed_after.get(id(ev))
+        if img is not None and run is not None:
+            field = _field(ev.field_box or run.box, run.box)
+            k = key_of[ev.before]
+            target = read(field_label, k, img, field, run.box, ptr) or read(field_text, k, img, field, run.box, ptr)
+            bbox = list(field)
+            names[_sig(run)] = target
+            role = "textbox"
+        elif img is not None and ev.point is not None:
+            box = None
+            if ev.clean is not None and img_of.get(ev.clean) is not None:
+                # the page before the pointer arrived: nothing painted over the words
+                target, box = read(text_at, key_of[ev.clean], img_of[ev.clean], ev.point,
+                                   _pointer_box(infos, ev.clean))
+            if not target:
+                target, box = read(text_at, key_of[ev.before], img, ev.point, ptr)
+            if box is not None:
+                bbox = [box[0] - 8, box[1] - 6, box[2] + 16, box[3] + 12]
+            role = _role(ev, False)
+        if ev.action == "drag" and ev.end_point is not None:
+            value = f"{ev.end_point[0]},{ev.end_point[1]}"
+            role = None
+    elif ev.action == "type":
+        field = _field(ev.field_box or ev.box, ev.box)
+        end = img_of.get(ev.after)
+        ptr = _pointer_box(infos, ev.after)
+        if end is not None:
+            value = read(field_text, key_of[ev.after], end, field, ev.box, ptr) or None
+        target = names.get(_sig(ev), "")
+        if not target and img_of.get(ev.before) is not None:
+            target = read(field_label, key_of[ev.before], img_of[ev.before], field, ev.box,
+                          _pointer_box(infos, ev.before))
+        bbox = list(field)
+        role = "textbox"
+        names[_sig(ev)] = target
+    elif ev.action == "key":
+        run = ev.extra.get("typing")
+        target = names.get(_sig(run), "") if run is not None else ""
+    elif ev.action == "scroll":
+        target = "page"
+    return target, value, bbox, role
 
 
 def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: int, height: int,
-          progress: Callable[[float], None] | None = None, keeper: FrameKeeper | None = None) -> list[Step]:
+          progress: Callable[[float], None] | None = None, keeper: FrameKeeper | None = None,
+          reader: _Reader | None = None) -> list[Step]:
     """Read targets and values from the few frames that matter: those the keeper held back
     during the decoding pass, and any it let go decoded now by seeking."""
     needs = frame_needs(events)
     keeper = keeper or FrameKeeper(lambda infos: [])
+    reader = reader or _Reader()
     missing = {t: t for n in needs for t in n if not keeper.has(t)}
     if missing:
         for t, _shown, rgb in iter_key_frames(path, missing):
             keeper.put(t, rgb)
     # each frame is let go after the last step that reads it, so memory holds a few frames
     last_use = {keeper.key(t): i for i, n in enumerate(needs) for t in n}
-    # which click led into which typing run
-    typed_after: dict[int, Event] = {}
-    for ev in events:
-        click = ev.extra.get("click") if ev.action == "type" else None
-        if click is not None:
-            typed_after[id(click)] = ev
-    names: dict[int, str] = {}
+    typed_after = _typed_after(events)
+    names: dict[tuple, str] = {}
     steps: list[Step] = []
     for i, ev in enumerate(events):
         if progress is not None and events:
             progress(0.8 + 0.2 * i / len(events))
-        target, value, bbox, role = "", ev.value, None, None
-        frames = {t: keeper.get(t) for t in needs[i]}
-        if ev.action in ("click", "drag"):
-            img = frames.get(ev.before)
-            ptr = _pointer_box(infos, ev.before)
-            run = typed_after.get(id(ev))
-            if img is not None and run is not None:
-                field = _field(ev.field_box or run.box, run.box)
-                target = field_label(img, field, run.box, ptr) or field_text(img, field, run.box, ptr)
-                bbox = list(field)
-                names[id(run)] = target
-                role = "textbox"
-            elif img is not None and ev.point is not None:
-                target, box = "", None
-                if ev.clean is not None and ev.clean in frames:
-                    # the page before the pointer arrived: nothing painted over the words
-                    target, box = text_at(frames[ev.clean], ev.point, _pointer_box(infos, ev.clean))
-                if not target:
-                    target, box = text_at(img, ev.point, ptr)
-                if box is not None:
-                    bbox = [box[0] - 8, box[1] - 6, box[2] + 16, box[3] + 12]
-                role = _role(ev, False)
-            if ev.action == "drag" and ev.end_point is not None:
-                value = f"{ev.end_point[0]},{ev.end_point[1]}"
-                role = None
-        elif ev.action == "type":
-            field = _field(ev.field_box or ev.box, ev.box)
-            end = frames.get(ev.after)
-            ptr = _pointer_box(infos, ev.after)
-            if end is not None:
-                value = field_text(end, field, ev.box, ptr) or None
-            target = names.get(id(ev), "")
-            if not target and frames.get(ev.before) is not None:
-                target = field_label(frames[ev.before], field, ev.box, _pointer_box(infos, ev.before))
-            bbox = list(field)
-            role = "textbox"
-            names[id(ev)] = target
-        elif ev.action == "key":
-            run = ev.extra.get("typing")
-            target = names.get(id(run), "") if run is not None else ""
-        elif ev.action == "scroll":
-            target = "page"
+        frames = {t: (keeper.key(t), keeper.get(t)) for t in needs[i]}
+        target, value, bbox, role = _name_one(ev, frames, infos, typed_after, names, reader)
         for t in needs[i]:
             if last_use.get(keeper.key(t)) == i:
                 keeper.drop(t)
@@ -175,11 +273,14 @@ def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None =
                  stats: dict | None = None) -> Workflow:
     """Detect the steps of one screen recording; raises VideoError for unusable files. `stats`,
     when given, receives what the pass held: `held_frames` (most decoded frames held at once),
-    `spilled` (kept frames written to disk), `reread` (frames decoded again afterwards)."""
+    `spilled` (kept frames written to disk), `reread` (frames decoded again afterwards),
+    `read_early` (OCR readings made during the pass and not repeated)."""
     info = probe(path)
     if info.width <= 0 or info.height <= 0:
         raise VideoError(f"{path}: video has no picture size")
-    keeper = _keeper(info.width, info.height)
+    reader = _Reader()
+    early = _Early(info.width, info.height, reader)
+    keeper = early.keeper = FrameKeeper(early.needs)
     # one OpenCV thread: the decoder's threads use the other cores, and OpenCV's own pool costs
     # more than it gains on the small images analysed here
     threads = cv2.getNumThreads()
@@ -190,10 +291,13 @@ def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None =
             raise VideoError(f"{path}: no frames could be decoded")
         duration = max(info.duration, infos[-1].t)
         events = find_events(infos, info.width, info.height)
-        steps = _name(events, infos, path, info.width, info.height, progress, keeper)
+        early.close()  # its readings are the reader's memory now
+        steps = _name(events, infos, path, info.width, info.height, progress, keeper, reader)
         if stats is not None:
-            stats.update(held_frames=keeper.peak_held, spilled=keeper.spilled, reread=keeper.reread)
+            stats.update(held_frames=keeper.peak_held, spilled=keeper.spilled, reread=keeper.reread,
+                         read_early=reader.hits)
     finally:
+        early.close()
         keeper.close()
         cv2.setNumThreads(threads)
     if progress is not None:
