@@ -36,8 +36,11 @@ RECENT = 3          # latest analysed frames always held
 HOLD_S = 1.0        # s: frames where activity starts or stops are held this long
 CLEAN_KEEP = 2      # last frames before the pointer set off, held until newer ones replace them
 SETTLED_S = 12.0    # s: events this far behind the newest frame no longer change
-WINDOW_S = 30.0     # s of history each provisional detection sees
+WINDOW_S = 20.0     # s of history each provisional detection sees (events older than
+                    # SETTLED_S keep what they asked for)
 RUN_EVERY_S = 0.5   # s between provisional detections while nothing happens
+RUN_MIN_S = 0.1     # s between provisional detections while something happens (every other
+                    # analysed frame: a frame asked for is still among the latest `RECENT`)
 RAM_FRAMES = 4      # kept frames (older than HOLD_S) held in memory; the oldest beyond go to disk
 MIN_CHANGE = 5      # as `events.find_events`: smaller changes are noise
 
@@ -89,8 +92,9 @@ class FrameKeeper:
                     e.cand = True
                 if b.moved and not a.moved and (p is None or not p.moved):
                     e.clean = True
-        if _active(fi) or fi.moved or fi.t - self.last_run >= RUN_EVERY_S or any(
-                _active(f) or f.moved for f in self.infos[-RECENT - 1:-1]):
+        since = fi.t - self.last_run
+        if since >= RUN_EVERY_S or (since >= RUN_MIN_S and (_active(fi) or fi.moved or any(
+                _active(f) or f.moved for f in self.infos[-RECENT - 1:-1]))):
             self._run(fi.t)
         self._prune(fi.t)
 
