@@ -117,13 +117,16 @@ def process_video(video: str, out_dir: str, stem: str, options: dict | None = No
     t0 = time.perf_counter()
     res = VideoResult(video, stem, "failed")
     folder = Path(out_dir) / stem
+    key_frames = None
     try:
         from codegen.workflow.outputs import write_outputs
         from vision.video.decode import VideoError
         from vision.video.detect import detect_steps
+        from vision.video.keep import KeyFrames
 
+        key_frames = KeyFrames()  # the detector's key frames, for the report writer
         try:
-            wf = detect_steps(video, progress=_progress_cb(sink, stem, 0.0, 0.85))
+            wf = detect_steps(video, progress=_progress_cb(sink, stem, 0.0, 0.85), key_frames=key_frames)
         except VideoError as exc:
             res.error, res.input_error = _one_line(exc), True
             raise
@@ -143,7 +146,7 @@ def process_video(video: str, out_dir: str, stem: str, options: dict | None = No
                 finally:
                     backend.close()
         write_outputs(wf, video, out_dir, stem=stem, intents=intents,
-                      progress=_progress_cb(sink, stem, 0.85, 1.0))
+                      progress=_progress_cb(sink, stem, 0.85, 1.0), key_frames=key_frames)
         res.status, res.steps = "done", len(wf.steps)
     except Exception as exc:  # recorded per video; the batch goes on
         if res.error is None:
@@ -154,6 +157,9 @@ def process_video(video: str, out_dir: str, stem: str, options: dict | None = No
                 write_text(folder / "error.txt", f"{video}\n{detail.rstrip()}\n")
             except OSError:
                 pass
+    finally:
+        if key_frames is not None:
+            key_frames.close()
     res.seconds = round(time.perf_counter() - t0, 3)
     if sink is not None:
         try:

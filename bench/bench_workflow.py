@@ -12,7 +12,8 @@ Missing recordings are generated first (bench/record_cases.py). Prints, over all
   frame, threaded, nothing else) and the ratio of the two, which holds up on a busy machine
   where the absolute figures do not; CPU seconds (all threads) are given too;
 - with --memory, peak memory of the whole detection against video length: the Python heap
-  (tracemalloc) plus the decoded frames held back for naming (which live outside that heap).
+  (tracemalloc) plus the decoded frames held back for naming and those decoded ahead of the
+  analysis (which live outside that heap).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from record_cases import bench_cases, record  # noqa: E402
 from vision.video.detect import detect_steps  # noqa: E402
 from vision.video.decode import probe  # noqa: E402
 from vision.video.naming import read_lines  # noqa: E402
+from vision.video.proxy import AHEAD  # noqa: E402
 
 NAMED = ("click", "type", "key", "drag")
 
@@ -140,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             detect_steps(vid, stats=stats)
             heap = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
-            held = stats["held_frames"] * info.width * info.height * 1.5  # yuv420p
+            # decoded frames held back, plus those decoded ahead of the analysis (yuv420p)
+            held = (stats["held_frames"] + AHEAD + 1) * info.width * info.height * 1.5
             s["peak_mb"] = (heap + held) / 2**20
             s["held_frames"] = stats["held_frames"]
         rows.append(s)

@@ -75,6 +75,27 @@ def test_early_naming_changes_nothing(short_video, monkeypatch):
     assert [s.to_dict() for s in early.steps] == [s.to_dict() for s in late.steps]
 
 
+def test_key_frames_from_the_pass_are_the_seeked_ones(short_video):
+    """Each step's key frame, held back during the pass, is the frame seeking gives at its time,
+    and asking for key frames changes no step."""
+    from vision.video.keep import KeyFrames
+    from vision.video.seek import iter_key_frames
+
+    path, _ = short_video
+    plain = detect_steps(path)
+    with KeyFrames() as kf:
+        wf = detect_steps(path, key_frames=kf)
+        assert [s.to_dict() for s in wf.steps] == [s.to_dict() for s in plain.steps]
+        times = {s.index: s.frame_time for s in wf.steps}
+        seeked = {idx: frame for idx, _t, frame in iter_key_frames(path, times)}
+        assert all(kf.has(i, t) for i, t in times.items())
+        for i, t in times.items():
+            assert np.array_equal(kf.get(i, t), seeked[i]), i
+        assert kf.get(0, times[0] + 0.5) is None
+        folder = kf.tmp
+    assert not folder.exists()
+
+
 def test_steps_match_truth(short_video):
     path, truth = short_video
     wf = detect_steps(path)

@@ -17,11 +17,14 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+import numpy as np
+
 from codegen.workflow.frames import draw_target, iter_key_frames, thumbnail
 from codegen.workflow.report_json import workflow_to_json
 from codegen.workflow.report_md import workflow_markdown
 from codegen.workflow.script import workflow_script
 from vision.files import write_jpeg, write_json, write_png, write_text
+from vision.video.keep import KeyFrames
 from vision.video.steps import Workflow
 
 MARKER = ".complete"
@@ -126,8 +129,10 @@ def key_time(frame_time: float, t_start: float) -> float:
 
 def write_outputs(wf: Workflow, video_path: str | Path, out_dir: str | Path, *, stem: str | None = None,
                   intents: dict[int, str] | None = None,
-                  progress: Callable[[float], None] | None = None) -> Path:
-    """Write DIR/<stem>/{workflow.json, workflow.md, script.py, frames/} and the marker; return the folder."""
+                  progress: Callable[[float], None] | None = None, key_frames: KeyFrames | None = None) -> Path:
+    """Write DIR/<stem>/{workflow.json, workflow.md, script.py, frames/} and the marker; return the
+    folder. Key frames come from `key_frames` (held back by the detector's decoding pass) where
+    it has them, the rest by seeking in the video."""
     out_dir = Path(out_dir)
     stem = stem or Path(video_path).stem
     final = out_dir / stem
@@ -142,7 +147,16 @@ def write_outputs(wf: Workflow, video_path: str | Path, out_dir: str | Path, *, 
         thumbs: dict[int, str] = {}
         times = {s.index: key_time(s.frame_time, s.t_start) for s in steps}
         done = 0
-        for idx, _t, frame in iter_key_frames(video_path, times):
+        stored = {idx for idx, t in times.items() if key_frames is not None and key_frames.has(idx, t)}
+
+        def frames() -> Iterator[tuple[int, np.ndarray]]:
+            for idx in sorted(stored):  # one at a time: memory holds a frame or two
+                yield idx, key_frames.get(idx, times[idx])
+            rest = {idx: t for idx, t in times.items() if idx not in stored}
+            for idx, _t, frame in iter_key_frames(video_path, rest):
+                yield idx, frame
+
+        for idx, frame in frames():
             s = by_index[idx]
             n = pos[idx]
             boxed = draw_target(frame, s.bbox, str(n))

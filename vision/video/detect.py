@@ -20,7 +20,7 @@ from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
 from vision.video.cursor import mask_for
-from vision.video.keep import SETTLED_S, FrameKeeper
+from vision.video.keep import SETTLED_S, FrameKeeper, KeyFrames
 from vision.video.naming import Pointer, field_label, field_text, text_at
 from vision.video.proxy import iter_proxy
 from vision.video.seek import iter_key_frames
@@ -85,6 +85,11 @@ def frame_needs(events: list[Event]) -> list[list[float]]:
     return needs
 
 
+def key_frame_time(ev: Event) -> float:
+    """The time of a step's key frame: the end of a typing run, else the instant before the action."""
+    return ev.t1 if ev.action == "type" else ev.before
+
+
 def _sig(ev: Event) -> tuple:
     """An event's identity across detections (provisional ones during the pass, the final one)."""
     return (ev.action, round(ev.t0, 4), round(ev.t1, 4))
@@ -116,8 +121,8 @@ class _Early:
     kept: the final naming repeats every call, and gets the answer at once where the inputs are
     the same. An event the final detection sees differently costs a second reading, nothing else."""
 
-    def __init__(self, width: int, height: int, reader: _Reader) -> None:
-        self.width, self.height, self.reader = width, height, reader
+    def __init__(self, width: int, height: int, reader: _Reader, key_frames: bool = False) -> None:
+        self.width, self.height, self.reader, self.key_frames = width, height, reader, key_frames
         self.keeper: FrameKeeper | None = None
         self.done: set[tuple] = set()
         self.names: dict[tuple, str] = {}
@@ -131,7 +136,7 @@ class _Early:
         needs = frame_needs(events)
         if self.keeper is not None and infos:
             self._settled(events, needs, infos)
-        return [t for n in needs for t in n]
+        return [t for n in needs for t in n] + ([key_frame_time(ev) for ev in events] if self.key_frames else [])
 
     def _settled(self, events: list[Event], needs: list[list[float]], infos: list[FrameInfo]) -> None:
         head = infos[-1].t
@@ -229,18 +234,23 @@ def _name_one(ev: Event, frames: dict[float, tuple[float, np.ndarray | None]], i
 
 def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: int, height: int,
           progress: Callable[[float], None] | None = None, keeper: FrameKeeper | None = None,
-          reader: _Reader | None = None) -> list[Step]:
+          reader: _Reader | None = None, key_frames: KeyFrames | None = None) -> list[Step]:
     """Read targets and values from the few frames that matter: those the keeper held back
-    during the decoding pass, and any it let go decoded now by seeking."""
+    during the decoding pass, and any it let go decoded now by seeking. With `key_frames`, each
+    step's key frame is stored there as well."""
     needs = frame_needs(events)
     keeper = keeper or FrameKeeper(lambda infos: [])
     reader = reader or _Reader()
-    missing = {t: t for n in needs for t in n if not keeper.has(t)}
+    key_times = [key_frame_time(ev) for ev in events] if key_frames is not None else []
+    missing = {t: t for n in needs + [key_times] for t in n if not keeper.has(t)}
     if missing:
         for t, _shown, rgb in iter_key_frames(path, missing):
             keeper.put(t, rgb)
     # each frame is let go after the last step that reads it, so memory holds a few frames
-    last_use = {keeper.key(t): i for i, n in enumerate(needs) for t in n}
+    last_use = {}
+    for i, n in enumerate(needs):
+        for t in n + key_times[i:i + 1]:
+            last_use[keeper.key(t)] = i
     typed_after = _typed_after(events)
     names: dict[tuple, str] = {}
     steps: list[Step] = []
@@ -249,10 +259,12 @@ def _name(events: list[Event], infos: list[FrameInfo], path: str | Path, width: 
             progress(0.8 + 0.2 * i / len(events))
         frames = {t: (keeper.key(t), keeper.get(t)) for t in needs[i]}
         target, value, bbox, role = _name_one(ev, frames, infos, typed_after, names, reader)
-        for t in needs[i]:
+        frame_time = key_frame_time(ev)
+        if key_frames is not None and keeper.has(frame_time):
+            key_frames.put(len(steps), round(frame_time, 3), keeper.get(frame_time))
+        for t in needs[i] + key_times[i:i + 1]:
             if last_use.get(keeper.key(t)) == i:
                 keeper.drop(t)
-        frame_time = ev.t1 if ev.action == "type" else ev.before
         steps.append(Step(len(steps), ev.action, round(ev.t0, 3), round(max(ev.t1, ev.t0), 3), target, value,
                           [int(v) for v in bbox] if bbox else None, bool(ev.navigates), None,
                           round(frame_time, 3), role))
@@ -270,16 +282,17 @@ def _field(field: tuple[int, int, int, int], row: tuple[int, int, int, int]) -> 
 
 
 def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None = None,
-                 stats: dict | None = None) -> Workflow:
+                 stats: dict | None = None, key_frames: KeyFrames | None = None) -> Workflow:
     """Detect the steps of one screen recording; raises VideoError for unusable files. `stats`,
     when given, receives what the pass held: `held_frames` (most decoded frames held at once),
     `spilled` (kept frames written to disk), `reread` (frames decoded again afterwards),
-    `read_early` (OCR readings made during the pass and not repeated)."""
+    `read_early` (OCR readings made during the pass and not repeated). `key_frames`, when given,
+    receives each step's key frame (at its `frame_time`), for the report writer."""
     info = probe(path)
     if info.width <= 0 or info.height <= 0:
         raise VideoError(f"{path}: video has no picture size")
     reader = _Reader()
-    early = _Early(info.width, info.height, reader)
+    early = _Early(info.width, info.height, reader, key_frames is not None)
     keeper = early.keeper = FrameKeeper(early.needs)
     # one OpenCV thread: the decoder's threads use the other cores, and OpenCV's own pool costs
     # more than it gains on the small images analysed here
@@ -292,7 +305,7 @@ def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None =
         duration = max(info.duration, infos[-1].t)
         events = find_events(infos, info.width, info.height)
         early.close()  # its readings are the reader's memory now
-        steps = _name(events, infos, path, info.width, info.height, progress, keeper, reader)
+        steps = _name(events, infos, path, info.width, info.height, progress, keeper, reader, key_frames)
         if stats is not None:
             stats.update(held_frames=keeper.peak_held, spilled=keeper.spilled, reread=keeper.reread,
                          read_early=reader.hits)

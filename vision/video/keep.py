@@ -176,3 +176,39 @@ class FrameKeeper:
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
+
+
+class KeyFrames:
+    """The full-resolution key frame of each step, handed over from the decoding pass to the
+    report writer (which would otherwise decode them again by seeking): kept on disk, one array
+    file per step, so memory does not grow with the number of steps."""
+
+    def __init__(self) -> None:
+        self.tmp: Path | None = None
+        self.times: dict[int, float] = {}
+
+    def put(self, index: int, t: float, rgb: np.ndarray) -> None:
+        if self.tmp is None:
+            self.tmp = Path(tempfile.mkdtemp(prefix="v2c-keyframes-"))
+        np.save(self.tmp / f"{index}.npy", rgb)
+        self.times[index] = float(t)
+
+    def has(self, index: int, t: float) -> bool:
+        """A frame is stored for this step at time t."""
+        return self.tmp is not None and index in self.times and abs(self.times[index] - float(t)) <= 1e-6
+
+    def get(self, index: int, t: float) -> np.ndarray | None:
+        """The frame stored for this step at time t, else None."""
+        return np.load(self.tmp / f"{index}.npy") if self.has(index, t) else None
+
+    def close(self) -> None:
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
+        self.times.clear()
+
+    def __enter__(self) -> "KeyFrames":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
