@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             heap = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             # decoded frames held back, plus those decoded ahead of the analysis (yuv420p)
-            held = (stats["held_frames"] + AHEAD + 1) * info.width * info.height * 1.5
+            held = (stats["held_frames"] + AHEAD + 2) * info.width * info.height * 1.5
             s["peak_mb"] = (heap + held) / 2**20
             s["held_frames"] = stats["held_frames"]
         rows.append(s)
