@@ -52,17 +52,14 @@ def run_convert(args: Namespace) -> int:
         _err(e)
     if not images:
         return EXIT_INPUT
+    from codegen.pipeline import convert_image, warm_up
     from codegen.render import RenderError, get_renderer
 
-    get_renderer().start()  # Chromium, the OCR engine and the scores' libraries load meanwhile
-    if args.backend == "layout":
-        from vision.compare.colorspace import preload
-        from vision.ocr import warm_up
-
-        warm_up(then=preload)
+    # Chromium (and for the offline engine the OCR engine and the scores' libraries) load while
+    # the rest is imported and the images are read
+    warm_up() if args.backend == "layout" else get_renderer().start()
     from codegen.backends import get_backend
     from codegen.backends.base import BackendError
-    from codegen.pipeline import convert_image
     if args.refine < 0:
         _err("--refine must be 0 or more")
         return EXIT_INPUT

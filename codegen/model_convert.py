@@ -304,6 +304,11 @@ def generate_regions(backend: Backend, img: np.ndarray, facts: PageFacts, *, max
 STACK_FILES = {"tailwind": ".tailwind.html", "react": ".jsx"}
 
 
+def regions_from_env() -> bool:
+    """V2C_REGIONS (the web app's settings panel sets it): write every page region by region."""
+    return os.environ.get("V2C_REGIONS", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, backend: Backend, *,
                        stack: str = "html", refine: int = 2, regions: bool = False,
                        progress: Progress | None = None, name: str | None = None,
@@ -329,7 +334,7 @@ def convert_with_model(image: np.ndarray | str | Path, out_html: str | Path, bac
         raise ValueError(f"unknown stack {stack!r} (html, tailwind or react)")
     max_tokens = max_tokens or reply_budget()
     # the web app's settings panel turns the parallel mode on for every conversion it starts
-    regions = bool(regions) or os.environ.get("V2C_REGIONS", "").strip().lower() in ("1", "true", "yes", "on")
+    regions = bool(regions) or regions_from_env()
     t_start = time.perf_counter()
     stages: dict[str, float] = {}
     out_html = Path(out_html)

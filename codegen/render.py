@@ -294,7 +294,7 @@ class Renderer:
         )
 
 
-def _render_in(browser, html, path, url, width, height, full_page, timeout_s, javascript, screenshot,
+def _render_in(browser: "_Browser", html, path, url, width, height, full_page, timeout_s, javascript, screenshot,
                mobile_check, allow_hosts, page_fn) -> RenderResult:
     from playwright.sync_api import Error as PWError
     from playwright.sync_api import TimeoutError as PWTimeout
@@ -318,9 +318,7 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
     else:
         target = None
 
-    fresh = browser.take_spare(javascript, allow_hosts) if isinstance(browser, _Browser) else None
-    if fresh is None:
-        fresh = _open_page(browser.raw if isinstance(browser, _Browser) else browser, javascript, allow_hosts)
+    fresh = browser.take_spare(javascript, allow_hosts) or _open_page(browser.raw, javascript, allow_hosts)
     fresh.result = res
     context, page = fresh.context, fresh.page
     if (fresh.width, fresh.height) != (int(width), int(height)):
@@ -359,7 +357,7 @@ def _render_in(browser, html, path, url, width, height, full_page, timeout_s, ja
                     res.timed_out = True
                 res.errors.append(str(exc).splitlines()[0])
     finally:
-        if not javascript and isinstance(browser, _Browser):
+        if not javascript:
             browser.retire(context)
         else:
             try:
@@ -383,9 +381,9 @@ _NOT_LOCAL = re.compile(r"^(?!file:|data:)")
 class _Page:
     """A fresh context with one page, its request filter and listeners bound to `result`."""
 
-    def __init__(self, context, page, width: int, height: int, javascript: bool) -> None:
+    def __init__(self, context, page, width: int, height: int) -> None:
         self.context, self.page = context, page
-        self.width, self.height, self.javascript = width, height, javascript
+        self.width, self.height = width, height
         self.result: RenderResult | None = None
 
 
@@ -393,7 +391,7 @@ def _open_page(browser, javascript: bool, allow_hosts: tuple[str, ...] = (), wid
                height: int = 800) -> _Page:
     context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript,
                                   device_scale_factor=1, service_workers="block", accept_downloads=False)
-    fresh = _Page(context, None, width, height, javascript)
+    fresh = _Page(context, None, width, height)
 
     def route(r):
         u = r.request.url

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from codegen.workflow import MARKER, is_complete, write_outputs
-from codegen.workflow.frames import BOX_RGB, iter_key_frames
+from codegen.workflow.frames import BOX_RGB
+from vision.video.seek import iter_key_frames
 from codegen.workflow.script import key_name, workflow_script
 from vision.video.steps import Step, Workflow
 from workflow_media import BUTTON, FIELD, make_video

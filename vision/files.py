@@ -12,8 +12,9 @@ import numpy as np
 from PIL import Image
 
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+# read once at import: reading it means setting it, which would race with other threads later
+UMASK = os.umask(0)
+os.umask(UMASK)
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
@@ -26,7 +27,7 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:

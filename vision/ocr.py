@@ -40,6 +40,8 @@ class TextLine:
 
 _ENGINE = None
 _LOCK = threading.RLock()  # read_lines holds it while _detect calls get_ocr()
+_LOCK_WARM = threading.Lock()
+_WARMING = False
 
 
 def get_ocr():
@@ -70,13 +72,18 @@ def warm_up(then: Callable[[], None] | None = None) -> None:
     """Create the engine on a background thread (importing rapidocr and loading its models costs
     about 2 s, which callers overlap with image loading and the browser's start), then run `then`
     there (more loading, which overlaps with OCR itself: onnxruntime releases the GIL)."""
-    if _ENGINE is None:
-        def load() -> None:
-            get_ocr()
-            if then is not None:
-                then()
+    global _WARMING
+    with _LOCK_WARM:
+        if _ENGINE is not None or _WARMING:
+            return
+        _WARMING = True
 
-        threading.Thread(target=load, name="v2c-ocr-init", daemon=True).start()
+    def load() -> None:
+        get_ocr()
+        if then is not None:
+            then()
+
+    threading.Thread(target=load, name="v2c-ocr-init", daemon=True).start()
 
 
 def _detect(img_bgr: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:

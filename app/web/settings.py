@@ -13,13 +13,11 @@ import re
 import gradio as gr
 
 from codegen.backends import BACKENDS, DEFAULT_BASE_URL, Backend, BackendError, api_key_from_env, get_backend
+from codegen.model_convert import regions_from_env
 
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 CHOICES = [("layout (offline engine, no model)", "layout"), ("local checkpoint folder", "local"),
            ("OpenAI-compatible server (vLLM, SGLang, Ollama, Kimi API)", "openai")]
-
-
-TRUE = ("1", "true", "yes", "on")
 
 
 def current_settings() -> dict:
@@ -27,7 +25,7 @@ def current_settings() -> dict:
     return {"backend": os.environ.get("V2C_BACKEND") or "layout", "model": os.environ.get("V2C_MODEL") or "",
             "base_url": os.environ.get("V2C_BASE_URL") or "",
             "api_key_env": os.environ.get("V2C_API_KEY_ENV") or "V2C_API_KEY",
-            "regions": (os.environ.get("V2C_REGIONS") or "").strip().lower() in TRUE}
+            "regions": regions_from_env()}
 
 
 def _clean(backend: str, model: str | None, base_url: str | None, api_key_env: str | None) -> dict[str, str]:

@@ -8,7 +8,6 @@ layout engine when none is set.
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -86,14 +85,9 @@ def _backend():
     from codegen.backends import BackendError, get_backend
 
     try:
-        return get_backend(api_key_env=os.environ.get("V2C_API_KEY_ENV") or None)
+        return get_backend()
     except BackendError as exc:
         raise gr.Error(f"Model backend: {exc}") from None
-
-
-def _regions() -> bool:
-    """Whether the settings ask a model to write large pages region by region."""
-    return (os.environ.get("V2C_REGIONS") or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def upload_source(value: Any) -> tuple[str | bytes, str] | None:
@@ -149,7 +143,7 @@ def convert(value: Any, rounds: float, stack: str, progress: gr.Progress = gr.Pr
 
     try:
         result = convert_image(image, run_dir / f"{stem}.html", stack=stack, refine=int(rounds), backend=backend,
-                               progress=report_progress, name=stem, regions=_regions())
+                               progress=report_progress, name=stem)
     except gr.Error:
         raise
     except Exception as exc:  # one line for the person, not a traceback

@@ -1,13 +1,9 @@
-"""Key frames: one full-resolution frame per step, with the target boxed, and thumbnails.
-
-Frames come from `vision.video.seek.iter_key_frames` (seeking, not decoding the whole video).
-"""
+"""Key frames: one full-resolution frame per step, with the target boxed, and thumbnails."""
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-from vision.video.seek import iter_key_frames  # noqa: F401  (re-exported)
 
 BOX_RGB = (230, 32, 64)
 THUMB_WIDTH = 480

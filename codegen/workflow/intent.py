@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from codegen.workflow.describe import describe, fmt_time
-from codegen.workflow.frames import iter_key_frames
+from vision.video.seek import iter_key_frames
 from vision.video.steps import Step, Workflow
 
 CHUNK_OFFSETS = (-0.6, 0.0, 0.6)   # seconds around the step, relative to its start / end

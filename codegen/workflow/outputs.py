@@ -19,12 +19,13 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from codegen.workflow.frames import draw_target, iter_key_frames, thumbnail
+from codegen.workflow.frames import draw_target, thumbnail
 from codegen.workflow.report_json import workflow_to_json
 from codegen.workflow.report_md import workflow_markdown
 from codegen.workflow.script import workflow_script
-from vision.files import write_jpeg, write_json, write_png, write_text
+from vision.files import UMASK, write_jpeg, write_json, write_png, write_text
 from vision.video.keep import KeyFrames
+from vision.video.seek import iter_key_frames
 from vision.video.steps import Workflow
 
 MARKER = ".complete"
@@ -32,17 +33,10 @@ WORK_DIR = ".v2c-work"
 OUTPUT_FILES = ("workflow.json", "workflow.md", "script.py")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _share(folder: Path) -> None:
     """Give the outputs the usual permissions (temporary files start private to the owner)."""
-    mask = _umask()
     for p in [folder, *folder.rglob("*")]:
-        os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
+        os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~UMASK)
 
 
 def video_signature(video: str | Path) -> dict:

@@ -24,7 +24,7 @@ def heatmap(mockup: np.ndarray, render: np.ndarray) -> np.ndarray:
     """
     h, w = mockup.shape[:2]
     cell = cell_size(w)
-    de, _ = cell_delta_e(mockup, fit_to(render, (w, h)), cell)
+    de = cell_delta_e(mockup, fit_to(render, (w, h)), cell)
     level = np.clip((de - PERCEPTIBLE_DE) / (FULL_DE - PERCEPTIBLE_DE), 0.0, 1.0)
     colours = cv2.applyColorMap((level * 255).astype(np.uint8), cv2.COLORMAP_JET)[:, :, ::-1]
     gh, gw = level.shape

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
-from .colorspace import deltaE_ciede2000, rgb2lab
 
 from .blocks import TextBlock
+from .colorspace import deltaE_ciede2000, rgb2lab
 from .match import Match, match_blocks
 from .visual import Side, cell_size, fit_to, paint_text_out, prepare, ssim_from, ssim_size, visual_from
 

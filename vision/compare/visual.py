@@ -10,9 +10,9 @@ from typing import Sequence
 
 import cv2
 import numpy as np
-from .colorspace import deltaE_ciede2000, rgb2lab
 
 from .blocks import TextBlock, _ring
+from .colorspace import deltaE_ciede2000, rgb2lab
 
 BASE_CELL = 16
 BASE_WIDTH = 1280
@@ -82,14 +82,9 @@ def dominant_color(img: np.ndarray) -> np.ndarray:
     return pix[key == mode].mean(axis=0) / 255.0
 
 
-def cell_delta_e(mockup: np.ndarray, render_fit: np.ndarray, cell: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per-cell CIEDE2000 between two same-size images, and which cells count (differ from own bg)."""
-    lab_m = rgb2lab(cell_means(mockup, cell))
-    lab_r = rgb2lab(cell_means(render_fit, cell))
-    bg_m = rgb2lab(dominant_color(mockup)[None, None, :])
-    bg_r = rgb2lab(dominant_color(render_fit)[None, None, :])
-    counted = (deltaE_ciede2000(lab_m, bg_m) > COUNT_DE) | (deltaE_ciede2000(lab_r, bg_r) > COUNT_DE)
-    return deltaE_ciede2000(lab_m, lab_r), counted
+def cell_delta_e(mockup: np.ndarray, render_fit: np.ndarray, cell: int) -> np.ndarray:
+    """Per-cell CIEDE2000 between two same-size images (the heat-map's colours)."""
+    return deltaE_ciede2000(rgb2lab(cell_means(mockup, cell)), rgb2lab(cell_means(render_fit, cell)))
 
 
 @dataclass
@@ -131,20 +126,6 @@ def ssim_from(m: Side, r: Side) -> float:
     if min(m.gray.shape) < 7:
         return float(1.0 - np.abs(m.gray.astype(np.float32) - r.gray).mean() / 255.0)
     return float(np.clip(ssim_gray(m.gray, r.gray), 0.0, 1.0))
-
-
-def visual_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
-    """`visual` of two same-size images with their text painted out."""
-    h, w = mockup_clean.shape[:2]
-    cell, size = cell_size(w), ssim_size(w, h)
-    return visual_from(prepare(mockup_clean, cell, size), prepare(render_clean_fit, cell, size))
-
-
-def ssim_score(mockup_clean: np.ndarray, render_clean_fit: np.ndarray) -> float:
-    """`ssim` of two same-size images with their text painted out."""
-    h, w = mockup_clean.shape[:2]
-    cell, size = cell_size(w), ssim_size(w, h)
-    return ssim_from(prepare(mockup_clean, cell, size), prepare(render_clean_fit, cell, size))
 
 
 def ssim_gray(x: np.ndarray, y: np.ndarray, win: int = 7) -> float:
