@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import cv2
 import numpy as np
@@ -44,12 +45,37 @@ _LOCK_WARM = threading.Lock()
 _WARMING = False
 
 
+@contextmanager
+def _model_table_parsed_once() -> Iterator[None]:
+    """rapidocr's import parses its 85 KB model table (default_models.yaml) into OmegaConf twice,
+    in two modules that only read it; OmegaConf's node building makes each parse cost about 0.8 s
+    of a cold start on these cores. While rapidocr is imported, a second load of the same file
+    returns the first's object."""
+    from omegaconf import OmegaConf
+
+    original = OmegaConf.__dict__["load"]
+    parsed: dict[str, object] = {}
+
+    def load_once(file_):
+        key = str(file_)
+        if key not in parsed:
+            parsed[key] = original.__func__(file_)
+        return parsed[key]
+
+    OmegaConf.load = staticmethod(load_once)
+    try:
+        yield
+    finally:
+        OmegaConf.load = original
+
+
 def get_ocr():
     """The process's one rapidocr engine."""
     global _ENGINE
     with _LOCK:
         if _ENGINE is None:
-            from rapidocr import RapidOCR
+            with _model_table_parsed_once():
+                from rapidocr import RapidOCR
 
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
             threads = int(os.environ.get("V2C_OCR_THREADS", "0")) or -1
