@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import threading
 
+import cv2
 import numpy as np
 import pytest
 
 from tests.workflow_media import make_video
 from vision.video.decode import VideoError
-from vision.video.proxy import iter_proxy
+from vision.video.proxy import iter_proxy, shrink_changed
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +43,17 @@ def test_errors_reach_the_caller(tmp_path, clip):
     with pytest.raises(VideoError):
         list(iter_proxy(cut))
     assert _threads() == 0
+
+
+@pytest.mark.parametrize("shape,size", [((1080, 1920), (640, 360)), ((800, 1280), (640, 400)), ((768, 1366), (640, 360))])
+def test_shrinking_changed_bands_equals_shrinking_the_frame(shape, size):
+    rng = np.random.default_rng(0)
+    prev = rng.integers(0, 256, shape, dtype=np.uint8)
+    prev_small = cv2.resize(prev, size, interpolation=cv2.INTER_AREA)
+    assert shrink_changed(prev.copy(), prev, prev_small, size) is prev_small
+    cur = prev.copy()
+    cur[100:130, 500:530] = 0          # a pointer's worth of change
+    cur[-5:, :7] = 255                 # and one in the last rows
+    out = shrink_changed(cur, prev, prev_small, size)
+    assert np.array_equal(out, cv2.resize(cur, size, interpolation=cv2.INTER_AREA))
+    assert np.array_equal(prev_small, cv2.resize(prev, size, interpolation=cv2.INTER_AREA))  # not written to

@@ -2,9 +2,12 @@
 
 Screen recordings are mostly still, so the work per frame must be tiny: the decoder's own luma
 plane is used in place (no colour conversion, no copy), rotated if the stream says so, and
-shrunk with area averaging to `max_side` pixels for change analysis (a picture identical to the
-previous one, most of a recording, reuses its proxy: comparing costs a tenth of shrinking), in a
-thread of its own that runs ahead of the analysis. Each proxy frame carries
+shrunk with area averaging to `max_side` pixels for change analysis, in a thread of its own that
+runs ahead of the analysis. Most of a recording repeats the previous picture, or changes it in a
+few rows (a pointer, a caret): the frame is compared with the previous one band by band, and only
+the bands that changed are shrunk again (comparing costs a tenth of shrinking; with a whole
+reduction factor each proxy row depends on its own source rows only, so the result is exactly
+that of shrinking the whole frame). Each proxy frame carries
 the decoded frame itself, so a caller can keep the few it needs and make full-resolution colour
 from them later (`ProxyFrame.rgb`) without decoding the video a second time.
 """
@@ -22,6 +25,7 @@ import numpy as np
 from vision.video.decode import apply_rotation, display_rotation, open_video, timed_frames
 
 AHEAD = 4   # proxy frames decoded ahead of the analysis (each holds one decoded frame)
+BAND = 16   # proxy rows compared and shrunk together
 
 
 @dataclass
@@ -63,16 +67,41 @@ def _proxies(path: str | Path, max_side: int, fps: float | None) -> Iterator[Pro
             luma = apply_rotation(_luma(frame), rot)
             h, w = luma.shape
             scale = min(1.0, max_side / max(h, w))
-            if scale < 1.0 and prev is not None and prev.luma.shape == luma.shape and \
-                    cv2.norm(luma, prev.luma, cv2.NORM_INF) == 0:
-                small = prev.small  # the same picture (most frames of a screen recording): the same proxy
+            size = (max(2, int(round(w * scale))), max(2, int(round(h * scale))))
+            if scale >= 1.0:
+                small = luma
+            elif prev is not None and prev.luma.shape == luma.shape:
+                small = shrink_changed(luma, prev.luma, prev.small, size)
             else:
-                small = cv2.resize(luma, (max(2, int(round(w * scale))), max(2, int(round(h * scale)))),
-                                   interpolation=cv2.INTER_AREA) if scale < 1.0 else luma
+                small = cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
             prev = ProxyFrame(t, luma, small, scale, frame, rot)
             yield prev
     finally:
         container.close()
+
+
+def shrink_changed(luma: np.ndarray, prev_luma: np.ndarray, prev_small: np.ndarray,
+                   size: tuple[int, int]) -> np.ndarray:
+    """`luma` area-averaged to `size`, given the previous frame and its proxy: the previous proxy
+    itself when nothing changed, else a copy with the changed bands shrunk again. With a factor
+    that is not a whole number (source pixels straddle proxy pixels) the whole frame is shrunk."""
+    h, w = luma.shape
+    k = h // size[1]
+    if k < 2 or h != k * size[1] or w != k * size[0]:
+        if cv2.norm(luma, prev_luma, cv2.NORM_INF) == 0:
+            return prev_small
+        return cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
+    rows = BAND * k
+    small = prev_small
+    for y in range(0, h, rows):
+        if cv2.norm(luma[y:y + rows], prev_luma[y:y + rows], cv2.NORM_INF) == 0:
+            continue
+        if small is prev_small:
+            small = prev_small.copy()
+        band = luma[y:y + rows]
+        small[y // k:y // k + band.shape[0] // k] = cv2.resize(band, (size[0], band.shape[0] // k),
+                                                               interpolation=cv2.INTER_AREA)
+    return small
 
 
 _END = object()
