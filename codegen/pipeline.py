@@ -43,6 +43,7 @@ class ConvertResult:
     code: str = ""            # the code in the requested stack (html, tailwind or react)
     code_path: Path | None = None
     text_boxes: list[dict] = field(default_factory=list)   # the kept render's DOM text boxes
+    mockup_blocks: list = field(default_factory=list)      # the mockup's OCR text blocks (TextBlock)
 
 
 class AssetWriter:
@@ -170,7 +171,7 @@ def convert_image(image: np.ndarray, out_html: str | Path, *, stack: str = "html
     }
     progress(1.0, "done")
     return ConvertResult(html, out_html, report, render_img, heat, sbs, assets.paths, code or html, code_path,
-                         res.text_boxes)
+                         res.text_boxes, mockup_blocks)
 
 
 def image_fraction(analysis: Analysis) -> float:

@@ -136,6 +136,9 @@ def test_eval_on_a_pages_folder(tmp_path, sample_png, sample_page, capsys):
     assert res["summary"]["pages"] == 1 and res["pages"][0]["id"] == "7"
     row = res["pages"][0]
     assert row["quality"]["html_ok"] is True and row["scores"]["text"] > 0.9
+    # the render read by OCR as well (DESIGN's definition to the letter) finds the same text
+    assert row["ocr_scores"]["text"] > 0.9 and row["ocr_scores"]["block"] > 0.8
+    assert set(res["summary"]["mean_ocr_both_sides"]) == {"block", "text", "position", "color", "overall"}
     assert {"ocr", "render", "compare"} <= set(res["summary"]["stage_median"])
     code, out, err = _run(capsys, "eval", str(tmp_path / "nowhere"))
     assert code == 2
