@@ -85,11 +85,11 @@ def shrink_changed(luma: np.ndarray, prev_luma: np.ndarray, prev_small: np.ndarr
     """`luma` area-averaged to `size`, given the previous frame and its proxy: the previous proxy
     itself when nothing changed, else a copy with the changed bands shrunk again. With a factor
     that is not a whole number (source pixels straddle proxy pixels) the whole frame is shrunk."""
+    if cv2.norm(luma, prev_luma, cv2.NORM_INF) == 0:
+        return prev_small
     h, w = luma.shape
     k = h // size[1]
     if k < 2 or h != k * size[1] or w != k * size[0]:
-        if cv2.norm(luma, prev_luma, cv2.NORM_INF) == 0:
-            return prev_small
         return cv2.resize(luma, size, interpolation=cv2.INTER_AREA)
     rows = BAND * k
     small = prev_small
