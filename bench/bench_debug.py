@@ -6,12 +6,19 @@
 
 `make` renders DCGen pages at a 1280x800 viewport, injects one defect per case through the DOM
 (bench/inject.js) and records its true box; `score` runs the detectors on every screenshot and
-prints recall and precision per category, false findings per clean screenshot and seconds per
-screenshot. A finding matches a true defect when it has the same category and the two boxes share
-at least 30% of the smaller one's area. Precision counts the findings of a category on its own
-cases that match nothing, except findings the clean render of the same page also has (defects the
-page already had). With --dom each case's saved HTML goes through the DOM checks too, and clean
-findings confirmed by the DOM checks are reported separately (they are real defects of the page).
+prints recall and precision per category, findings per clean screenshot and seconds per screenshot.
+
+What is counted:
+- recall: share of a category's cases with a finding of that category sharing at least 30% of
+  the smaller box with the injected one;
+- precision: matching findings over all findings of the category on its own cases, where a
+  finding that matches nothing counts as false unless the page itself has that defect
+  (bench/debug_truth.py: the DOM checks on the case's saved HTML find it, or, for low-contrast,
+  the text's computed colour fails WCAG AA on the background the screenshot shows); `raw`
+  counts every unmatched finding as false;
+- clean screenshots: all visual findings per screenshot (raw), and the false ones: those the
+  same witnesses do not support.
+With --dom each case's saved HTML goes through the DOM checks too and the findings are merged.
 """
 from __future__ import annotations
 
@@ -132,7 +139,15 @@ def warm_ocr(out: Path, use_dom: bool) -> None:
             print(f"{c.name}: {sec:.1f}s", flush=True)
 
 
+def _truth(c: Case, img) -> dict:
+    from debug_truth import page_truth
+
+    return page_truth(c.html, img.shape[1], img.shape[0], Path(c.png).with_suffix(".truth.json"))
+
+
 def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False) -> dict:
+    """Recall, precision and clean-page findings; see the module docstring for what is counted."""
+    from debug_truth import supported
     from vision.defects import detect
     from vision.load import load_image
 
@@ -144,6 +159,7 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
         cases = [c for c in cases if c.category is None][:limit] + \
                 [c for cat in ALL_CATEGORIES for c in [c for c in cases if c.category == cat][:limit]]
     results: dict[str, list] = {}
+    real: dict[str, list[bool]] = {}  # per case: does the page itself have each finding's defect
     times_vis, times_dom, times_det = [], [], []
     for c in cases:
         img = load_image(c.png)
@@ -166,38 +182,49 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
             found = merge(vis, dom)
             if vis_s is not None:
                 times_dom.append(vis_s + time.perf_counter() - t)
-        results[c.name] = [(i.category, i.bbox, i.severity, i.source, i.confirmed_by) for i in found]
-    clean_by_page = {c.page: results[c.name] for c in cases if c.category is None}
+        results[c.name] = found
+        judge = [f for f in found if f.source == "visual" and (c.category is None or (
+            f.category == c.category and not _match(f.bbox, c.box)))]
+        truth = _truth(c, img) if judge else None
+        real[c.name] = [truth is not None and f in judge and supported(f, truth, img) for f in found]
     report: dict = {"categories": {}, "n_cases": len(cases)}
     cats = ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES
     for cat in cats:
         own = [c for c in cases if c.category == cat]
         if not own:
             continue
-        hits, fp, tp_find = 0, 0, 0
+        hits = tp_find = fp = excused = 0
         for c in own:
-            fs = [f for f in results[c.name] if f[0] == cat]
-            hit = [f for f in fs if _match(f[1], c.box)]
+            fs = [(f, r) for f, r in zip(results[c.name], real[c.name]) if f.category == cat]
+            hit = [f for f, _ in fs if _match(f.bbox, c.box)]
             hits += bool(hit)
             tp_find += len(hit)
-            base = [f for f in clean_by_page.get(c.page, []) if f[0] == cat]
-            fp += sum(1 for f in fs if not _match(f[1], c.box) and not any(_match(f[1], b[1]) for b in base))
-        report["categories"][cat] = {"cases": len(own), "recall": hits / len(own),
-                                     "precision": tp_find / (tp_find + fp) if tp_find + fp else 1.0}
+            other = [r for f, r in fs if not _match(f.bbox, c.box)]
+            excused += sum(other)
+            fp += len(other) - sum(other)
+        report["categories"][cat] = {
+            "cases": len(own), "recall": hits / len(own),
+            "precision": tp_find / (tp_find + fp) if tp_find + fp else 1.0,
+            "precision_raw": tp_find / (tp_find + fp + excused) if tp_find + fp + excused else 1.0}
     clean = [c for c in cases if c.category is None]
     if clean:
-        per = defaultdict(int)
-        n_all = n_err = n_confirmed = 0
+        per, per_false = defaultdict(int), defaultdict(int)
+        n_all = n_false = n_err = n_confirmed = 0
         for c in clean:
-            for f in results[c.name]:
-                if f[3] != "visual" and not (use_dom and "visual" in (f[4] or [])):
+            for f, r in zip(results[c.name], real[c.name]):
+                if f.source != "visual":
                     continue
-                per[f[0]] += 1
+                per[f.category] += 1
                 n_all += 1
-                n_err += f[2] == "error"
-                n_confirmed += bool(f[4]) or f[3] != "visual"
+                n_err += f.severity == "error"
+                n_confirmed += bool(f.confirmed_by)
+                if not r:
+                    per_false[f.category] += 1
+                    n_false += 1
         report["clean"] = {"screenshots": len(clean), "visual_findings_per_screenshot": n_all / len(clean),
-                           "errors_per_screenshot": n_err / len(clean), "by_category": dict(per)}
+                           "false_findings_per_screenshot": n_false / len(clean),
+                           "errors_per_screenshot": n_err / len(clean), "by_category": dict(per),
+                           "false_by_category": dict(per_false)}
         if use_dom:
             report["clean"]["unconfirmed_by_dom_per_screenshot"] = (n_all - n_confirmed) / len(clean)
     report["seconds_visual"] = sum(times_vis) / max(1, len(times_vis))
@@ -237,13 +264,15 @@ def main() -> int:
     if a.json:
         print(json.dumps(rep, indent=2))
         return 0
-    print(f"{'category':16s} cases recall precision")
+    print(f"{'category':16s} cases recall precision (raw)")
     for cat, r in rep["categories"].items():
-        print(f"{cat:16s} {r['cases']:5d} {r['recall']:6.2f} {r['precision']:9.2f}")
+        print(f"{cat:16s} {r['cases']:5d} {r['recall']:6.2f} {r['precision']:9.2f} {r['precision_raw']:6.2f}")
     if "clean" in rep:
         c = rep["clean"]
         print(f"clean: {c['screenshots']} screenshots, {c['visual_findings_per_screenshot']:.2f} visual findings each "
               f"({c['errors_per_screenshot']:.2f} errors) {c['by_category']}")
+        print(f"clean, false (the page has no such defect): {c['false_findings_per_screenshot']:.2f} per screenshot "
+              f"{c['false_by_category']}")
         if "unconfirmed_by_dom_per_screenshot" in c:
             print(f"clean, not confirmed by the DOM checks: {c['unconfirmed_by_dom_per_screenshot']:.2f} per screenshot")
     print(f"seconds per screenshot: visual {rep['seconds_visual']:.2f} (detectors alone {rep['seconds_detectors_only']:.2f})"

@@ -53,6 +53,6 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += broken_image.detect(image, text_boxes)
     found += misalignment.detect(infos)
     found += small.detect_text(infos)
-    found += small.detect_targets(image, text_boxes)
+    found += small.detect_targets(image, every)
     found.sort(key=lambda i: (SEVERITY_RANK[i.severity], -i.score))
     return found

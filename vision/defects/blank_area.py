@@ -5,6 +5,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue
+from .pixels import mode_color, ring
 
 CELL = 8
 
@@ -46,6 +47,8 @@ def detect(img: np.ndarray) -> list[Issue]:
         bw, bh = x1 - x0, y1 - y0
         if bw * bh < min_cells or bw * CELL < 96 or bh * CELL < 64:
             continue
+        if (~empty[y:y + ch, x:x + cw]).mean() > 0.02:
+            continue  # empty space around content (a panel's margins), not one hole
         e = k // 2
         if (x <= e) + (y <= e) + (x + cw >= w - e) + (y + ch >= h - e) >= 2:
             continue  # its wide core runs between screen edges: a margin, a band, not a hole
@@ -57,6 +60,9 @@ def detect(img: np.ndarray) -> list[Issue]:
         cm = means[y0:y1, x0:x1][comp[y0 - ya:y1 - ya, x0 - xa:x1 - xa].astype(bool)]
         if np.ptp(cm, axis=0).max() > 6:
             continue  # a smooth gradient (a picture, a shaded panel), not bare background
+        around, _ = mode_color(ring(img, [x0 * CELL, y0 * CELL, bw * CELL, bh * CELL], pad=4, width=12))
+        if np.abs(cm.mean(axis=0) - np.asarray(around)).max() > 12:
+            continue  # a solid block of its own colour (a bar, a field), not the background showing through
         full = ~empty
         # content on all four sides: a gap where something should be
         left = full[y0:y1, max(0, x0 - 30):x0].any(axis=1).mean()

@@ -34,7 +34,30 @@ def _bg_map(img: np.ndarray, tile: int = 24) -> np.ndarray:
     return cv2.resize(med, (W, H), interpolation=cv2.INTER_NEAREST)
 
 
-def detect_targets(img: np.ndarray, text_boxes: list) -> list[Issue]:
+def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, lines: list[TextInfo]) -> bool:
+    """Whether a small square shape is a letter of a text line rather than a control beside it.
+
+    The recogniser often reads a small button next to a line (`×`, `+`, `›`) into that line, so
+    lying inside a line's box is not enough: a filled square carrying a mark, a shape in a colour
+    far from the line's ink, or a square outline closed on all four sides (outside CJK text, whose
+    glyphs can be boxes) is no letter.
+    """
+    x, y, w, h = box
+    for t in lines:
+        if overlap_min(box, list(t.box)) <= 0.5 or t.box[2] <= 2.5 * w:
+            continue
+        if filled:
+            return False
+        colour = np.median(img[y:y + h, x:x + w][comp].reshape(-1, 3), axis=0)
+        if distance(np.array([[colour]]), t.fg)[0, 0] > 60:
+            return False
+        sides = [comp[0].mean(), comp[-1].mean(), comp[:, 0].mean(), comp[:, -1].mean()]
+        cjk = any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in t.text)
+        return cjk or min(sides) < 0.75
+    return False
+
+
+def detect_targets(img: np.ndarray, lines: list[TextInfo]) -> list[Issue]:
     """Small square-ish boxes, filled or outlined, standing alone: icon buttons, checkboxes, close marks."""
     H, W = img.shape[:2]
     bg = _bg_map(img)
@@ -64,8 +87,8 @@ def detect_targets(img: np.ndarray, text_boxes: list) -> list[Issue]:
         if filled and inside.size and distance(inside, np.median(inside.reshape(-1, 3), axis=0)).max() < 40:
             continue  # a plain swatch, no mark on it: not a control
         box = [x, y, w, h]
-        if any(overlap_min(box, list(tb)) > 0.5 and tb[2] > 2.5 * w for tb in text_boxes):
-            continue  # part of a text line (a glyph), not a control
+        if _is_glyph(img, box, comp, filled, lines):
+            continue
         out.append(Issue("small-target", box, "warning",
                          f"Control-like element is {w}x{h} px; touch and click targets should be at least 24x24 px",
                          "visual", "Give the control `min-width: 24px; min-height: 24px` (or padding) "
