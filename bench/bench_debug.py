@@ -3,6 +3,7 @@
     python bench/bench_debug.py make  CASES_DIR [--per-category 20] [--clean 40]
     python bench/bench_debug.py ocr   CASES_DIR            (optional: read all screenshots first)
     python bench/bench_debug.py score CASES_DIR [--dom] [--limit N] [--cached-only]
+    python bench/bench_debug.py speed CASES_DIR [-n 12] [--dom]   (fresh reads, no cache)
 
 `make` renders DCGen pages at a 1280x800 viewport, injects one defect per case through the DOM
 (bench/inject.js) and records its true box; `score` runs the detectors on every screenshot and
@@ -234,6 +235,38 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
     return report
 
 
+def speed(out: Path, n: int, use_dom: bool) -> dict:
+    """Seconds per screenshot read afresh (no OCR cache): OCR + detectors, and with the DOM checks.
+
+    Takes every k-th case so that all categories and clean pages are in the sample; the renderer
+    and OCR engine are warmed once first, as in a running app.
+    """
+    from codegen.debug.pipeline import dom_findings
+    from vision.defects import detect, read_text
+    from vision.load import load_image
+
+    cases = [c for c in load_index(out) if c.category is None or c.category in VISUAL_CATEGORIES]
+    pick = cases[::max(1, len(cases) // n)][:n]
+    warm = load_image(pick[0].png)
+    detect(warm, read_text(warm))
+    if use_dom:
+        dom_findings(pick[0].html, warm.shape[1], warm.shape[0])
+    vis, dom = [], []
+    for c in pick:
+        img = load_image(c.png)
+        t = time.perf_counter()
+        detect(img, read_text(img))
+        vis.append(time.perf_counter() - t)
+        if use_dom:
+            t = time.perf_counter()
+            dom_findings(c.html, img.shape[1], img.shape[0])
+            dom.append(vis[-1] + time.perf_counter() - t)
+    rep = {"screenshots": len(pick), "visual_mean": sum(vis) / len(vis), "visual_max": max(vis)}
+    if dom:
+        rep.update(with_dom_mean=sum(dom) / len(dom), with_dom_max=max(dom))
+    return rep
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -253,9 +286,16 @@ def main() -> int:
     o = sub.add_parser("ocr", help="read every screenshot once, round robin over categories (cached)")
     o.add_argument("out")
     o.add_argument("--dom", action="store_true", help="also the DOM-only categories' screenshots")
+    sp = sub.add_parser("speed", help="seconds per screenshot read afresh (no cache)")
+    sp.add_argument("out")
+    sp.add_argument("-n", type=int, default=12)
+    sp.add_argument("--dom", action="store_true")
     a = ap.parse_args()
     if a.cmd == "make":
         make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages), tuple(a.categories.split(",")))
+        return 0
+    if a.cmd == "speed":
+        print(json.dumps(speed(Path(a.out), a.n, a.dom), indent=2))
         return 0
     if a.cmd == "ocr":
         warm_ocr(Path(a.out), a.dom)

@@ -143,18 +143,19 @@ async ({category, seed}) => {
       .map(e => ({el: e, r: e.tagName === 'IMG' ? e.getBoundingClientRect() : textRect(e)})).filter(q => q.r.width > 2 && seen(q.el, q.r));
     const pool = Array.from(document.body.querySelectorAll('*')).filter(el => {
       if (!visible(el)) return false; const r = el.getBoundingClientRect(); if (!inView(r, 8)) return false;
-      const a = r.width * r.height; if (a < 0.05 * W * H || a > 0.35 * W * H) return false;
+      const a = r.width * r.height; if (a < 0.045 * W * H || a > 0.35 * W * H) return false;
       if (r.width < 120 || r.height < 80) return false;
       const n = (el.innerText || '').trim().length + el.querySelectorAll('img,svg').length * 20;
-      if (n < 30) return false;
+      if (n < 10) return false;
       const p = el.parentElement.getBoundingClientRect();
-      if (p.width * p.height <= a * 1.6) return false;
-      // a hole inside the content: something visible within 80 px on at least three sides
+      if (p.width * p.height <= a * 1.3) return false;
+      // a hole inside the content: something visible within 160 px on at least three sides
       const near = stuff.filter(q => !el.contains(q.el));
-      const side = [q => q.r.right <= r.left && q.r.right > r.left - 80 && q.r.bottom > r.top && q.r.top < r.bottom,
-                    q => q.r.left >= r.right && q.r.left < r.right + 80 && q.r.bottom > r.top && q.r.top < r.bottom,
-                    q => q.r.bottom <= r.top && q.r.bottom > r.top - 80 && q.r.right > r.left && q.r.left < r.right,
-                    q => q.r.top >= r.bottom && q.r.top < r.bottom + 80 && q.r.right > r.left && q.r.left < r.right];
+      const D = 160;
+      const side = [q => q.r.right <= r.left && q.r.right > r.left - D && q.r.bottom > r.top && q.r.top < r.bottom,
+                    q => q.r.left >= r.right && q.r.left < r.right + D && q.r.bottom > r.top && q.r.top < r.bottom,
+                    q => q.r.bottom <= r.top && q.r.bottom > r.top - D && q.r.right > r.left && q.r.left < r.right,
+                    q => q.r.top >= r.bottom && q.r.top < r.bottom + D && q.r.right > r.left && q.r.left < r.right];
       return side.filter(f => near.some(f)).length >= 3;
     });
     if (!pool.length) return {error: 'no block to hide'};
