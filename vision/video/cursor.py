@@ -18,6 +18,7 @@ import numpy as np
 SHAPES = ("arrow", "hand", "ibeam")
 SCALES = (0.8, 1.0, 1.25, 1.5, 2.0)
 MATCH_MIN = 0.68   # normalised correlation over the pointer's own pixels that counts as a pointer
+SAME_MARGIN = 0.04  # the pointer's last shape matching this close to its last score is taken as is
 
 
 def _draw(kind: str, scale: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
@@ -106,14 +107,15 @@ class Hit:
 
 
 def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Template],
-             good: float = 0.85) -> Hit | None:
+             good: float = 0.85, first_good: float | None = None) -> Hit | None:
     """Best pointer match whose template lies inside `region` (x0, y0, x1, y1) of the luma plane;
-    stops at the first template that matches at least `good` (callers put the likely shape first)."""
+    stops at the first template that matches at least `good` (callers put the likely shape first),
+    or at least `first_good` for the first template."""
     H, W = luma.shape
     x0, y0, x1, y1 = max(0, region[0]), max(0, region[1]), min(W, region[2]), min(H, region[3])
     best: Hit | None = None
     win = None
-    for t in tmpls:
+    for i, t in enumerate(tmpls):
         th, tw = t.img.shape
         if x1 - x0 < tw or y1 - y0 < th:
             continue
@@ -130,7 +132,7 @@ def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Te
         if v >= MATCH_MIN and (best is None or v > best.score):
             bx, by = x0 + loc[0], y0 + loc[1]
             best = Hit(bx + t.hot[0], by + t.hot[1], t.kind, t.scale, float(v), (bx, by, tw, th))
-            if v >= good:
+            if v >= good or (i == 0 and first_good is not None and v >= first_good):
                 break
     return best
 
@@ -143,6 +145,7 @@ class CursorTracker:
         self.locked: list[Template] | None = None
         self.hit: Hit | None = None
         self.misses = 0
+        self.usual = 0.0   # how well the pointer's shape has been matching (a running mean)
 
     def _tmpls(self) -> list[Template]:
         return self.locked or self.all
@@ -158,20 +161,23 @@ class CursorTracker:
             hx, hy, hw, hh = self.hit.box
             blobs = [b for b in blobs if not (b[0] >= hx - 2 and b[1] >= hy - 2 and b[0] + b[2] <= hx + hw + 2
                                               and b[1] + b[3] <= hy + hh + 2)] or [self.hit.box]
+        same: float | None = None
         if self.hit is not None and self.locked:
-            # same shape first: most frames need a single correlation
-            first = sorted(tm, key=lambda t: t.kind != self.hit.kind)
-            tm = first
+            # same shape first, and enough where it matches about as well as it did last time
+            # (a pointer that changed shape matches its old shape clearly worse): most frames
+            # need a single correlation
+            tm = sorted(tm, key=lambda t: t.kind != self.hit.kind)
+            same = self.usual - SAME_MARGIN
         best: Hit | None = None
         for bx, by, bw, bh in blobs[:4]:
-            h = match_in(luma, (bx - pad, by - pad, bx + bw + pad, by + bh + pad), tm)
+            h = match_in(luma, (bx - pad, by - pad, bx + bw + pad, by + bh + pad), tm, first_good=same)
             if h is not None and (best is None or h.score > best.score):
                 best = h
         if best is None and self.hit is not None:
             # the pointer may have changed shape in place (arrow to hand), or be half hidden
             h = self.hit
             best = match_in(luma, (h.box[0] - pad, h.box[1] - pad, h.box[0] + h.box[2] + pad,
-                                   h.box[1] + h.box[3] + pad), tm)
+                                   h.box[1] + h.box[3] + pad), tm, first_good=same)
         if best is None:
             self.misses += 1
             if self.misses > 30 and self.locked:
@@ -181,5 +187,7 @@ class CursorTracker:
         if self.locked is None:
             self.locked = [t for t in self.all if abs(t.scale - best.scale) < 1e-6]
         moved = self.hit is None or abs(best.x - self.hit.x) + abs(best.y - self.hit.y) > 1
+        kept = self.hit is not None and best.kind == self.hit.kind
+        self.usual = 0.75 * self.usual + 0.25 * best.score if kept else best.score
         self.hit = best
         return best, moved
