@@ -67,9 +67,11 @@ def test_early_naming_changes_nothing(short_video, monkeypatch):
     import vision.video.detect as detect
 
     path, _ = short_video
-    late = detect_steps(path)
-    monkeypatch.setattr(detect, "SETTLED_S", 1.0)
+    monkeypatch.setattr(detect, "EARLY_S", 1e9)
     stats: dict = {}
+    late = detect_steps(path, stats=stats)
+    assert stats["read_early"] == 0
+    monkeypatch.setattr(detect, "EARLY_S", 1.0)
     early = detect_steps(path, stats=stats)
     assert stats["read_early"] > 0
     assert [s.to_dict() for s in early.steps] == [s.to_dict() for s in late.steps]

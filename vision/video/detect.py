@@ -20,7 +20,7 @@ from vision.video.change import FrameAnalyzer, FrameInfo
 from vision.video.decode import VideoError, probe
 from vision.video.events import Event, find_events
 from vision.video.cursor import mask_for
-from vision.video.keep import SETTLED_S, FrameKeeper, KeyFrames
+from vision.video.keep import FrameKeeper, KeyFrames
 from vision.video.naming import Pointer, field_label, field_text, text_at
 from vision.video.proxy import iter_proxy
 from vision.video.seek import iter_key_frames
@@ -29,6 +29,9 @@ from vision.video.steps import Step, Workflow
 ANALYSIS_FPS = 15.0
 PROXY_SIDE = 640
 EARLY_BACKLOG = 2   # batches of settled events waiting for the naming worker, at most
+EARLY_S = 4.0       # s behind the newest frame after which an event is named during the pass:
+                    # the detector looks at most a few seconds ahead (`events.KEY_AFTER_TYPE`),
+                    # and a reading made too early is only made again at the end
 
 
 def analyse(path: str | Path, duration: float = 0.0,
@@ -115,8 +118,8 @@ class _Reader:
 
 
 class _Early:
-    """Names events during the decoding pass, in a worker thread, as soon as they are settled
-    (`keep.SETTLED_S` behind the newest frame: later frames no longer change them), so that OCR
+    """Names events during the decoding pass, in a worker thread, as soon as they are likely
+    settled (`EARLY_S` behind the newest frame: later frames rarely change them), so that OCR
     overlaps decoding and analysis (the OCR engine releases the GIL). Only the reader's memory is
     kept: the final naming repeats every call, and gets the answer at once where the inputs are
     the same. An event the final detection sees differently costs a second reading, nothing else."""
@@ -142,7 +145,7 @@ class _Early:
         head = infos[-1].t
         batch = []
         for ev, n in zip(events, needs):
-            if ev.t1 > head - SETTLED_S or any(t > head - SETTLED_S for t in n):
+            if ev.t1 > head - EARLY_S or any(t > head - EARLY_S for t in n):
                 break
             sig = _sig(ev)
             if sig in self.done:
