@@ -53,7 +53,8 @@ class FrameAnalyzer:
     def feed(self, pf: ProxyFrame) -> FrameInfo:
         prev, self.prev = self.prev, pf
         hit0 = self.tracker.hit
-        if prev is None or prev.small.shape != pf.small.shape:
+        if prev is None or prev.small.shape != pf.small.shape or pf.small is prev.small:
+            # (the same proxy: the decoder's picture did not change at all)
             return self._info(pf.t, hit0, False, 0, pf, None, None)
         diff = cv2.absdiff(pf.small, prev.small)
         mask = (diff > DIFF_LEVEL).astype(np.uint8)
