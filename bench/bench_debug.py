@@ -146,7 +146,7 @@ def _truth(c: Case, img) -> dict:
     return page_truth(c.html, img.shape[1], img.shape[0], Path(c.png).with_suffix(".truth.json"))
 
 
-def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False) -> dict:
+def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False, verbose: bool = False) -> dict:
     """Recall, precision and clean-page findings; see the module docstring for what is counted."""
     from debug_truth import supported
     from vision.defects import detect
@@ -201,6 +201,10 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
             hits += bool(hit)
             tp_find += len(hit)
             other = [r for f, r in fs if not _match(f.bbox, c.box)]
+            if verbose:
+                print(f"{'hit ' if hit else 'MISS'} {c.name} {c.box} {c.note}"
+                      + "".join(f"\n   false {f.bbox} {f.message[:80]}" for f, r in fs
+                                if not r and not _match(f.bbox, c.box)), file=sys.stderr)
             excused += sum(other)
             fp += len(other) - sum(other)
         report["categories"][cat] = {
@@ -220,6 +224,8 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
                 n_err += f.severity == "error"
                 n_confirmed += bool(f.confirmed_by)
                 if not r:
+                    if verbose:
+                        print(f"clean-false {c.name} {f.category} {f.bbox} {f.message[:80]}", file=sys.stderr)
                     per_false[f.category] += 1
                     n_false += 1
         report["clean"] = {"screenshots": len(clean), "visual_findings_per_screenshot": n_all / len(clean),
@@ -283,6 +289,7 @@ def main() -> int:
     s.add_argument("--limit", type=int, default=None, help="at most N cases per category (and N clean)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--cached-only", action="store_true", help="only screenshots already read by `ocr`")
+    s.add_argument("--verbose", action="store_true", help="each miss and each false finding on stderr")
     o = sub.add_parser("ocr", help="read every screenshot once, round robin over categories (cached)")
     o.add_argument("out")
     o.add_argument("--dom", action="store_true", help="also the DOM-only categories' screenshots")
@@ -300,7 +307,7 @@ def main() -> int:
     if a.cmd == "ocr":
         warm_ocr(Path(a.out), a.dom)
         return 0
-    rep = score(Path(a.out), a.dom, a.limit, a.cached_only)
+    rep = score(Path(a.out), a.dom, a.limit, a.cached_only, a.verbose)
     if a.json:
         print(json.dumps(rep, indent=2))
         return 0
