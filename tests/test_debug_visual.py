@@ -87,3 +87,15 @@ def test_pale_words_inside_a_dark_line(tmp_path):
     assert hits, [(i.bbox, i.message) for i in found]
     assert hits[0].bbox[2] < 1.5 * boxes["pale"][2]  # the link, not the whole sentence
     assert not [i for i in found if overlap_min(i.bbox, boxes["dark"]) > 0.3], [(i.bbox, i.message) for i in found]
+
+
+def test_small_text_needs_letters_to_measure():
+    """Punctuation read as a line (`. .`) has no x-height: no font size, no small-text finding."""
+    from vision.defects.pixels import TextInfo
+    from vision.defects.small import detect_text
+
+    def line(text):
+        return TextInfo(text, (10, 10, 60, 12), (10, 12, 50, 6), (255, 255, 255), 0.9, (0, 0, 0), 21.0, 6, 4, 0.9)
+
+    assert detect_text([line(".  .")]) == []
+    assert [i.category for i in detect_text([line("tiny words")])] == ["small-text"]

@@ -14,8 +14,8 @@ MIN_TARGET_PX = 24
 def detect_text(infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
-        if len(t.text.strip()) < 2 or t.conf < 0.6:
-            continue
+        if sum(ch.isalnum() for ch in t.text) < 2 or t.conf < 0.6:
+            continue  # punctuation alone has no x-height to measure a font size by
         px = font_px(t)
         if px >= MIN_FONT_PX - 0.5:
             continue
