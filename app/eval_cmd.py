@@ -72,21 +72,21 @@ def reference_scores(png: Path, mockup, res) -> dict | None:
         boxes = get_renderer().render(res.html, path=res.out_html, width=mockup.shape[1], height=mockup.shape[0],
                                       javascript=False, mobile_check=False, screenshot=False).text_boxes
     render = res.render if res.render is not None else mockup
-    sc = fidelity_scores(mockup, render, blocks_from_dom(ref.text_boxes), blocks_from_dom(boxes))
-    return {k: round(float(getattr(sc, k)), 4) for k in ("block", "text", "position", "color", "overall")}
+    return _text_scores(fidelity_scores(mockup, render, blocks_from_dom(ref.text_boxes), blocks_from_dom(boxes)))
 
 
 def ocr_both_sides_scores(mockup, res) -> dict | None:
     """Text-block scores with OCR on both images, DESIGN.md's definition to the letter. The
     pipeline reads the render's text boxes from its DOM instead (no second OCR), which gives the
     exact text it emitted; this reading shows what OCR would make of the render."""
-    from vision.compare import blocks_from_ocr, fidelity_scores, ocr_blocks
-    from vision.ocr import read_lines
+    from vision.compare import fidelity_scores, ocr_blocks
 
     if res.render is None:
         return None
-    mockup_blocks = res.mockup_blocks or blocks_from_ocr(read_lines(mockup), mockup)
-    sc = fidelity_scores(mockup, res.render, mockup_blocks, ocr_blocks(res.render))
+    return _text_scores(fidelity_scores(mockup, res.render, res.mockup_blocks or ocr_blocks(mockup), ocr_blocks(res.render)))
+
+
+def _text_scores(sc) -> dict:
     return {k: round(float(getattr(sc, k)), 4) for k in ("block", "text", "position", "color", "overall")}
 
 

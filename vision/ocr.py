@@ -7,12 +7,13 @@ in overlapping horizontal bands.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import sys
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 import cv2
 import numpy as np
@@ -43,30 +44,36 @@ _ENGINE = None
 _LOCK = threading.RLock()  # read_lines holds it while _detect calls get_ocr()
 _LOCK_WARM = threading.Lock()
 _WARMING = False
+_IMPORT_LOCK = threading.Lock()
 
 
-@contextmanager
-def _model_table_parsed_once() -> Iterator[None]:
-    """rapidocr's import parses its 85 KB model table (default_models.yaml) into OmegaConf twice,
-    in two modules that only read it; OmegaConf's node building makes each parse cost about 0.8 s
-    of a cold start on these cores. While rapidocr is imported, a second load of the same file
-    returns the first's object."""
-    from omegaconf import OmegaConf
+def import_rapidocr():
+    """rapidocr's `RapidOCR` class, for this module's page engine and the video naming engine.
 
-    original = OmegaConf.__dict__["load"]
-    parsed: dict[str, object] = {}
+    rapidocr's import parses its 85 KB model table (default_models.yaml) into OmegaConf twice, in
+    two modules that only read it; OmegaConf's node building makes each parse cost about 0.8 s of
+    a cold start on these cores. During the first import a second load of the same file returns
+    the first's object. The patch is process-wide, hence the lock."""
+    with _IMPORT_LOCK:
+        if "rapidocr.main" not in sys.modules:
+            from omegaconf import OmegaConf
 
-    def load_once(file_):
-        key = str(file_)
-        if key not in parsed:
-            parsed[key] = original.__func__(file_)
-        return parsed[key]
+            original = OmegaConf.__dict__["load"]
+            parsed: dict[str, object] = {}
 
-    OmegaConf.load = staticmethod(load_once)
-    try:
-        yield
-    finally:
-        OmegaConf.load = original
+            def load_once(file_):
+                key = str(file_)
+                if key not in parsed:
+                    parsed[key] = original.__func__(file_)
+                return parsed[key]
+
+            OmegaConf.load = staticmethod(load_once)
+            try:
+                importlib.import_module("rapidocr.main")
+            finally:
+                OmegaConf.load = original
+        from rapidocr import RapidOCR
+    return RapidOCR
 
 
 def get_ocr():
@@ -74,9 +81,7 @@ def get_ocr():
     global _ENGINE
     with _LOCK:
         if _ENGINE is None:
-            with _model_table_parsed_once():
-                from rapidocr import RapidOCR
-
+            RapidOCR = import_rapidocr()
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
             threads = int(os.environ.get("V2C_OCR_THREADS", "0")) or -1
             _ENGINE = RapidOCR(params={

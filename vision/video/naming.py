@@ -14,7 +14,7 @@ from typing import Callable
 import cv2
 import numpy as np
 
-from vision.ocr import TextLine
+from vision.ocr import TextLine, import_rapidocr
 
 _ENGINE = None
 _LOCK = threading.Lock()
@@ -26,8 +26,7 @@ def _engine():
     whole screenshots, which would make every crop cost as much as a full page)."""
     global _ENGINE
     if _ENGINE is None:
-        from rapidocr import RapidOCR
-
+        RapidOCR = import_rapidocr()
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         _ENGINE = RapidOCR(params={
             "Global.log_level": "error", "Global.use_cls": False, "Global.text_score": TEXT_SCORE,
@@ -158,13 +157,12 @@ def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointe
     if crop.shape[0] < 64:  # the detector wants some height; small crops read better enlarged
         scale = 2.0
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    pick = None
-    if select is not None:
-        def pick(boxes: list[Box]) -> list[int]:
-            return select([(int(b[0] / scale) + x0, int(b[1] / scale) + y0, max(1, int(b[2] / scale)),
-                            max(1, int(b[3] / scale))) for b in boxes])
+    def pick(boxes: list[Box]) -> list[int]:
+        return select([(int(b[0] / scale) + x0, int(b[1] / scale) + y0, max(1, int(b[2] / scale)),
+                        max(1, int(b[3] / scale))) for b in boxes])
+
     out = []
-    for ln in read_lines(crop, pick):
+    for ln in read_lines(crop, pick if select is not None else None):
         x, y, w, h = ln.box
         out.append(TextLine(ln.text, (int(x / scale) + x0, int(y / scale) + y0, max(1, int(w / scale)),
                                       max(1, int(h / scale))), ln.conf))
