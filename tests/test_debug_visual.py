@@ -99,3 +99,60 @@ def test_small_text_needs_letters_to_measure():
 
     assert detect_text([line(".  .")]) == []
     assert [i.category for i in detect_text([line("tiny words")])] == ["small-text"]
+
+
+TRUNCATION = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px 40px; font: 18px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { margin: 0 0 26px 0; }
+#cut { display: inline-block; white-space: nowrap; overflow: hidden; vertical-align: bottom; }
+input { font: 16px 'Liberation Sans', sans-serif; width: 300px; padding: 8px 10px; border: 1px solid #999; border-radius: 4px; }
+#wrapped { width: 260px; color: #555; }
+</style></head><body>
+<p><span id="cut">Collaboration software for teams</span></p>
+<p><input id="search" placeholder="Search for ..."></p>
+<p id="stem">Download the latest manual</p>
+<p id="wrapped">Thousands of projects and more every day, and counting...</p>
+</body></html>"""
+# clip the first line through the middle of its ninth letter ("Collabor|a"), on a whole pixel
+CLIP_JS = """() => { const s = document.getElementById('cut'); const r = document.createRange();
+  r.setStart(s.firstChild, 8); r.setEnd(s.firstChild, 9); const c = r.getBoundingClientRect();
+  s.style.maxWidth = Math.round(c.left + c.width / 2 - s.getBoundingClientRect().left) + 'px'; }"""
+
+
+def test_truncation_clipped_without_ellipsis_and_natural_ellipses(tmp_path):
+    """Text sliced mid-letter with no ellipsis is found; an input's placeholder "Search for ...",
+    a line ending in a stem and the last line of a wrapped paragraph ending in "..." are not."""
+    from codegen.render import get_renderer
+
+    boxes = {}
+
+    def page_fn(p):
+        p.evaluate(CLIP_JS)
+        for k in ("cut", "search", "stem", "wrapped"):
+            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                                  " return [r.left, r.top, r.width, r.height]; }", k)
+
+    res = get_renderer().render(html=TRUNCATION, width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "text-truncation"]
+    assert [i for i in found if overlap_min(i.bbox, boxes["cut"]) >= 0.3], (boxes["cut"], [(i.bbox, i.message) for i in found])
+    for k in ("search", "stem", "wrapped"):
+        assert not [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3], (k, [(i.bbox, i.message) for i in found])
+
+
+def test_truncation_ellipsis_inside_a_line():
+    """An OCR line that runs on past a truncated element ("HTT... , HTTP/2 on") is found, boxed up to
+    the ellipsis; "..." after a space or at the end of a sentence in mid-line is not an ellipsis cut."""
+    import numpy as np
+
+    from vision.defects.pixels import TextInfo
+    from vision.defects.truncation import detect as detect_truncation
+
+    img = np.full((40, 400, 3), 255, np.uint8)
+
+    def line(text):
+        return TextInfo(text, (10, 10, 300, 16), (12, 12, 296, 12), (255, 255, 255), 0.9, (0, 0, 0), 21.0, 12, 7, 0.9)
+
+    hits = detect_truncation(img, [line("experimental HTT... , HTTP/2 on a per-server basis")])
+    assert len(hits) == 1 and hits[0].bbox[2] < 150, [(i.bbox, i.message) for i in hits]
+    assert detect_truncation(img, [line("Search for ... and more")]) == []

@@ -1,77 +1,265 @@
-"""text-truncation: text cut off by an ellipsis or sliced at a container edge."""
+"""text-truncation: text cut off by an ellipsis or sliced at a container edge.
+
+An ellipsis at the end of a line (read, or three dots on the baseline the recogniser missed), or
+inside a line that ran on past the truncated element, is a finding unless the text is its own:
+a placeholder well short of its field's right side, or the last line of a wrapped paragraph.
+Text sliced without an ellipsis shows in its last glyph: a straight cut through two or more
+strokes at full strength, a quote mark or a dotless i/j that is really the sliver of a letter, or
+a sentence stopping at a lone capital.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from .issue import Issue
-from .pixels import TextInfo, distance
+from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
+# an ellipsis inside a line: the OCR line ran on past a truncated element into the text after it
+MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)\s+\S")
+# glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
+# a straight cut through other glyphs looks like this. Also the letters whose strokes end in
+# terminals cut straight down (C, s, e) and the digits with such ends
+MULTI_STROKE_END = set("iíìîïjĳ!¡?FftrŧCcÇçGSsŠšeéèêë235690")
+BARRED_END = set("EÈÉÊË;:≡=")  # three bars, or two dots: no cut is told from these
 
 
 def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
-    """Glyphs cut by a straight edge: the last ink column is dense and a clean background follows."""
+    """Glyphs cut by a straight vertical edge: the line's last ink column crosses two or more
+    strokes at full strength and nothing at all follows. A glyph's own right edge is the outside of
+    a curve or a stem, anti-aliased, or one stroke; the few read last whose right edge is two
+    strokes (i, t, F, C, ...) need a third, and those with three bars or two dots (E, :) are left
+    out. Horizontal rules (an underline, a box's border) do not count as strokes."""
     x, y, w, h = t.ink_box
-    H, W = img.shape[:2]
-    if h < 8 or x + w + 6 >= W:
+    W = img.shape[1]
+    last = t.text[-1:]
+    if h < 8 or t.x_height < 5 or x + w + 4 >= W or not last or last in BARRED_END \
+            or ord(last) >= 0x2E80:  # CJK strokes end anywhere
         return False
-    band = img[y:y + h, x + w - 3:x + w + 6]
-    d = distance(band, t.bg)
-    ink = d >= max(30, 0.5 * d.max())
-    last = ink[:, 2]
-    after = d[:, 3:]
-    if after.max() > 20:
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    if top < 40:
         return False
-    # a cut through a glyph leaves ink on the edge column across most of the glyph band, where
-    # a natural last stroke (l, d, I) is one column wide and is followed by anti-aliasing
-    runs = np.diff(np.concatenate([[0], last.astype(int), [0]]))
-    n_runs = int((runs == 1).sum())
-    return last.mean() >= 0.45 and n_runs >= 2 and d[:, 2].mean() > 0.6 * d[:, 2].max()
+    d = distance(img[y:y + h, x + w - 1:x + w + 3], t.bg) / top
+    if d[:, 1:].max() >= 0.15:
+        return False  # the ink fades out: a glyph's own edge, or something follows
+    strong = d[:, 0] >= 0.8
+    edges = np.diff(np.concatenate([[0], strong.astype(np.int8), [0]]))
+    runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]))
+    # the glyphs read last whose own edge shows two strokes need a third (the recogniser may also
+    # have dropped a sliver of the cut glyph and read the one before it)
+    need = 3 if last in MULTI_STROKE_END else 2
+    if len(runs) < need:
+        return False
+    # rows crossing most of the line are rules (an underline, a box's border), not glyphs: a run
+    # of strong ink within them does not count
+    rules = (distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top).mean(axis=1) >= 0.6
+    return sum(not rules[a:b].all() for a, b in runs) >= need
 
 
-def _dots_end(img: np.ndarray, t: TextInfo) -> bool:
+def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
+    """The last glyph was read as a mark that cannot stand where its ink is: a quote mark whose ink
+    lies down inside the x-height band (quote marks hang above it), or an i or j with no dot over
+    it. Both are the slice of a letter left at a container's edge ("Already ha'" for
+    "have", "Haj" for "Happy")."""
+    last = t.text[-1:]
+    if len(t.text) < 4 or last not in "'’`ij" or not t.text[-2].isalpha() or t.x_height < 6:
+        return False
+    x, y, w, h = t.ink_box
+    if x + w + 2 >= img.shape[1]:
+        return False
+    d = distance(img[y:y + h, x:x + w + 2], t.bg)
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    ink = d >= 0.4 * top
+    if ink[:, -2:].any():
+        return False  # something follows
+    prof = ink.sum(axis=1).astype(np.float64)
+    band = np.nonzero(prof >= 0.35 * prof.max())[0]
+    cols = np.nonzero(ink.any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    start = int(cols[gaps[-1] + 1]) if len(gaps) else None
+    if start is None or len(band) < 4:
+        return False
+    g = ink[:, start:]
+    rows = np.nonzero(g.any(axis=1))[0]
+    b0, b1 = int(band[0]), int(band[-1])
+    if last in "'’`":
+        return rows[-1] >= (b0 + b1) / 2  # reaches half way down the band
+    # one narrow stroke with no dot over it (a gap between a dot and its stem)
+    return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1
+
+
+def _lone_capital(img: np.ndarray, t: TextInfo) -> bool:
+    """A sentence that stops at one capital letter after a space ("Watch anywhere. C", "JSON, X"):
+    the start of a word whose rest was cut off. Ink must stop cleanly after it."""
+    words = t.text.split()
+    if len(words) < 3 or len(words[-1]) != 1 or not ("A" <= words[-1] <= "Z") or len(words[-2]) < 2:
+        return False
+    x, y, w, h = t.ink_box
+    after = distance(img[y:y + h, x + w:min(img.shape[1], x + w + t.x_height)], t.bg)
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    # past the letter, the background (a pale column of the next glyph, sliced thin, may show)
+    return after.shape[1] >= t.x_height and float(after[:, 2:].max()) < 40 and float(after[:, :2].max()) < 0.5 * top
+
+
+def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     """The line's ink ends in three small dots on the baseline, evenly spaced: an ellipsis the
-    recogniser did not read (it often drops it or reads it as one full stop)."""
+    recogniser did not read (it often drops it, reads it as one full stop, or leaves it out of the
+    line's box when a space precedes it). Returns the x just past the dots, or None."""
     x, y, w, h = t.ink_box
+    W = img.shape[1]
     if t.x_height < 5 or w < 6 * t.x_height:
-        return False
-    x0 = max(x, x + w - 4 * t.x_height)
-    crop = img[y:y + h, x0:x + w]
+        return None
+    x0, x1 = max(x, x + w - 4 * t.x_height), min(W, x + w + 3 * t.x_height)
+    crop = img[y:y + h, x0:x1]
     ink = (distance(crop, t.bg) >= max(24.0, 0.4 * distance(np.array([[t.fg]]), t.bg)[0, 0])).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     comps = sorted((tuple(int(v) for v in stats[i]) for i in range(1, n)), key=lambda c: c[0])
     if len(comps) < 4:
-        return False
+        return None
     dots, rest = comps[-3:], comps[:-3]
     size = max(2, 0.45 * t.x_height)
     if any(c[2] > size or c[3] > size or c[2] * 2.5 < c[3] or c[3] * 2.5 < c[2] for c in dots):
-        return False
+        return None
+    if dots[0][0] > w + 2 * t.x_height + (x - x0):
+        return None  # a gap wider than a space: dots of something else
     bottoms = [c[1] + c[3] for c in dots]
     base = max(c[1] + c[3] for c in rest)  # the glyphs' lowest ink: baseline or descenders
     body = [c for c in rest if c[3] >= 0.8 * t.x_height]
     if not body or max(bottoms) - min(bottoms) > 1:
-        return False
+        return None
     baseline = int(np.median([c[1] + c[3] for c in body]))
     if abs(bottoms[0] - baseline) > 2 or base < baseline - 1:
-        return False
+        return None
     gaps = [dots[1][0] - dots[0][0], dots[2][0] - dots[1][0]]
-    return abs(gaps[0] - gaps[1]) <= 1 and min(gaps) >= max(dots[0][2], 2) + 1 and max(gaps) <= 0.9 * t.x_height + 2
+    if abs(gaps[0] - gaps[1]) <= 1 and min(gaps) >= max(dots[0][2], 2) + 1 and max(gaps) <= 0.9 * t.x_height + 2:
+        return x0 + dots[2][0] + dots[2][2]
+    return None
+
+
+def _edge_after(d: np.ndarray, tol: float) -> int | None:
+    """Index of the first line of `d` (lines along axis 0) that is not background, if that line is
+    an edge crossing the whole band (a border or the side of a filled box); None when the first
+    thing met is anything else, or nothing is met."""
+    hit = (d > tol).mean(axis=1)
+    first = np.nonzero(hit > 0)[0]
+    if not len(first):
+        return None
+    k = int(first[0])
+    return k if hit[k:k + 3].max() >= 0.85 else None
+
+
+def _box_room(img: np.ndarray, t: TextInfo) -> tuple[int, int] | None:
+    """(left padding, room on the right) of the closed box the line sits in, a field or a button
+    whose four sides show; None when no such box surrounds it closely."""
+    x, y, w, h = t.ink_box
+    H, W = img.shape[:2]
+    xh = max(t.x_height, 4)
+    tol = 24
+    if x < 4 or x + w + 4 >= W:
+        return None
+    # from two pixels off the ink on (a faint anti-aliased column may lie just outside the box)
+    right = _edge_after(distance(img[y:y + h, x + w + 2:min(W, x + w + 80 * xh)], t.bg).T, tol)
+    left = _edge_after(distance(img[y:y + h, max(0, x - 6 * xh):x - 2][:, ::-1], t.bg).T, tol)
+    if right is None or left is None:
+        return None
+    right, left = right + 2, left + 2
+    x0, x1 = x - left, x + w + right  # the inside, between the sides
+    up = _edge_after(distance(img[max(0, y - 2 * h):y, x0:x1][::-1], t.bg), tol)
+    down = _edge_after(distance(img[y + h:min(H, y + 3 * h), x0:x1], t.bg), tol)
+    if up is None or down is None:
+        return None
+    return left, right
+
+
+def _against_inside(img: np.ndarray, t: TextInfo) -> TextInfo | None:
+    """The line measured against the most common colour inside its box."""
+    x, y, w, h = t.box
+    x, y, w, h = x + 3, y + 3, w - 6, h - 6  # off the field's own edge, which the box follows
+    if w < 4 or h < 4:
+        return None
+    crop = img[y:y + h, x:x + w]
+    bg, share = mode_color(crop)
+    if share < 0.4 or distance(np.array([[bg]]), t.bg)[0, 0] <= 24:
+        return None
+    d = np.where(distance(crop, t.bg) > 24, distance(crop, bg), 0)  # the colour outside is no ink either
+    ink = d >= max(24.0, 0.35 * float(d.max()))
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if len(rows) == 0:
+        return None
+    prof = ink.sum(axis=1)
+    dense = np.nonzero(prof >= 0.35 * prof.max())[0]
+    box = (x + int(cols[0]), y + int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1))
+    return replace(t, ink_box=box, bg=bg, bg_share=share, x_height=int(dense[-1] - dense[0] + 1))
+
+
+def _room_after(img: np.ndarray, t: TextInfo) -> bool:
+    """The line stops well short of the right side of the field or button it sits in: text cut by
+    its box's edge fills the box (an ellipsis there is the text's own, like a placeholder's
+    "Search for ...")."""
+    if t.ink_box[2] >= t.box[2] - 1:
+        # "ink" from side to side of the box: the box took in the field itself (white on a coloured
+        # bar), so the field was measured as ink; measure the text against the field's colour
+        t = _against_inside(img, t) or t
+    r = _box_room(img, t)
+    return r is not None and r[1] > r[0] + 2 * t.x_height
+
+
+def _wrapped_last_line(t: TextInfo, infos: list[TextInfo]) -> bool:
+    """The last line of a wrapped paragraph: the line just above starts at the same x in the same
+    type and runs on further right, so this text wraps and was not cut (an ellipsis there is the
+    text's own, "and counting...")."""
+    x, y, w, h = t.ink_box
+    for u in infos:
+        ux, uy, uw, uh = u.ink_box
+        if u is t or abs(ux - x) > max(2, 0.3 * t.x_height) or abs(u.x_height - t.x_height) > max(2, 0.25 * t.x_height):
+            continue
+        # the next line of the same paragraph: a line's pitch is about twice the x-height (a
+        # paragraph's margin adds to it)
+        pitch = (t.box[1] + t.box[3] / 2) - (u.box[1] + u.box[3] / 2)
+        if 0 < pitch <= 2.6 * max(t.x_height, u.x_height) and ux + uw >= x + w + 3 * t.x_height \
+                and distance(np.array([[u.fg]]), t.fg)[0, 0] <= 40:
+            return True
+    return False
+
+
+SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add `text-overflow: ellipsis` "
+              "and let it wrap")
+
+
+def _issue_ellipsis(box, text: str) -> Issue:
+    return Issue("text-truncation", list(box), "warning", f"Text \"{text[:40]}\" is cut off with an ellipsis",
+                 "visual", "Let the text wrap (`white-space: normal`), widen its container, "
+                           "or show the full text in a title/tooltip", score=0.8)
 
 
 def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
         text = t.text.rstrip()
-        if len(text) >= 4 and (text.endswith(ELLIPSES) or _dots_end(img, t)) \
+        dots = None if text.endswith(ELLIPSES) else _dots_end(img, t)
+        mid = MID_ELLIPSIS.search(text)
+        if len(text) >= 4 and (text.endswith(ELLIPSES) or dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
-            out.append(Issue("text-truncation", list(t.box), "warning",
-                             f"Text \"{text[:40]}\" is cut off with an ellipsis",
-                             "visual", "Let the text wrap (`white-space: normal`), widen its container, "
-                                       "or show the full text in a title/tooltip", score=0.8))
+            if _room_after(img, t) or _wrapped_last_line(t, infos):
+                continue
+            box = list(t.box)
+            if dots is not None and dots > box[0] + box[2]:
+                box[2] = dots - box[0]
+            out.append(_issue_ellipsis(box, text))
+        elif mid is not None and mid.start() >= 3:
+            # the part of the line up to the ellipsis, by its share of the characters
+            x, y, w, h = t.box
+            end = x + int(round(w * mid.end(1) / max(1, len(text))))
+            out.append(_issue_ellipsis([x, y, end - x, h], text[:mid.end(1)]))
         elif _sliced_end(img, t):
             out.append(Issue("text-truncation", list(t.box), "error",
-                             f"Text \"{text[:40]}\" is sliced at its container's edge",
-                             "visual", "Remove `overflow: hidden` / fixed width on the container, or add "
-                                       "`text-overflow: ellipsis` and let it wrap", score=1.0))
+                             f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
+        elif _lone_capital(img, t) or _stray_mark(img, t):
+            out.append(Issue("text-truncation", list(t.box), "warning",
+                             f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
+                             "container's edge", "visual", SLICED_FIX, score=0.7))
     return out
