@@ -156,3 +156,53 @@ def test_truncation_ellipsis_inside_a_line():
     hits = detect_truncation(img, [line("experimental HTT... , HTTP/2 on a per-server basis")])
     assert len(hits) == 1 and hits[0].bbox[2] < 150, [(i.bbox, i.message) for i in hits]
     assert detect_truncation(img, [line("Search for ... and more")]) == []
+
+
+GRID = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 16px/1.45 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+header { padding: 18px 40px; border-bottom: 1px solid #ddd; font-size: 20px; }
+main { max-width: 920px; margin: 0 auto; padding: 36px 0; }
+h2 { margin: 0 0 28px 0; font-size: 28px; text-align: center; }
+.grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 36px; }
+.item { background: CARD; border: 1px solid #d5dbe3; border-radius: 6px; padding: 18px; }
+.item h3 { margin: 0 0 8px 0; font-size: 19px; }
+.item p { margin: 0 0 8px 0; color: #444; }
+</style></head><body>
+<header>Harbour Tools</header>
+<main><h2>Everything a workshop needs</h2><div class="grid">
+<div class="item" id="c0"><h3>Saws</h3><p>Hand saws, coping saws and mitre saws for timber of every size.</p><p>Blades sharpened while you wait.</p></div>
+<div class="item" id="c1"><h3>Drills</h3><p>Corded and cordless drills with bits for wood, metal and masonry.</p><p>Spare batteries in stock.</p></div>
+<div class="item" id="c2"><h3>Clamps</h3><p>Bar clamps, G clamps and quick grips to hold work steady.</p><p>Sold singly or in sets.</p></div>
+<div class="item" id="c3"><h3>Planes</h3><p>Block planes and jack planes, set up and ready to use.</p><p>Irons honed to a mirror.</p></div>
+<div class="item" id="c4"><h3>Chisels</h3><p>Bevel edge and mortice chisels in fourteen widths.</p><p>Handles of ash or beech.</p></div>
+<div class="item" id="c5"><h3>Files</h3><p>Flat, half round and needle files for fine shaping work.</p><p>Cards to keep them clean.</p></div>
+</div><p style="margin-top: 40px">Open every day from eight until six. Parking behind the shop.</p></main>
+</body></html>"""
+
+
+@pytest.mark.parametrize("card", ["#ffffff", "#f2f5f8"])
+@pytest.mark.parametrize("hidden", [None, "c4"])
+def test_blank_area_hole_in_a_grid_and_not_ordinary_whitespace(tmp_path, hidden, card):
+    """One card of a grid hidden: a hole with its neighbours all around, found where the card was
+    (white cards, or tinted ones whose edges bound the hole with another colour). The same page
+    whole, with its wide side margins and gaps between sections, has no blank area."""
+    from codegen.render import get_renderer
+    from vision.defects import blank_area
+
+    page = tmp_path / "grid.html"
+    page.write_text(GRID.replace("CARD", card), encoding="utf-8")
+    box = {}
+
+    def page_fn(p):
+        if hidden:
+            box["b"] = p.evaluate("(id) => { const e = document.getElementById(id); e.style.visibility = 'hidden';"
+                                  " const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }",
+                                  hidden)
+
+    res = get_renderer().render(path=str(page), width=1280, height=800, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    found = blank_area.detect(res.image)
+    if hidden is None:
+        assert found == [], [(i.bbox, i.message) for i in found]
+    else:
+        assert [overlap_min(i.bbox, box["b"]) >= 0.3 for i in found] == [True], (box, [i.bbox for i in found])

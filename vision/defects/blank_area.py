@@ -1,27 +1,147 @@
-"""blank-area: a wholly blank screen, or a large empty hole with content all around it."""
+"""blank-area: a wholly blank screen, or a large empty hole with content close around it.
+
+A hole is looked for as a maximal empty rectangle on a grid of 8 px cells (a cell is empty when
+nothing is drawn in it: its pixels vary by a few levels at most, so a smooth gradient still
+counts). Natural whitespace is told apart from a missing block by what bounds the rectangle:
+
+- content close on at least three sides (a gap where something should be, not a margin or a
+  band between sections, which runs to the screen's edges; at most one side on an edge);
+- large in both directions: gutters between columns and the space beside a short line are thin;
+- the background showing through, not the inside of a picture or a panel: on at least one
+  bounded side the ground between the neighbouring content is the hole's colour, and the empty
+  region it belongs to is not itself a filled rectangle;
+- not one of a mirrored pair: a centred layout leaves the same whitespace on both sides.
+
+The largest such rectangle is reported (it holds the missing block and the gaps around it).
+"""
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
 from .issue import Issue
-from .pixels import mode_color, ring
 
 CELL = 8
+FLAT = 6  # largest variation (levels) inside an empty cell, and the step between two flat cells
+REACH = 20  # cells (160 px): how far beyond a side content is looked for
+NEAR = 8  # cells: content on average this close beyond a side, along most of it, bounds the hole there
+SIDE_COVER = 0.5  # share of a side's length with content within REACH beyond it
+MIN_AREA = 0.04  # of the screen
+EDGE = 3  # cells: a side this close to the screen's edge is on it (a margin)
+FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
 
 
 def _cells(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per CELLxCELL cell: empty (almost no variation: nothing drawn) and its mean colour."""
+    """Per CELLxCELL cell: empty (nothing drawn: a flat or smooth colour) and its mean colour."""
     H, W = img.shape[:2]
     h, w = H // CELL, W // CELL
-    a = img[:h * CELL, :w * CELL].astype(np.int16).reshape(h, CELL, w, CELL, 3)
-    rng = (a.max(axis=(1, 3)) - a.min(axis=(1, 3))).max(axis=-1)
-    return rng <= 6, a.mean(axis=(1, 3))
+    a = np.ascontiguousarray(img[:h * CELL, :w * CELL])
+    k = np.ones((CELL, CELL), np.uint8)
+    hi = cv2.dilate(a, k, anchor=(0, 0))[::CELL, ::CELL].astype(np.int16)
+    lo = cv2.erode(a, k, anchor=(0, 0))[::CELL, ::CELL]
+    empty = (hi - lo).max(axis=-1) <= FLAT
+    means = cv2.resize(a.astype(np.float32), (w, h), interpolation=cv2.INTER_AREA)
+    # two flat colours meeting on the grid's lines: an edge (a panel's side), not empty
+    dx = np.abs(np.diff(means, axis=1)).max(axis=-1) > FLAT
+    dy = np.abs(np.diff(means, axis=0)).max(axis=-1) > FLAT
+    edge = np.zeros_like(empty)
+    edge[:, :-1] |= dx
+    edge[:, 1:] |= dx
+    edge[:-1] |= dy
+    edge[1:] |= dy
+    return empty & ~edge, means
+
+
+def _maximal_rects(empty: np.ndarray, min_w: int, min_h: int, min_area: float) -> list[tuple[int, int, int, int]]:
+    """Every maximal all-empty rectangle (x0, y0, x1, y1 in cells) at least this large.
+
+    Row by row, the empty run lengths ending at the row form a histogram whose largest rectangles
+    come off a stack; one that the row below could extend is not maximal and is left for later."""
+    h, w = empty.shape
+    heights = np.zeros(w + 1, np.int64)
+    full = ~empty
+    out = []
+    for i in range(h):
+        heights[:w] = np.where(empty[i], heights[:w] + 1, 0)
+        if heights[:w].max() < min_h:
+            continue
+        below = np.concatenate([[0], np.cumsum(full[i + 1])]) if i + 1 < h else None
+        stack: list[tuple[int, int]] = []  # (first column, height)
+        for j, hj in enumerate(heights.tolist()):
+            start = j
+            while stack and stack[-1][1] >= hj:
+                s, hh = stack.pop()
+                if hh > hj and j - s >= min_w and hh >= min_h and (j - s) * hh >= min_area \
+                        and (below is None or below[j] > below[s]):
+                    out.append((s, i - hh + 1, j, i + 1))
+                start = s
+            if hj > 0 and (not stack or stack[-1][1] < hj):
+                stack.append((start, hj))
+    return out
+
+
+def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int]:
+    """Sides with content close beyond them, those of them on the hole's own ground, and sides on the screen's edge.
+
+    A side is bounded when content lies within REACH beyond most of it, NEAR on average; it is on
+    the hole's ground when the background between that content is the hole's colour (beyond a
+    picture's edge or a panel's, the colour changes)."""
+    x0, y0, x1, y1 = r
+    h, w = empty.shape
+    full = ~empty
+    edges = (x0 <= EDGE) + (x1 >= w - EDGE) + (y0 <= EDGE) + (y1 >= h - EDGE)
+    # each strip runs outwards from the side along axis 1; `inner` is the hole's cell next to it
+    sides = [(np.s_[y0:y1, max(0, x0 - REACH):x0], np.s_[y0:y1, x0], True),
+             (np.s_[y0:y1, x1:x1 + REACH], np.s_[y0:y1, x1 - 1], False),
+             (np.s_[max(0, y0 - REACH):y0, x0:x1], np.s_[y0, x0:x1], True),
+             (np.s_[y1:y1 + REACH, x0:x1], np.s_[y1 - 1, x0:x1], False)]
+    near = ground = 0
+    for k, (sl, inner, flip) in enumerate(sides):
+        f, m, e = full[sl], means[sl], empty[sl]
+        if k >= 2:
+            f, m, e = f.T, m.transpose(1, 0, 2), e.T
+        if flip:
+            f, m, e = f[:, ::-1], m[:, ::-1], e[:, ::-1]
+        if f.shape[1] == 0:
+            continue
+        hit = f.any(axis=1)
+        dist = np.where(hit, f.argmax(axis=1), REACH)
+        if hit.mean() < SIDE_COVER or dist.mean() > NEAR:
+            continue
+        near += 1
+        same = e & (np.abs(m - means[inner][:, None, :]).max(axis=-1) <= 2 * FLAT)
+        ground += same.sum() >= 0.5 * e.sum() and same.any()
+    return near, ground, int(edges)
+
+
+def _hole(r, empty, means, full, lab, stats) -> bool:
+    x0, y0, x1, y1 = r
+    h, w = empty.shape
+    near, ground, edges = _bounded_sides(empty, means, r)
+    if edges > 1 or near < 3:
+        return False  # a margin, a band between sections, or space beside one block
+    cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
+    spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
+    if ground < 1 and spread < 2:
+        # no neighbour on the hole's ground, and its ground confined around it: the inside of a
+        # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
+        # has no ground beside it either, but its ground runs on between the cards)
+        return False
+    if area >= FRAME_FILL * cw * ch:
+        return False  # the inside of a picture, a frame or a bare panel: its own rectangle
+    # a centred layout leaves the same whitespace on both sides: a mirrored twin is design
+    mx0, mx1 = w - x1, w - x0
+    overlap = max(0, min(x1, mx1) - max(x0, mx0))
+    if overlap < 0.5 * (x1 - x0) and empty[y0:y1, mx0:mx1].mean() > 0.8 and np.abs(
+            means[y0:y1, mx0:mx1].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
+        return False
+    return True
 
 
 def detect(img: np.ndarray) -> list[Issue]:
     H, W = img.shape[:2]
-    if int(np.ptp(img.reshape(-1, 3), axis=0).max()) <= 8:
+    spread = max(hi - lo for lo, hi, _, _ in (cv2.minMaxLoc(c) for c in cv2.split(np.ascontiguousarray(img))))
+    if spread <= 8:
         return [Issue("blank-area", [0, 0, W, H], "error", "The screen is blank: nothing is drawn",
                       "visual", "Check that the page's content loads (scripts, data requests, CSS that hides "
                                 "the body) and that nothing covers it", score=2.0)]
@@ -29,51 +149,21 @@ def detect(img: np.ndarray) -> list[Issue]:
     h, w = empty.shape
     if h < 6 or w < 6:
         return []
-    k = max(3, int(round(40 / CELL)))
-    # outside the screen counts as content, so margins narrower than the kernel erode away
-    core = cv2.erode(empty.astype(np.uint8), np.ones((k, k), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0)
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=4)
-    out = []
-    min_cells = 0.04 * W * H / (CELL * CELL)
-    for i in range(1, n):
-        x, y, cw, ch, _ = (int(v) for v in stats[i])
-        if (cw + k) * (ch + k) < min_cells:
-            continue
-        # grow back by the erosion, inside the empty cells (on the component's neighbourhood only)
-        ya, yb, xa, xb = max(0, y - k), min(h, y + ch + k), max(0, x - k), min(w, x + cw + k)
-        comp = cv2.dilate((lab[ya:yb, xa:xb] == i).astype(np.uint8), np.ones((k, k), np.uint8)) & empty[ya:yb, xa:xb]
-        ys, xs = np.nonzero(comp)
-        x0, x1, y0, y1 = xs.min() + xa, xs.max() + 1 + xa, ys.min() + ya, ys.max() + 1 + ya
-        bw, bh = x1 - x0, y1 - y0
-        if bw * bh < min_cells or bw * CELL < 96 or bh * CELL < 64:
-            continue
-        if (~empty[y:y + ch, x:x + cw]).mean() > 0.02:
-            continue  # empty space around content (a panel's margins), not one hole
-        e = k // 2
-        if (x <= e) + (y <= e) + (x + cw >= w - e) + (y + ch >= h - e) >= 2:
-            continue  # its wide core runs between screen edges: a margin, a band, not a hole
-        r = k // 2  # the box is the core grown back by the erosion radius (not into thin margins)
-        x0, x1, y0, y1 = max(x0, x - r), min(x1, x + cw + r), max(y0, y - r), min(y1, y + ch + r)
-        bw, bh = x1 - x0, y1 - y0
-        if comp[y0 - ya:y1 - ya, x0 - xa:x1 - xa].mean() < 0.7:
-            continue
-        cm = means[y0:y1, x0:x1][comp[y0 - ya:y1 - ya, x0 - xa:x1 - xa].astype(bool)]
-        if np.ptp(cm, axis=0).max() > 6:
-            continue  # a smooth gradient (a picture, a shaded panel), not bare background
-        around, _ = mode_color(ring(img, [x0 * CELL, y0 * CELL, bw * CELL, bh * CELL], pad=4, width=12))
-        if np.abs(cm.mean(axis=0) - np.asarray(around)).max() > 12:
-            continue  # a solid block of its own colour (a bar, a field), not the background showing through
-        full = ~empty
-        # content on all four sides: a gap where something should be
-        left = full[y0:y1, max(0, x0 - 30):x0].any(axis=1).mean()
-        right = full[y0:y1, x1:x1 + 30].any(axis=1).mean()
-        up = full[max(0, y0 - 30):y0, x0:x1].any(axis=0).mean()
-        down = full[y1:y1 + 30, x0:x1].any(axis=0).mean()
-        if sorted([left, right, up, down])[1] < 0.5:
-            continue  # content on at least three sides
-        box = [int(x0 * CELL), int(y0 * CELL), int(bw * CELL), int(bh * CELL)]
-        out.append(Issue("blank-area", box, "warning",
-                         f"Large empty area ({box[2]}x{box[3]} px) surrounded by content",
-                         "visual", "Check for an element hidden with visibility:hidden/opacity:0, a failed "
-                                   "content load, or a fixed height reserving space", score=bw * bh / (w * h)))
-    return out
+    # large both ways: a quarter of the screen's short side (gutters and the space beside a short
+    # line are thinner), and 4% of the screen
+    short = max(4, int(round(min(H, W) / 4 / CELL)))
+    rects = _maximal_rects(empty, short, short, MIN_AREA * h * w)
+    if not rects:
+        return []
+    full = ~empty
+    _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
+    holes = [r for r in rects if _hole(r, empty, means, full, lab, stats)]
+    if not holes:
+        return []
+    # the largest one: a page missing a block has one hole; the rest overlap it or are weaker
+    x0, y0, x1, y1 = max(holes, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    box = [int(x0 * CELL), int(y0 * CELL), int((x1 - x0) * CELL), int((y1 - y0) * CELL)]
+    return [Issue("blank-area", box, "warning", f"Large empty area ({box[2]}x{box[3]} px) with content around it",
+                  "visual", "Check for an element hidden with visibility:hidden/opacity:0, a failed "
+                            "content load, or a fixed height reserving space",
+                  score=(x1 - x0) * (y1 - y0) / (w * h))]
