@@ -81,7 +81,8 @@ def _maximal_rects(empty: np.ndarray, min_w: int, min_h: int, min_area: float) -
 
 
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int]:
-    """Sides with content close beyond them, those of them on the hole's own ground, and sides on the screen's edge.
+    """Sides with content close beyond them, those of them on the hole's own ground, and sides on the screen's edge
+    (which bound nothing, whatever lies in the last few pixels before it).
 
     A side is bounded when content lies within REACH beyond most of it, NEAR on average; it is on
     the hole's ground when the background between that content is the hole's colour (beyond a
@@ -89,7 +90,7 @@ def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, i
     x0, y0, x1, y1 = r
     h, w = empty.shape
     full = ~empty
-    edges = (x0 <= EDGE) + (x1 >= w - EDGE) + (y0 <= EDGE) + (y1 >= h - EDGE)
+    on_edge = [x0 <= EDGE, x1 >= w - EDGE, y0 <= EDGE, y1 >= h - EDGE]
     # each strip runs outwards from the side along axis 1; `inner` is the hole's cell next to it
     sides = [(np.s_[y0:y1, max(0, x0 - REACH):x0], np.s_[y0:y1, x0], True),
              (np.s_[y0:y1, x1:x1 + REACH], np.s_[y0:y1, x1 - 1], False),
@@ -102,8 +103,8 @@ def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, i
             f, m, e = f.T, m.transpose(1, 0, 2), e.T
         if flip:
             f, m, e = f[:, ::-1], m[:, ::-1], e[:, ::-1]
-        if f.shape[1] == 0:
-            continue
+        if on_edge[k]:
+            continue  # what lies in the last few pixels before the screen's edge bounds nothing
         hit = f.any(axis=1)
         dist = np.where(hit, f.argmax(axis=1), REACH)
         if hit.mean() < SIDE_COVER or dist.mean() > NEAR:
@@ -111,7 +112,7 @@ def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, i
         near += 1
         same = e & (np.abs(m - means[inner][:, None, :]).max(axis=-1) <= 2 * FLAT)
         ground += same.sum() >= 0.5 * e.sum() and same.any()
-    return near, ground, int(edges)
+    return near, ground, sum(on_edge)
 
 
 def _hole(r, empty, means, full, lab, stats) -> bool:
