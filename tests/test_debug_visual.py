@@ -206,3 +206,47 @@ def test_blank_area_hole_in_a_grid_and_not_ordinary_whitespace(tmp_path, hidden,
         assert found == [], [(i.bbox, i.message) for i in found]
     else:
         assert [overlap_min(i.bbox, box["b"]) >= 0.3 for i in found] == [True], (box, [i.bbox for i in found])
+
+
+STACKS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px 40px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff;
+       display: flex; gap: 60px; }
+.stack { width: 300px; }
+.stack > * { margin: 0 0 14px 0; }
+h2 { font-size: 22px; }
+.note { background: #e8eef6; border: 1px solid #b8c4d2; padding: 8px 0; text-align: center; }
+button { display: block; font: 15px 'Liberation Sans', sans-serif; padding: 8px 18px; background: #2c6bc9;
+         color: #fff; border: 0; border-radius: 3px; }
+</style></head><body>
+<div class="stack"><h2>Delivery</h2><p>Orders leave the warehouse the next working day.</p>
+  <div class="note" id="shifted" style="position: relative; left: 7px">Free over 50 euros</div>
+  <p>Tracking comes by email.</p><button>Order now</button></div>
+<div class="stack" id="aligned"><h2>Returns</h2><p>Send it back within thirty days of delivery.</p>
+  <div class="note">Labels are prepaid</div><p>Refunds take a week.</p><button>Start a return</button></div>
+</body></html>"""
+
+
+def test_misalignment_of_a_boxed_element_by_its_edge(tmp_path):
+    """A box with a centred label moved 7 px right in a left-aligned stack is found by its painted
+    edge (its text alone lines up with nothing); the same stack left in line is not flagged."""
+    from codegen.render import get_renderer
+    from vision.defects.misalignment import detect as detect_misalignment
+    from vision.defects import RELIABLE, measure_lines
+
+    boxes = {}
+
+    def page_fn(p):
+        for k in ("shifted", "aligned"):
+            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                                  " return [r.left, r.top, r.width, r.height]; }", k)
+
+    res = get_renderer().render(html=STACKS, width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "misalignment"]
+    hits = [i for i in found if overlap_min(i.bbox, boxes["shifted"]) >= 0.5]
+    assert hits, (boxes["shifted"], [(i.bbox, i.message) for i in found])
+    assert "7 px right" in hits[0].message, hits[0].message
+    assert not [i for i in found if overlap_min(i.bbox, boxes["aligned"]) > 0], [(i.bbox, i.message) for i in found]
+    # the text lines alone cannot show it: the label is centred in its box
+    infos = [t for t in measure_lines(res.image, read_lines(res.image)) if t.conf >= RELIABLE]
+    assert not [i for i in detect_misalignment(infos) if overlap_min(i.bbox, boxes["shifted"]) >= 0.5]

@@ -1,18 +1,34 @@
-"""misalignment: one line a few pixels off the left edge, centre line or right edge its stack shares."""
+"""misalignment: one member of a stack a few pixels off the left edge or centre line the rest share.
+
+The members are text paragraphs (by their ink), boxes (regions of one flat colour with straight
+sides: a button's fill, the inside of an input or a card) and thin rules, grouped by the innermost
+box holding them (only siblings are compared). Text lines alone cannot show most shifts: a box
+with a centred label moves its edge, not its text's; a paragraph may have only a heading to line
+up with besides a button. Without the screenshot, text lines alone are judged (`_text_detect`).
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from .issue import Issue, union
-from .pixels import TextInfo
+from .pixels import FlatBox, TextInfo, flat_boxes, font_px, rules
 
 TOL = 2.0        # px: members of an aligned stack agree this closely (glyph side bearings differ)
 MIN_OFF, MAX_OFF = 3.0, 12.0
+STACK_GAP = 40   # px: siblings of one stack sit at most this far apart,
+GAP_H = 1.5      # or this many times the taller one's height
+BEARING_EM = 0.12  # of the font size: glyph side bearings (ink starts this far inside)
+CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
+CJK_OPEN_LEFT = set("（「『【〈《")
+MAX_H = 160      # px: a stacked sibling taller than this is a section, not a stacked element
 BEARING = 0.1    # of a line's ink height: how far glyph side bearings alone move its ink edge
 
 
-def _stacks(infos: list[TextInfo]) -> list[list[int]]:
-    """Vertical runs of lines of similar size whose left edges or centres lie near each other."""
+def _stacks(infos: list[TextInfo], holder: list[int]) -> list[list[int]]:
+    """Vertical runs of lines of similar size whose left edges or centres lie near each other,
+    within one container (a line inside a box is no sibling of the lines around the box)."""
     n = len(infos)
     parent = list(range(n))
 
@@ -25,6 +41,8 @@ def _stacks(infos: list[TextInfo]) -> list[list[int]]:
     for i in range(n):
         a = infos[i].ink_box
         for j in range(i + 1, n):
+            if holder[i] != holder[j]:
+                continue
             b = infos[j].ink_box
             gap = max(b[1] - (a[1] + a[3]), a[1] - (b[1] + b[3]))
             hmax = max(a[3], b[3])
@@ -61,9 +79,9 @@ def _consistent(v: np.ndarray, aligned: np.ndarray) -> bool:
     return float(np.ptp(v[aligned])) <= 2 * TOL
 
 
-def detect(infos: list[TextInfo]) -> list[Issue]:
+def _text_detect(infos: list[TextInfo], holder: list[int]) -> list[Issue]:
     out = []
-    for g in _stacks(infos):
+    for g in _stacks(infos, holder):
         paras = _paragraphs(infos, g)
         if len(paras) < 3:
             continue
@@ -112,3 +130,267 @@ def detect(infos: list[TextInfo]) -> list[Issue]:
                              "visual", f"Remove the stray offset (margin/padding/left/transform of about {abs(dx):.0f}px) "
                                        "so it lines up with its siblings", score=abs(dx)))
     return out
+
+
+# --- stacks of elements: text paragraphs and drawn boxes (filled or outlined) -------------------
+
+@dataclass
+class _Item:
+    box: tuple[int, int, int, int]   # extent on the screenshot
+    left: float | None               # the edge a left-aligned stack shares (ink or painted edge)
+    centre: float | None
+    slack: float                     # how far this edge may wander without a real offset
+    text: str                        # "" for a box
+    rule: bool = False               # a thin line: holds nothing
+    parent: int = -1                 # index of the innermost box holding it (-1: the page)
+
+
+def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, int]:
+    """The line's ink extent with an icon drawn beside it (a lock before "All data is encrypted",
+    a badge after a link): strong ink on the line's rows within about a letter's height of its
+    ends, up to an icon's width, and in no other text line. A centred line is centred with it."""
+    x, y, w, h = t.ink_box
+    H, W = img.shape[:2]
+    gap, wide = max(4, h), max(8, int(1.6 * h))
+    span = [x, x + w]
+    for side in (-1, 1):
+        a, b = (max(0, x - gap - wide), x) if side < 0 else (x + w, min(W, x + w + gap + wide))
+        if b - a < 2:
+            continue
+        band = img[y:y + h, a:b].astype(np.int16)
+        ink = (np.abs(band - np.asarray(t.bg, np.int16)).max(axis=-1) > 40).any(axis=0)
+        if others.size:
+            hit = (others[:, 0] < b) & (others[:, 0] + others[:, 2] > a) & (others[:, 1] < y + h) \
+                & (others[:, 1] + others[:, 3] > y)
+            if hit.any():
+                continue  # a neighbouring text line: no icon to judge by
+        cols = np.nonzero(ink)[0]
+        if not len(cols):
+            continue
+        near = cols[-1] if side < 0 else cols[0]
+        if (x - (a + near) if side < 0 else near) > gap:
+            continue
+        # the icon: the run of columns with ink (gaps of a pixel or two allowed) starting at near
+        run = cols[::-1] if side < 0 else cols
+        end = run[0]
+        for c in run[1:]:
+            if abs(int(c) - int(end)) > 3:
+                break
+            end = c
+        if abs(int(end) - int(near)) + 1 >= wide:
+            continue  # runs on past an icon's width: a picture or a rule, not an icon
+        if side < 0:
+            span[0] = a + int(end)
+        else:
+            span[1] = a + int(end) + 1
+    return span[0], span[1]
+
+
+def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
+    """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item."""
+    paras: list[list[TextInfo]] = []
+    for t in sorted(infos, key=lambda t: t.ink_box[1]):
+        a = t.ink_box
+        for p in paras:
+            b = p[-1].ink_box
+            if abs(a[0] - b[0]) <= 1 and -3 <= a[1] - (b[1] + b[3]) <= 0.8 * max(a[3], b[3]) \
+                    and max(t.x_height, p[-1].x_height) <= 1.3 * min(t.x_height, p[-1].x_height):
+                p.append(t)
+                break
+        else:
+            paras.append([t])
+    out = []
+    for p in paras:
+        if sum(ch.isalnum() for ch in p[0].text) < 2:
+            continue  # a bullet, an icon read as a symbol: its ink says little about its box
+        box = list(p[0].ink_box)
+        for t in p[1:]:
+            box = union(box, t.ink_box)
+        centre = p[0].ink_box[0] + p[0].ink_box[2] / 2 if len(p) == 1 else None
+        if centre is not None and img is not None:
+            others = np.array([o.box for o in infos if o is not p[0]], np.int64).reshape(-1, 4)
+            a, b = _icon_span(img, p[0], others)
+            centre = (a + b) / 2
+        if p[0].text.strip()[-1:] in CJK_OPEN_RIGHT or p[0].text.strip()[:1] in CJK_OPEN_LEFT:
+            centre = None  # a full-width stop or bracket is ink on one side of an empty em
+        # side bearings: the ink of a letter starts up to about 0.12 em right of its box
+        out.append(_Item(tuple(box), float(box[0]), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text))
+    return out
+
+
+def _joined(boxes: list[FlatBox]) -> list[FlatBox]:
+    """Boxes side by side with the same top and bottom, a divider's width apart, are one element
+    (a button with an icon compartment, a segmented control)."""
+    boxes = sorted(boxes, key=lambda b: b.box[0])
+    out: list[FlatBox] = []
+    for b in boxes:
+        for i, a in enumerate(out):
+            ax, ay, aw, ah = a.box
+            bx, by, bw, bh = b.box
+            if abs(ay - by) <= 1 and abs(ah - bh) <= 2 and 0 <= bx - (ax + aw) <= 4:
+                out[i] = FlatBox((ax, min(ay, by), bx + bw - ax, max(ay + ah, by + bh) - min(ay, by)), a.left, b.right)
+                break
+        else:
+            out.append(b)
+    return out
+
+
+def _outer_left(img: np.ndarray, x: int, y: int, h: int) -> float:
+    """The painted left edge of a box whose flat inside starts at x: the pixel before x is the
+    fill's own edge pixel, and one more when a thin border (unlike both its sides) lies there."""
+    if x < 3:
+        return float(x - 1)
+    rows = img[y + h // 4: y + h - h // 4 + 1, x - 3:x].astype(np.int16)
+    d1 = np.abs(rows[:, 1] - rows[:, 2]).max(axis=-1)   # x-2 against x-1
+    d2 = np.abs(rows[:, 0] - rows[:, 1]).max(axis=-1)   # x-3 against x-2
+    border = float(np.mean((d1 > 10) & (d2 > 10))) > 0.5
+    return float(x - 2 if border else x - 1)
+
+
+def _box_items(boxes: list[FlatBox], img: np.ndarray) -> list[_Item]:
+    out = []
+    for b in _joined(boxes):
+        x, y, w, h = b.box
+        # the flat region stops one pixel inside the painted edge (two inside a thin border)
+        left = _outer_left(img, x, y, h) if b.left else None
+        centre = x + w / 2 if b.left and b.right else None
+        out.append(_Item((x - 1, y - 1, w + 2, h + 2), left, centre, 0.0, ""))
+    return out
+
+
+def _inside(a, b, pad: int = 2) -> bool:
+    return a[0] >= b[0] - pad and a[1] >= b[1] - pad and a[0] + a[2] <= b[0] + b[2] + pad \
+        and a[1] + a[3] <= b[1] + b[3] + pad and a[2] * a[3] < b[2] * b[3]
+
+
+def _parents(items: list[_Item], n_text: int) -> None:
+    """Each item's innermost holding box: only items in one container are siblings."""
+    boxes = [i for i in range(n_text, len(items)) if not items[i].rule]
+    for k, it in enumerate(items):
+        best = -1
+        for j in boxes:
+            if j != k and _inside(it.box, items[j].box) and (
+                    best < 0 or items[j].box[2] * items[j].box[3] < items[best].box[2] * items[best].box[3]):
+                best = j
+        it.parent = best
+
+
+def _chain(items: list[_Item], members: list[int], k: int) -> list[int]:
+    """The members stacked with k: sorted top to bottom, consecutive ones overlapping horizontally
+    and separated by no more than a gap their heights make plausible within one stack."""
+    order = sorted(members, key=lambda i: items[i].box[1])
+    pos = order.index(k)
+
+    def linked(a, b):
+        A, B = items[a].box, items[b].box
+        gap = B[1] - (A[1] + A[3])
+        over = min(A[0] + A[2], B[0] + B[2]) - max(A[0], B[0])
+        return -2 <= gap <= max(STACK_GAP, GAP_H * max(A[3], B[3])) and over > 0
+
+    lo = pos
+    while lo > 0 and linked(order[lo - 1], order[lo]):
+        lo -= 1
+    hi = pos
+    while hi < len(order) - 1 and linked(order[hi], order[hi + 1]):
+        hi += 1
+    return order[lo:hi + 1]
+
+
+def _aligned_otherwise(items: list[_Item], name: str, run: list[int], col: list[int]) -> bool:
+    """Off one anchor but on another the column really shares (centred links of different widths
+    have ragged left edges; left-aligned ones, ragged centres)."""
+    other = "centre" if name == "left" else "left"
+    v = [getattr(items[i], other) for i in col]
+    r = [getattr(items[i], other) for i in run]
+    if any(x is None for x in v + r) or np.ptp(v) > 2 * TOL:
+        return False
+    return all(abs(x - float(np.mean(v))) <= TOL for x in r)
+
+
+def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int) -> bool:
+    """k lines up by its other anchor with two or more members of its own stack: it belongs to a
+    stack aligned that way, and its edge here only happens to come near a column."""
+    other = "centre" if name == "left" else "left"
+    vk = getattr(items[k], other)
+    if vk is None:
+        return False
+    same = [i for i in g if getattr(items[i], other) is not None and abs(getattr(items[i], other) - vk) <= TOL]
+    stack = _chain(items, same, k)
+    return len([i for i in stack if i not in run]) >= 2
+
+
+def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) -> list[Issue]:
+    texts = _text_items(infos, img)
+    items = texts + boxes
+    _parents(items, len(texts))
+    groups: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        groups.setdefault(it.parent, []).append(i)
+    out, seen = [], set()
+    for g in groups.values():
+        if len(g) < 3:
+            continue
+        for name in ("left", "centre"):
+            vals = {i: getattr(items[i], name) for i in g if getattr(items[i], name) is not None
+                    and items[i].box[3] <= MAX_H}
+            for k, vk in vals.items():
+                # the stack k belongs to, among the members near its edge; the column is the value
+                # most of the others in that stack share
+                near = _chain(items, [i for i, v in vals.items() if abs(v - vk) <= MAX_OFF + TOL], k)
+                col = [i for i in near if abs(vals[i] - vk) >= MIN_OFF]
+                if len(col) < 2:
+                    continue
+                c = max(col, key=lambda i: sum(abs(vals[j] - vals[i]) <= TOL for j in col))
+                col = [i for i in col if abs(vals[i] - vals[c]) <= TOL + items[i].slack]
+                run = [i for i in near if abs(vals[i] - vk) <= TOL]
+                stack = _chain(items, col + run, k)
+                col_s = [i for i in stack if i in col]
+                run_s = [i for i in stack if i in run]
+                if len(col_s) < 2 or len(run_s) >= len(col_s):
+                    continue
+                pos = [stack.index(i) for i in run_s]
+                if max(pos) - min(pos) + 1 != len(run_s):
+                    continue  # the off members must be one block of the stack
+                ref = float(np.mean([vals[i] for i in col_s]))
+                spread = float(np.ptp([vals[i] for i in col_s]))
+                if spread > 2 * TOL or (name == "centre" and len(col_s) < 3 and spread > 1):
+                    continue  # centres of lines of different widths wobble: demand more there
+                dx = float(np.mean([vals[i] for i in run_s])) - ref
+                # ink starts right of a letter's box by its side bearing: a text further right than
+                # its column by less than its bearing (or left by less than theirs) may be aligned
+                if name == "left":
+                    need = max(items[i].slack for i in (run_s if dx > 0 else col_s))
+                else:
+                    need = max(items[i].slack for i in run_s + col_s) / 2
+                if not (max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else 8)):
+                    continue
+                if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k):
+                    continue
+                key = frozenset(run_s)
+                if key in seen:
+                    continue
+                seen.add(key)
+                box = list(items[run_s[0]].box)
+                for i in run_s[1:]:
+                    box = union(box, items[i].box)
+                what = next((items[i].text for i in run_s if items[i].text), "")
+                label = f"\"{what[:40]}\"" if what else "this box"
+                side = "right" if dx > 0 else "left"
+                out.append(Issue("misalignment", box, "warning",
+                                 f"{label} is {abs(dx):.0f} px {side} of the {name} "
+                                 f"{'line' if name == 'centre' else 'edge'} its {len(col_s)} stacked neighbours share",
+                                 "visual", f"Remove the stray offset (margin/padding/left/transform of about "
+                                           f"{abs(dx):.0f}px) so it lines up with its siblings", score=abs(dx)))
+    return out
+
+
+def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
+    """Stacks of text paragraphs, drawn boxes and rules, one member (or a block of adjacent members)
+    a few pixels off the left edge or centre line the rest share. Without the image (no boxes to
+    see), text lines alone, judged by their left edges, centres and right edges."""
+    if img is None:
+        return _text_detect(infos, [-1] * len(infos))
+    boxes = _box_items(flat_boxes(img, [t.box for t in infos]), img)
+    lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True)
+             for r in rules(img, [t.box for t in infos])]
+    return _element_detect(infos, boxes + lines, img)

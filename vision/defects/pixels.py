@@ -184,3 +184,85 @@ def segments(img: np.ndarray, t: TextInfo, min_ink: float = 12.0) -> list[Segmen
                            fg, contrast_ratio(fg, t.bg)))
         a = k
     return out
+
+
+def _steps(img: np.ndarray) -> np.ndarray:
+    """Per pixel, the largest channel difference to any of its four neighbours (or itself)."""
+    import cv2
+
+    grad = cv2.morphologyEx(np.ascontiguousarray(img), cv2.MORPH_GRADIENT,
+                            cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))
+    ch = cv2.split(grad)
+    top = ch[0]
+    for c in ch[1:]:
+        top = cv2.max(top, c)
+    return top
+
+
+def rules(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 40) -> list[tuple[int, int, int, int]]:
+    """Thin horizontal lines (separators, the strokes of an "—— OR ——" divider), as the line's
+    own extent: the steps around a line of 1-3 px form a band a pixel wider each way. Lines under
+    or through a text box (underlines, strike-through) belong to the text and are left out."""
+    import cv2
+
+    edge = (_steps(img) > step).astype(np.uint8)
+    n, _, st, _ = cv2.connectedComponentsWithStats(edge, connectivity=8)
+    ws, hs = st[:, 2], st[:, 3]
+    keep = np.nonzero((ws >= min_w + 2) & (hs <= 5) & (ws >= 8 * hs) & (ws <= 0.9 * edge.shape[1]))[0]
+    tb = np.array(list(text_boxes), np.int64).reshape(-1, 4)
+    out = []
+    for i in keep:
+        x, y, w, h = (int(v) for v in st[i, :4])
+        x, w = x + 1, w - 2
+        under = (tb[:, 0] - 3 <= x) & (tb[:, 0] + tb[:, 2] + 3 >= x + w) & (tb[:, 1] - 2 <= y) \
+            & (tb[:, 1] + tb[:, 3] + 4 >= y + h)
+        if not under.any():
+            out.append((x, y + 1 if h >= 3 else y, w, max(1, h - 2)))
+    return out
+
+
+@dataclass
+class FlatBox:
+    """A region of one flat colour with straight sides: a filled box's fill, or the inside of an
+    outlined one (an input, a card). `box` is the region's extent; a side is only trusted as an
+    edge when it runs straight over most of the region's height (or width)."""
+
+    box: tuple[int, int, int, int]
+    left: bool
+    right: bool
+
+
+def flat_boxes(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 16, min_h: int = 8,
+               straight: float = 0.8) -> list[FlatBox]:
+    """Boxes drawn on the screenshot, found as regions where no pixel differs from a neighbour by
+    more than `step` (so a fill, however dark, or a gradient too gentle to show steps), whose top
+    and bottom run straight and whose left or right side does too. Rounded corners lose a few rows
+    at each end, hence `straight` < 1. Regions inside a text box (the counters of big letters) and page-wide ones (backgrounds) are left out. The region stops a pixel inside the
+    box's painted edge (the edge pixel differs from its outside neighbour), or inside its border."""
+    import cv2
+
+    H, W = img.shape[:2]
+    flat = (_steps(img) <= step).astype(np.uint8)
+    n, lab, st, _ = cv2.connectedComponentsWithStats(flat, connectivity=4)
+    ws, hs, area = st[:, 2], st[:, 3], st[:, 4]
+    keep = np.nonzero((ws >= min_w) & (hs >= min_h) & (ws <= 0.9 * W) & (area >= 0.3 * ws * hs))[0]
+    tb = np.array(list(text_boxes), np.int64).reshape(-1, 4)
+    out = []
+    for i in keep:
+        if i == 0:
+            continue  # label 0: the edge pixels themselves
+        x, y, w, h = (int(v) for v in st[i, :4])
+        if ((tb[:, 0] <= x + 1) & (tb[:, 1] <= y + 1) & (tb[:, 0] + tb[:, 2] >= x + w - 1)
+                & (tb[:, 1] + tb[:, 3] >= y + h - 1)).any():
+            continue  # the counter of a big letter, or the space between words
+        sub = lab[y:y + h, x:x + w] == i
+        rows, cols = sub.any(axis=1), sub.any(axis=0)
+        t = np.argmax(sub, axis=0)[cols]
+        b = h - 1 - np.argmax(sub[::-1], axis=0)[cols]
+        if (t <= 1).mean() < straight or (b >= h - 2).mean() < straight:
+            continue
+        lft = (np.argmax(sub, axis=1)[rows] <= 1).mean() >= straight
+        rgt = (w - 1 - np.argmax(sub[:, ::-1], axis=1)[rows] >= w - 2).mean() >= straight
+        if lft or rgt:
+            out.append(FlatBox((x, y, w, h), bool(lft), bool(rgt)))
+    return out
