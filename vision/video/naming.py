@@ -32,6 +32,9 @@ def _engine():
             "Global.log_level": "error", "Global.use_cls": False, "Global.text_score": TEXT_SCORE,
             "Global.max_side_len": 4000, "Global.min_side_len": 30,
             "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            # onnxruntime's memory arena: the same tensors again and again, reused rather than
+            # allocated for every call; about a tenth less CPU a reading, a few MB more
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
             "Det.limit_side_len": 960, "Det.limit_type": "max",
         })
     return _ENGINE
