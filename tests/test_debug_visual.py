@@ -250,3 +250,97 @@ def test_misalignment_of_a_boxed_element_by_its_edge(tmp_path):
     # the text lines alone cannot show it: the label is centred in its box
     infos = [t for t in measure_lines(res.image, read_lines(res.image)) if t.conf >= RELIABLE]
     assert not [i for i in detect_misalignment(infos) if overlap_min(i.bbox, boxes["shifted"]) >= 0.5]
+
+
+SMALL_WORDS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 16px 'Liberation Serif', serif; color: #222; background: #fff; }
+a { color: #2040c0; }
+#tiny { font: 7px 'Liberation Sans', sans-serif; margin-top: 40px; }
+</style></head><body>
+<p id="normal">Please read these words, which are all set at the same size.</p>
+<p>To contact us for any reason, fill out the form after <a id="link" href="#" style="font-size:10px">clicking here</a> today.</p>
+<p id="tiny">Shipping times below are estimates only and may change</p>
+</body></html>"""
+
+
+def test_small_words_inside_a_line_and_text_too_small_to_detect(tmp_path):
+    """A 10 px link inside a 16 px line (the line measures normal as a whole) and a 7 px line the
+    OCR detector does not find: both boxed as small-text; the normal line is not."""
+    from codegen.render import get_renderer
+
+    page = tmp_path / "small.html"
+    page.write_text(SMALL_WORDS, encoding="utf-8")
+    boxes = {}
+
+    def page_fn(p):
+        for k in ("link", "tiny", "normal"):
+            boxes[k] = p.evaluate("(id) => { const r = document.createRange();"
+                                  " r.selectNodeContents(document.getElementById(id));"
+                                  " const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; }", k)
+
+    res = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "small-text"]
+    for k in ("link", "tiny"):
+        hits = [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3]
+        assert hits, (k, boxes[k], [(i.bbox, i.message) for i in found])
+    assert [i for i in found if overlap_min(i.bbox, boxes["link"]) >= 0.3][0].bbox[2] < 0.5 * 560
+    assert not [i for i in found if overlap_min(i.bbox, boxes["normal"]) > 0.3]
+
+
+TINY_LINES = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 16px 'Liberation Serif', serif; color: #222; background: #fff; }
+</style></head><body>
+<h2 id="big" style="font: 36px 'Liberation Serif', serif">NOTICIAS</h2>
+<p id="a" style="font-size:7px; color:#335">Updated every day at noon</p>
+<p id="b" style="font-size:6px">Terms apply to all orders</p>
+</body></html>"""
+
+
+def test_text_the_detector_missed_is_read_enlarged(tmp_path):
+    """Tiny lines the OCR detector left out (here: told it found nothing) are found as rows of
+    small ink and confirmed by reading the enlarged crop; a normal heading is not small text."""
+    from codegen.render import get_renderer
+    from vision.defects.small import detect_unread_text
+
+    page = tmp_path / "tiny.html"
+    page.write_text(TINY_LINES, encoding="utf-8")
+    boxes = {}
+
+    def page_fn(p):
+        for k in ("big", "a", "b"):
+            boxes[k] = p.evaluate("(id) => { const r = document.createRange();"
+                                  " r.selectNodeContents(document.getElementById(id));"
+                                  " const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; }", k)
+
+    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20).image
+    found = detect_unread_text(img, text_boxes=[])
+    for k in ("a", "b"):
+        assert [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.5], (k, boxes[k], [(i.bbox, i.message) for i in found])
+    assert not [i for i in found if overlap_min(i.bbox, boxes["big"]) > 0.1]
+    assert all(i.category == "small-text" and "px high" in i.message for i in found)
+
+
+STACKED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 60px; font: bold 20px 'Liberation Sans', sans-serif; color: #1b3f8f; background: #fff; }
+#over { position: absolute; left: 72px; top: 71px; white-space: nowrap; }
+</style></head><body>
+<div id="under">Sign Up Now</div><span id="over">Limited offer today</span>
+</body></html>"""
+
+
+def test_unread_ink_is_read_again_and_its_collision_found(tmp_path):
+    """Text the first OCR pass left out (here: told it read nothing) is read again from a crop, and
+    the two lines drawn over each other there are reported as text-overlap."""
+    from codegen.render import get_renderer
+    from vision.defects import OCR_MIN_SCORE, measure_lines, reread, small, text_overlap
+
+    page = tmp_path / "stacked.html"
+    page.write_text(STACKED, encoding="utf-8")
+    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
+                                timeout_s=20).image
+    again = reread.unread_lines(img, [], small.ink_mask(img), OCR_MIN_SCORE)
+    assert len(again) >= 2, [(ln.text, ln.box) for ln in again]
+    found = text_overlap.detect(measure_lines(img, again), img)
+    assert found and all(overlap_min(i.bbox, [60, 60, 220, 45]) >= 0.5 for i in found), [(i.bbox, i.message) for i in found]

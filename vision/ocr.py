@@ -145,13 +145,31 @@ def _detect(img_bgr: np.ndarray, scale: float) -> list[tuple[int, int, int, int]
 
 
 def _recognize(img_bgr: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:
+    return _recognize_crops([np.ascontiguousarray(img_bgr[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes])
+
+
+def _recognize_crops(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     from rapidocr.ch_ppocr_rec import TextRecInput
 
-    if not boxes:
+    if not crops:
         return []
-    crops = [np.ascontiguousarray(img_bgr[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
     res = get_ocr().text_rec(TextRecInput(img=crops, return_word_box=False))
     return list(zip(res.txts or [""] * len(crops), res.scores or [0.0] * len(crops)))
+
+
+def read_boxes(img: np.ndarray, boxes: list[tuple[int, int, int, int]], zoom: float = 1.0) -> list[tuple[str, float]]:
+    """Recognition alone on given (x, y, w, h) boxes of an RGB image, each crop enlarged `zoom`
+    times first: text too small for the detector to find can still be read when enlarged."""
+    if not boxes:
+        return []
+    crops = []
+    for x, y, w, h in boxes:
+        c = np.ascontiguousarray(img[y:y + h, x:x + w, ::-1])
+        if zoom != 1.0:
+            c = cv2.resize(c, (max(1, round(w * zoom)), max(1, round(h * zoom))), interpolation=cv2.INTER_CUBIC)
+        crops.append(c)
+    with _LOCK:
+        return _recognize_crops(crops)
 
 
 def read_lines(img: np.ndarray, min_score: float = 0.5) -> list[TextLine]:

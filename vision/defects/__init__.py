@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import blank_area, broken_image, contrast, element_overlap, misalignment, small, text_overlap, truncation
+from . import blank_area, broken_image, contrast, element_overlap, misalignment, reread, small, text_overlap, truncation
 from .issue import CATEGORIES, SEVERITY_RANK, Issue
 from .pixels import TextInfo, text_info
 
@@ -39,6 +39,8 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     """All visual findings, most severe first."""
     if lines is None:
         lines = read_text(image)
+    ink = small.ink_mask(image)
+    lines = list(lines) + reread.unread_lines(image, lines, ink, OCR_MIN_SCORE)
     every = measure_lines(image, lines)
     infos = [t for t in every if t.conf >= RELIABLE]
     text_boxes = [tuple(t.box) for t in every]
@@ -52,7 +54,8 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += contrast.detect(infos, image)
     found += broken_image.detect(image, text_boxes)
     found += misalignment.detect(infos, image)
-    found += small.detect_text(infos)
-    found += small.detect_targets(image, every)
+    found += small.detect_text(infos, image)
+    found += small.detect_unread_text(image, text_boxes, ink)
+    found += small.detect_targets(image, every, ink)
     found.sort(key=lambda i: (SEVERITY_RANK[i.severity], -i.score))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .issue import Issue
-from .pixels import TextInfo, distance, font_px, hex_color, segments
+from .pixels import TextInfo, contrast_ratio, distance, font_px, hex_color, luminance, segments
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
@@ -55,6 +55,20 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
     return out
 
 
+# colour levels a measured ink colour may be off by: thin strokes of normal text never fully
+# cover a pixel's neighbours' blend, the thick strokes of large text do
+SLACK_NORMAL, SLACK_LARGE = 8, 2
+
+
+def _surely_under(fg, bg, need: float, slack: int) -> bool:
+    """Under the threshold even with the ink read `slack` levels further from the background per
+    channel: a pixel measurement within that of the line is not evidence enough either way."""
+    f = np.asarray(fg, np.float64)
+    b = np.asarray(bg, np.float64)
+    away = np.clip(f + (slack if luminance(f) >= luminance(b) else -slack), 0, 255)
+    return contrast_ratio(tuple(away), tuple(b)) < need
+
+
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
@@ -62,7 +76,7 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
             continue  # text over a picture or a gradient: no single background to measure against
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
-        if t.ratio < need:
+        if t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL):
             out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
         elif img is not None:
             out += _pale_words(img, t, need, large)

@@ -17,12 +17,14 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
     if y0 - 3 < 0 or y1 + 3 > H:
         return None
     end = x + w - 1 if direction > 0 else x
-    for off in range(1, 4):  # the box edge is 1-3 px past the last ink column
+    # the box edge is 1-3 px past the last ink column, or a word space further when the glyph it
+    # cuts is too small a piece for the recogniser to have read it into the line
+    for off in range(1, max(4, int(0.8 * t.x_height) + 1)):
         e = end + direction * off
         cols = range(e, e + direction * MIN_RUN, direction)
         if min(cols) < 0 or max(cols) >= W:
             return None
-        strip = img[y0 - 3:y1 + 3, min(cols):max(cols) + 1]
+        strip = img[y0:y1, min(cols):max(cols) + 1]
         c = np.median(strip.reshape(-1, 3), axis=0)
         if distance(np.array([[c]]), t.bg)[0, 0] < 40 or distance(strip, c).max() > 24:
             continue

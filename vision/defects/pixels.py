@@ -98,11 +98,55 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     if len(rows) == 0 or len(cols) == 0:
         return None
     ink_box = (x0 + int(cols[0]), y0 + int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1))
-    # x-height: the band of rows holding most of the ink (ascenders/descenders are sparse)
+    # x-height: the band of rows holding most of the ink (ascenders/descenders are sparse); an
+    # underline spans the line in one stroke and is no glyph row
     prof = ink.sum(axis=1).astype(np.float64)
+    prof[rule_rows(ink, max(8, ink_box[2] // 2))] = 0
+    if prof.max() <= 0:
+        return None
     dense = np.nonzero(prof >= 0.35 * prof.max())[0]
     xh = int(dense[-1] - dense[0] + 1) if len(dense) else ink_box[3]
     return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf)
+
+
+def rule_rows(ink: np.ndarray, min_run: int) -> np.ndarray:
+    """Rows holding an unbroken horizontal run of ink at least `min_run` long: an underline or a
+    strike-through (letters, even bold ones, leave gaps between them)."""
+    if ink.shape[1] < min_run:
+        return np.zeros(ink.shape[0], bool)
+    win = np.lib.stride_tricks.sliding_window_view(ink, min_run, axis=1)
+    return win.all(axis=2).any(axis=1)
+
+
+def word_boxes(img: np.ndarray, t: TextInfo) -> list[tuple[int, int, int, int, int]]:
+    """The line's ink split at word gaps: (x0, x1, top, bottom, dense band height) per word, in
+    line-crop columns; the dense band is the x-height of lowercase, the cap height of capitals."""
+    x, y, w, h = t.ink_box
+    crop = img[y:y + h, x:x + w]
+    if crop.size == 0:
+        return []
+    d = distance(crop, t.bg)
+    ink = d >= max(24.0, 0.4 * float(d.max()))
+    ink[rule_rows(ink, max(8, 3 * t.x_height))] = False  # an underline would join the words
+    cols = ink.any(axis=0)
+    gap = max(3, int(round(0.5 * t.x_height)))
+    words, a, blank = [], None, 0
+    for c in range(w + 1):
+        on = c < w and bool(cols[c])
+        if on:
+            if a is None:
+                a = c
+            blank, last = 0, c
+            continue
+        blank += 1
+        if a is not None and (blank >= gap or c == w):
+            sub = ink[:, a:last + 1]
+            rows = np.nonzero(sub.any(axis=1))[0]
+            prof = sub.sum(axis=1).astype(np.float64)
+            dense = np.nonzero(prof >= 0.35 * prof.max())[0]
+            words.append((a, last + 1, int(rows[0]), int(rows[-1]) + 1, int(dense[-1] - dense[0] + 1)))
+            a = None
+    return words
 
 
 def font_px(info: TextInfo) -> float:

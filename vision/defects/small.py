@@ -5,23 +5,69 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
-from .pixels import TextInfo, distance, font_px
+from .pixels import TextInfo, distance, font_px, word_boxes
 
 MIN_FONT_PX = 12.0
 MIN_TARGET_PX = 24
 
 
-def detect_text(infos: list[TextInfo]) -> list[Issue]:
+def _issue_text(box, text: str, px: float) -> Issue:
+    return Issue("small-text", list(box), "error" if px < 10 else "warning",
+                 f"Text \"{text[:40]}\" is about {px:.0f} px high; body text should be at least 12 px",
+                 "visual", "Raise `font-size` to at least 12px (16px for body copy)", score=MIN_FONT_PX - px)
+
+
+def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
+    """Words set in a much smaller font inside a line of normal text (a tiny link, a shrunk
+    span): the line as a whole measures normal, so each word's own height is compared.
+
+    A word's size is taken as the larger of its dense band read as an x-height and its whole ink
+    height (a capital word's dense band is its cap height, which only errs towards larger), so
+    a run is flagged only when it is small by both and clearly smaller than the line's other words.
+    """
+    words = word_boxes(img, t)
+    if len(words) < 3:
+        return []
+    sizes = [max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for wd in words]
+    small = [px < MIN_FONT_PX - 1 and wd[4] >= 3 and wd[3] - wd[2] >= 5 for wd, px in zip(words, sizes)]
+    names = t.text.split()
+    out = []
+    i = 0
+    while i < len(words):
+        if not small[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and small[j]:
+            j += 1
+        run, rest = words[i:j], words[:i] + words[j:]
+        ref = float(np.median([wd[4] for wd in rest])) if len(rest) >= 2 else 0.0
+        x0, x1 = run[0][0], run[-1][1]
+        xh = max(wd[4] for wd in run)
+        if len(names) == len(words):  # the recogniser's words line up with the ink's
+            text = " ".join(names[i:j])
+        else:
+            lw, n = max(1, t.ink_box[2]), len(t.text)
+            text = t.text[int(n * x0 / lw):int(np.ceil(n * x1 / lw))].strip()
+        if x1 - x0 >= 4 * xh and xh <= 0.7 * ref and ref / 0.53 >= MIN_FONT_PX \
+                and sum(ch.isalnum() for ch in text) >= 2:
+            top, bottom = min(wd[2] for wd in run), max(wd[3] for wd in run)
+            box = [t.ink_box[0] + x0 - 1, t.ink_box[1] + top - 1, x1 - x0 + 2, bottom - top + 2]
+            out.append(_issue_text(box, text, max(sizes[i:j])))
+        i = j
+    return out
+
+
+def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
         if sum(ch.isalnum() for ch in t.text) < 2 or t.conf < 0.6:
             continue  # punctuation alone has no x-height to measure a font size by
         px = font_px(t)
-        if px >= MIN_FONT_PX - 0.5:
-            continue
-        out.append(Issue("small-text", list(t.box), "error" if px < 10 else "warning",
-                         f"Text \"{t.text[:40]}\" is about {px:.0f} px high; body text should be at least 12 px",
-                         "visual", "Raise `font-size` to at least 12px (16px for body copy)", score=MIN_FONT_PX - px))
+        if px < MIN_FONT_PX - 0.5:
+            out.append(_issue_text(t.box, t.text, px))
+        elif img is not None:
+            out += _small_words(img, t)
     return out
 
 
@@ -57,11 +103,55 @@ def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, l
     return False
 
 
-def detect_targets(img: np.ndarray, lines: list[TextInfo]) -> list[Issue]:
+def ink_mask(img: np.ndarray) -> np.ndarray:
+    """Pixels standing clearly apart from the local background (1) under small objects."""
+    bg = _bg_map(img)
+    return (np.abs(img.astype(np.int16) - bg.astype(np.int16)).max(axis=-1) > 40).astype(np.uint8)
+
+
+UNREAD_MAX = 6    # candidates read per screenshot (one recognition batch)
+UNREAD_ZOOM = 3.0
+
+
+def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = None) -> list[Issue]:
+    """Text too small for the OCR detector (7-8 px fonts): rows of tiny ink marks outside every
+    line read, confirmed by the recogniser reading words in the enlarged crop.
+
+    The recogniser is the witness: icons, rules and picture texture do not read as words.
+    """
+    from vision.ocr import read_boxes
+
+    H, W = img.shape[:2]
+    ink = ink_mask(img) if mask is None else mask.copy()
+    for x, y, w, h in text_boxes:
+        ink[max(0, y - 2):y + h + 2, max(0, x - 2):x + w + 2] = 0
+    joined = cv2.dilate(ink, np.ones((1, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    cands = []
+    for i in range(1, n):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        if not (4 <= h <= 9 and w >= 24 and w >= 4 * h) or x < 2 or y < 2 or x + w > W - 2 or y + h > H - 2:
+            continue
+        fill = ink[y:y + h, x:x + w].mean()
+        if not 0.15 <= fill <= 0.7:
+            continue  # a rule or a bar is solid, a hairline frame is empty
+        cands.append((w, (x - 2, y - 2, w + 4, h + 4)))
+    cands = [b for _, b in sorted(cands, reverse=True)[:UNREAD_MAX]]
+    out = []
+    for box, (text, score) in zip(cands, read_boxes(img, cands, zoom=UNREAD_ZOOM)):
+        text = (text or "").strip()
+        if score < 0.7 or sum(ch.isalnum() for ch in text) < 3:
+            continue
+        px = (box[3] - 4) / 0.72  # the ink's height taken as a cap height: errs towards larger
+        if px < MIN_FONT_PX - 0.5:
+            out.append(_issue_text(box, text, px))
+    return out
+
+
+def detect_targets(img: np.ndarray, lines: list[TextInfo], mask: np.ndarray | None = None) -> list[Issue]:
     """Small square-ish boxes, filled or outlined, standing alone: icon buttons, checkboxes, close marks."""
     H, W = img.shape[:2]
-    bg = _bg_map(img)
-    mask = (np.abs(img.astype(np.int16) - bg.astype(np.int16)).max(axis=-1) > 40).astype(np.uint8)
+    mask = ink_mask(img) if mask is None else mask
     n, lab, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, n):

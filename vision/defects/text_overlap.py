@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .issue import Issue, union
-from .pixels import TextInfo, distance
+from .issue import Issue, overlap_min, union
+from .pixels import TextInfo, distance, word_boxes
 
 
 def _too_tall(t: TextInfo) -> bool:
@@ -39,17 +39,49 @@ def _merged(infos: list[TextInfo]) -> list[Issue]:
         if t.conf >= 0.9:
             continue
         x, y, w, h = t.box
-        near = [o.ink_height for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
+        near = [o for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
                 and min(o.box[0] + o.box[2], x + w) - max(o.box[0], x) > -4 * h and o.conf >= 0.9]
         if len(near) < 2:
             continue
-        ref = float(sorted(near)[len(near) // 2])
-        if t.ink_height >= 1.4 * ref:
+        ref = float(np.median([o.ink_height for o in near]))
+        # two lines half a line apart: their letters' dense bands merge into one about twice
+        # as tall as a line's (a capital line's band, the cap height, is only 1.4 times taller)
+        ref_x = float(np.median([o.x_height for o in near]))
+        if t.ink_height >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
             out.append(Issue("text-overlap", list(t.box), "error",
                              f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
                                        "or give the lines room (line-height, padding, flex gap)", score=t.ink_height / ref))
     return out
+
+
+def _tall_words(img: np.ndarray, t: TextInfo) -> Issue | None:
+    """Another line drawn across part of a read line: the recogniser reads through it with
+    confidence (a word turns into gibberish inside a sound sentence), but where the glyphs of the
+    two lines meet, the letters' dense band is far taller than in the line's other words (two
+    x-height bands half a line apart; capitals beside lowercase are only 1.4 times taller)."""
+    # pieces narrower than a letter are fragments of pale or thin glyphs, not words to compare
+    words = [wd for wd in word_boxes(img, t) if wd[1] - wd[0] >= max(4, t.x_height)]
+    if len(words) < 3:
+        return None
+    band = float(np.median([wd[4] for wd in words]))
+    height = float(np.median([wd[3] - wd[2] for wd in words]))
+    base = float(np.median([wd[3] for wd in words]))
+    # the other line's glyphs reach well below this line's baseline (a word in a larger font
+    # shares the baseline and grows upwards only)
+    tall = [wd for wd in words if wd[4] >= 1.7 * band and wd[3] - wd[2] >= 1.4 * height
+            and wd[3] >= base + 0.35 * height]
+    if not tall or band < 4:
+        return None
+    x0, x1 = min(wd[0] for wd in tall), max(wd[1] for wd in tall)
+    if x1 - x0 < 4 * band or len(tall) > len(words) / 2:
+        return None
+    top, bottom = min(wd[2] for wd in tall), max(wd[3] for wd in tall)
+    box = [t.ink_box[0] + x0, t.ink_box[1] + top, x1 - x0, bottom - top]
+    return Issue("text-overlap", box, "error",
+                 f"Text collides with the line \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
+                 "visual", "Remove the negative margin / absolute offset that stacks them, "
+                           "or give the lines room (line-height, padding, flex gap)", score=1.0)
 
 
 def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
@@ -71,6 +103,13 @@ def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Two read lines whose ink boxes cross: in a sound layout lines never share pixels."""
     out = _merged(infos)
+    if img is not None:
+        flagged = [i.bbox for i in out]
+        for t in infos:
+            if t.conf >= 0.5 and not any(overlap_min(list(t.box), b) > 0.5 for b in flagged):
+                hit = _tall_words(img, t)
+                if hit is not None:
+                    out.append(hit)
     for i, a in enumerate(infos):
         for b in infos[i + 1:]:
             ax, ay, aw, ah = a.ink_box
