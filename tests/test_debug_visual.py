@@ -344,3 +344,15 @@ def test_unread_ink_is_read_again_and_its_collision_found(tmp_path):
     assert len(again) >= 2, [(ln.text, ln.box) for ln in again]
     found = text_overlap.detect(measure_lines(img, again), img)
     assert found and all(overlap_min(i.bbox, [60, 60, 220, 45]) >= 0.5 for i in found), [(i.bbox, i.message) for i in found]
+
+
+def test_contrast_near_the_threshold_is_not_evidence():
+    """White text on Google blue passes AA (4.5:1 by its CSS colours) but anti-aliasing reads the ink
+    a few levels darker (4.34:1): not reported; clearly pale grey on white is."""
+    from vision.defects.contrast import NORMAL_MIN, SLACK_NORMAL, _surely_under
+    from vision.defects.pixels import contrast_ratio
+
+    assert contrast_ratio((248, 251, 255), (26, 115, 232)) < NORMAL_MIN
+    assert not _surely_under((248, 251, 255), (26, 115, 232), NORMAL_MIN, SLACK_NORMAL)
+    assert _surely_under((161, 161, 161), (255, 255, 255), NORMAL_MIN, SLACK_NORMAL)
+    assert _surely_under((230, 230, 230), (20, 20, 20), NORMAL_MIN, SLACK_NORMAL) is False

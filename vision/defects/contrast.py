@@ -25,6 +25,20 @@ def _issue(t: TextInfo, box, fg, ratio: float, need: float, large: bool, text: s
                   f"(e.g. `color` further from {hex_color(t.bg)})", score=need - ratio)
 
 
+# colour levels a measured ink colour may be off by: thin strokes of normal text never fully
+# cover a pixel's neighbours' blend, the thick strokes of large text do
+SLACK_NORMAL, SLACK_LARGE = 8, 2
+
+
+def _surely_under(fg, bg, need: float, slack: int) -> bool:
+    """Under the threshold even with the ink read `slack` levels further from the background per
+    channel: a pixel measurement within that of the line is not evidence enough either way."""
+    f = np.asarray(fg, np.float64)
+    b = np.asarray(bg, np.float64)
+    away = np.clip(f + (slack if luminance(f) >= luminance(b) else -slack), 0, 255)
+    return contrast_ratio(tuple(away), tuple(b)) < need
+
+
 def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
     """Runs of words in a passing line that on their own fall under the threshold."""
     segs = segments(img, t)
@@ -36,7 +50,8 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
     for s in segs + [None]:
         # a run in a clearly different colour, not the drift of thin anti-aliased strokes
         low = s is not None and s.ratio < need and s.box[3] >= 0.8 * t.x_height \
-            and s.ratio * 1.5 <= t.ratio and distance(np.array([[s.fg]]), t.fg)[0, 0] >= 48
+            and s.ratio * 1.5 <= t.ratio and distance(np.array([[s.fg]]), t.fg)[0, 0] >= 48 \
+            and _surely_under(s.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL)
         if low:
             run.append(s)
             continue
@@ -53,20 +68,6 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
             out.append(_issue(t, box, worst.fg, ratio, need, large, text))
         run = []
     return out
-
-
-# colour levels a measured ink colour may be off by: thin strokes of normal text never fully
-# cover a pixel's neighbours' blend, the thick strokes of large text do
-SLACK_NORMAL, SLACK_LARGE = 8, 2
-
-
-def _surely_under(fg, bg, need: float, slack: int) -> bool:
-    """Under the threshold even with the ink read `slack` levels further from the background per
-    channel: a pixel measurement within that of the line is not evidence enough either way."""
-    f = np.asarray(fg, np.float64)
-    b = np.asarray(bg, np.float64)
-    away = np.clip(f + (slack if luminance(f) >= luminance(b) else -slack), 0, 255)
-    return contrast_ratio(tuple(away), tuple(b)) < need
 
 
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:

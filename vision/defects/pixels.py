@@ -112,10 +112,12 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
 def rule_rows(ink: np.ndarray, min_run: int) -> np.ndarray:
     """Rows holding an unbroken horizontal run of ink at least `min_run` long: an underline or a
     strike-through (letters, even bold ones, leave gaps between them)."""
+    import cv2
+
     if ink.shape[1] < min_run:
         return np.zeros(ink.shape[0], bool)
-    win = np.lib.stride_tricks.sliding_window_view(ink, min_run, axis=1)
-    return win.all(axis=2).any(axis=1)
+    runs = cv2.erode(ink.astype(np.uint8), np.ones((1, min_run), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    return runs.any(axis=1)
 
 
 def word_boxes(img: np.ndarray, t: TextInfo) -> list[tuple[int, int, int, int, int]]:
