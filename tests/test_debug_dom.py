@@ -1,8 +1,6 @@
 """DOM checks (geometry + axe-core) on pages with known defects, and merging with visual findings."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from codegen.debug.merge import merge

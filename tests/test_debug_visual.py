@@ -230,8 +230,6 @@ def test_misalignment_of_a_boxed_element_by_its_edge(tmp_path):
     """A box with a centred label moved 7 px right in a left-aligned stack is found by its painted
     edge (its text alone lines up with nothing); the same stack left in line is not flagged."""
     from codegen.render import get_renderer
-    from vision.defects.misalignment import detect as detect_misalignment
-    from vision.defects import RELIABLE, measure_lines
 
     boxes = {}
 
@@ -247,9 +245,6 @@ def test_misalignment_of_a_boxed_element_by_its_edge(tmp_path):
     assert hits, (boxes["shifted"], [(i.bbox, i.message) for i in found])
     assert "7 px right" in hits[0].message, hits[0].message
     assert not [i for i in found if overlap_min(i.bbox, boxes["aligned"]) > 0], [(i.bbox, i.message) for i in found]
-    # the text lines alone cannot show it: the label is centred in its box
-    infos = [t for t in measure_lines(res.image, read_lines(res.image)) if t.conf >= RELIABLE]
-    assert not [i for i in detect_misalignment(infos) if overlap_min(i.bbox, boxes["shifted"]) >= 0.5]
 
 
 SMALL_WORDS = """<!doctype html><html><head><meta charset="utf-8"><style>

@@ -4,6 +4,7 @@
 known so OCR runs once. `read_text` keeps the lines the recogniser doubts (score down to
 OCR_MIN_SCORE): glyphs of two lines drawn over each other read as gibberish with a low score, and
 that doubt is itself evidence; every other detector only looks at lines scored RELIABLE or more.
+Glyph-like ink no line covers is read again in crops (`reread`) for text-overlap alone.
 """
 from __future__ import annotations
 
@@ -40,15 +41,16 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     if lines is None:
         lines = read_text(image)
     ink = small.ink_mask(image)
-    lines = list(lines) + reread.unread_lines(image, lines, ink, OCR_MIN_SCORE)
     every = measure_lines(image, lines)
+    # read again only to see collisions: a crop's detector cuts lines less cleanly than the page's
+    again = measure_lines(image, reread.unread_lines(image, lines, ink, OCR_MIN_SCORE))
     infos = [t for t in every if t.conf >= RELIABLE]
-    text_boxes = [tuple(t.box) for t in every]
+    text_boxes = [tuple(t.box) for t in every + again]
     found: list[Issue] = []
     found += blank_area.detect(image)
     if found and found[0].bbox[2] == image.shape[1] and found[0].bbox[3] == image.shape[0]:
         return found  # a blank screen has nothing else to inspect
-    found += text_overlap.detect(every, image)
+    found += text_overlap.detect(every + again, image)
     found += element_overlap.detect(image, infos)
     found += truncation.detect(image, infos)
     found += contrast.detect(infos, image)

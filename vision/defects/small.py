@@ -122,7 +122,8 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
     from vision.ocr import read_boxes
 
     H, W = img.shape[:2]
-    ink = ink_mask(img) if mask is None else mask.copy()
+    whole = ink_mask(img) if mask is None else mask
+    ink = whole.copy()
     for x, y, w, h in text_boxes:
         ink[max(0, y - 2):y + h + 2, max(0, x - 2):x + w + 2] = 0
     joined = cv2.dilate(ink, np.ones((1, 5), np.uint8))
@@ -135,6 +136,8 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
         fill = ink[y:y + h, x:x + w].mean()
         if not 0.15 <= fill <= 0.7:
             continue  # a rule or a bar is solid, a hairline frame is empty
+        if whole[y - 1, x:x + w].any() or whole[y + h, x:x + w].any():
+            continue  # the rest of a read line's glyphs, cut off by its box: not a line of its own
         cands.append((w, (x - 2, y - 2, w + 4, h + 4)))
     cands = [b for _, b in sorted(cands, reverse=True)[:UNREAD_MAX]]
     out = []
