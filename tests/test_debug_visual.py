@@ -351,3 +351,29 @@ def test_contrast_near_the_threshold_is_not_evidence():
     assert not _surely_under((248, 251, 255), (26, 115, 232), NORMAL_MIN, SLACK_NORMAL)
     assert _surely_under((161, 161, 161), (255, 255, 255), NORMAL_MIN, SLACK_NORMAL)
     assert _surely_under((230, 230, 230), (20, 20, 20), NORMAL_MIN, SLACK_NORMAL) is False
+
+
+ALT_TEXT = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+#logo { width: 120px; height: 40px; background: #e5e5e5; color: #fff; font-size: 22px; }
+</style></head><body>
+<img id="logo" src="missing-logo.png" alt="logo">
+<p>Welcome back to the account pages of this shop.</p>
+</body></html>"""
+
+
+def test_alt_text_of_a_broken_image_is_part_of_that_defect(tmp_path):
+    """White alt text drawn in a broken image's grey frame: one broken-image finding boxing the icon
+    and its alt text, which is not reported again as low contrast."""
+    from codegen.render import get_renderer
+
+    page = tmp_path / "alt.html"
+    page.write_text(ALT_TEXT, encoding="utf-8")
+    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
+                                timeout_s=20).image
+    found = detect(img, read_lines(img))
+    frame = [40, 40, 120, 40]
+    broken = [i for i in found if i.category == "broken-image" and overlap_min(i.bbox, frame) >= 0.5]
+    assert broken and broken[0].bbox[2] >= 50, [(i.category, i.bbox) for i in found]  # icon (16 px) and "logo"
+    assert not [i for i in found if i.category in ("low-contrast", "text-truncation")
+                and overlap_min(i.bbox, frame) >= 0.5], [(i.category, i.bbox, i.message) for i in found]

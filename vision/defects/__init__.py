@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import blank_area, broken_image, contrast, element_overlap, misalignment, reread, small, text_overlap, truncation
-from .issue import CATEGORIES, SEVERITY_RANK, Issue
+from .issue import CATEGORIES, SEVERITY_RANK, Issue, overlap_min
 from .pixels import TextInfo, text_info
 
 __all__ = ["CATEGORIES", "Issue", "TextInfo", "detect", "measure_lines", "read_text"]
@@ -59,5 +59,14 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += small.detect_text(infos, image)
     found += small.detect_unread_text(image, text_boxes, ink)
     found += small.detect_targets(image, every, ink)
+    found = _without_alt_text_findings(found)
     found.sort(key=lambda i: (SEVERITY_RANK[i.severity], -i.score))
     return found
+
+
+def _without_alt_text_findings(found: list[Issue]) -> list[Issue]:
+    """The alt text a browser draws in a broken image's frame is part of that defect: its
+    contrast and its clipping at the frame's edge are not defects of their own."""
+    frames = [i.bbox for i in found if i.category == "broken-image"]
+    return [i for i in found if i.category not in ("low-contrast", "text-truncation")
+            or not any(overlap_min(i.bbox, b) >= 0.5 for b in frames)]

@@ -89,10 +89,13 @@ def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
                 continue
             taken.append((x, y))
             box = _frame(img, x, y, tw) or [x, y, tw, th]
-            alt = [tb for tb in text_boxes if abs(tb[0] - (x + tw)) <= 6 and abs(tb[1] + tb[3] / 2 - (y + th / 2)) <= th]
-            if alt and box[2] == tw:
-                a = alt[0]
-                box = [x, min(y, a[1]), a[0] + a[2] - x, max(y + th, a[1] + a[3]) - min(y, a[1])]
+            # the alt text follows the icon; the recogniser often reads the icon into its line
+            alt = [tb for tb in text_boxes if abs(tb[1] + tb[3] / 2 - (y + th / 2)) <= th
+                   and (abs(tb[0] - (x + tw)) <= 6 or tb[0] <= x + tw // 2 < tb[0] + tb[2])]
+            if alt and box[2] <= tw + 6:  # no frame beyond the icon's own border: box the alt text too
+                a = max(alt, key=lambda b: b[0] + b[2])
+                x0, y0 = min(box[0], a[0]), min(box[1], a[1])
+                box = [x0, y0, max(box[0] + box[2], a[0] + a[2]) - x0, max(box[1] + box[3], a[1] + a[3]) - y0]
             out.append(Issue("broken-image", box, "error",
                              "Image failed to load: the browser shows its broken-image icon"
                              + (" and the alt text instead" if alt else ""),
