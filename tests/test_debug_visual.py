@@ -15,6 +15,30 @@ VISUAL_KINDS = ("text-overlap", "element-overlap", "text-truncation", "low-contr
                 "misalignment", "blank-area", "small-text", "small-target")
 
 
+RECT_JS = {False: "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                  " return [r.left, r.top, r.width, r.height]; }",
+           True: "(id) => { const g = document.createRange(); g.selectNodeContents(document.getElementById(id));"
+                 " const r = g.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"}
+
+
+def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None = None):
+    """The page rendered at W x H in Chromium, and each id's box (its text's box when `text`),
+    after running `before` in the page when given."""
+    from codegen.render import get_renderer
+
+    boxes = {}
+
+    def page_fn(p):
+        if before:
+            p.evaluate(before)
+        for k in ids:
+            boxes[k] = p.evaluate(RECT_JS[text], k)
+
+    res = get_renderer().render(html=html, width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    return res.image, boxes
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> Path:
     return write_page(tmp_path_factory.mktemp("debugpage"))
@@ -67,22 +91,10 @@ a { color: #b4b4d2; text-decoration: none; }
 </body></html>"""
 
 
-def test_pale_words_inside_a_dark_line(tmp_path):
+def test_pale_words_inside_a_dark_line():
     """One OCR line, two colours: the pale link is measured on its own and boxed, the dark line is not."""
-    from codegen.render import get_renderer
-
-    page = tmp_path / "pale.html"
-    page.write_text(PALE_LINK, encoding="utf-8")
-    boxes = {}
-
-    def page_fn(p):
-        for k in ("pale", "dark"):
-            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
-                                  " return [r.left, r.top, r.width, r.height]; }", k)
-
-    res = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "low-contrast"]
+    img, boxes = render_with_boxes(PALE_LINK, ("pale", "dark"))
+    found = [i for i in detect(img, read_lines(img)) if i.category == "low-contrast"]
     hits = [i for i in found if overlap_min(i.bbox, boxes["pale"]) >= 0.5]
     assert hits, [(i.bbox, i.message) for i in found]
     assert hits[0].bbox[2] < 1.5 * boxes["pale"][2]  # the link, not the whole sentence
@@ -119,22 +131,11 @@ CLIP_JS = """() => { const s = document.getElementById('cut'); const r = documen
   s.style.maxWidth = Math.round(c.left + c.width / 2 - s.getBoundingClientRect().left) + 'px'; }"""
 
 
-def test_truncation_clipped_without_ellipsis_and_natural_ellipses(tmp_path):
+def test_truncation_clipped_without_ellipsis_and_natural_ellipses():
     """Text sliced mid-letter with no ellipsis is found; an input's placeholder "Search for ...",
     a line ending in a stem and the last line of a wrapped paragraph ending in "..." are not."""
-    from codegen.render import get_renderer
-
-    boxes = {}
-
-    def page_fn(p):
-        p.evaluate(CLIP_JS)
-        for k in ("cut", "search", "stem", "wrapped"):
-            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
-                                  " return [r.left, r.top, r.width, r.height]; }", k)
-
-    res = get_renderer().render(html=TRUNCATION, width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "text-truncation"]
+    img, boxes = render_with_boxes(TRUNCATION, ("cut", "search", "stem", "wrapped"), before=CLIP_JS)
+    found = [i for i in detect(img, read_lines(img)) if i.category == "text-truncation"]
     assert [i for i in found if overlap_min(i.bbox, boxes["cut"]) >= 0.3], (boxes["cut"], [(i.bbox, i.message) for i in found])
     for k in ("search", "stem", "wrapped"):
         assert not [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3], (k, [(i.bbox, i.message) for i in found])
@@ -226,21 +227,11 @@ button { display: block; font: 15px 'Liberation Sans', sans-serif; padding: 8px 
 </body></html>"""
 
 
-def test_misalignment_of_a_boxed_element_by_its_edge(tmp_path):
+def test_misalignment_of_a_boxed_element_by_its_edge():
     """A box with a centred label moved 7 px right in a left-aligned stack is found by its painted
     edge (its text alone lines up with nothing); the same stack left in line is not flagged."""
-    from codegen.render import get_renderer
-
-    boxes = {}
-
-    def page_fn(p):
-        for k in ("shifted", "aligned"):
-            boxes[k] = p.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
-                                  " return [r.left, r.top, r.width, r.height]; }", k)
-
-    res = get_renderer().render(html=STACKS, width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "misalignment"]
+    img, boxes = render_with_boxes(STACKS, ("shifted", "aligned"))
+    found = [i for i in detect(img, read_lines(img)) if i.category == "misalignment"]
     hits = [i for i in found if overlap_min(i.bbox, boxes["shifted"]) >= 0.5]
     assert hits, (boxes["shifted"], [(i.bbox, i.message) for i in found])
     assert "7 px right" in hits[0].message, hits[0].message
@@ -258,24 +249,11 @@ a { color: #2040c0; }
 </body></html>"""
 
 
-def test_small_words_inside_a_line_and_text_too_small_to_detect(tmp_path):
-    """A 10 px link inside a 16 px line (the line measures normal as a whole) and a 7 px line the
-    OCR detector does not find: both boxed as small-text; the normal line is not."""
-    from codegen.render import get_renderer
-
-    page = tmp_path / "small.html"
-    page.write_text(SMALL_WORDS, encoding="utf-8")
-    boxes = {}
-
-    def page_fn(p):
-        for k in ("link", "tiny", "normal"):
-            boxes[k] = p.evaluate("(id) => { const r = document.createRange();"
-                                  " r.selectNodeContents(document.getElementById(id));"
-                                  " const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; }", k)
-
-    res = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    found = [i for i in detect(res.image, read_lines(res.image)) if i.category == "small-text"]
+def test_small_words_inside_a_line_and_a_7px_line():
+    """A 10 px link inside a 16 px line (the line measures normal as a whole, so its words are
+    measured apart) and a 7 px line: both boxed as small-text; the normal line is not."""
+    img, boxes = render_with_boxes(SMALL_WORDS, ("link", "tiny", "normal"), text=True)
+    found = [i for i in detect(img, read_lines(img)) if i.category == "small-text"]
     for k in ("link", "tiny"):
         hits = [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3]
         assert hits, (k, boxes[k], [(i.bbox, i.message) for i in found])
@@ -292,24 +270,12 @@ body { margin: 0; padding: 40px; font: 16px 'Liberation Serif', serif; color: #2
 </body></html>"""
 
 
-def test_text_the_detector_missed_is_read_enlarged(tmp_path):
+def test_text_the_detector_missed_is_read_enlarged():
     """Tiny lines the OCR detector left out (here: told it found nothing) are found as rows of
     small ink and confirmed by reading the enlarged crop; a normal heading is not small text."""
-    from codegen.render import get_renderer
     from vision.defects.small import detect_unread_text
 
-    page = tmp_path / "tiny.html"
-    page.write_text(TINY_LINES, encoding="utf-8")
-    boxes = {}
-
-    def page_fn(p):
-        for k in ("big", "a", "b"):
-            boxes[k] = p.evaluate("(id) => { const r = document.createRange();"
-                                  " r.selectNodeContents(document.getElementById(id));"
-                                  " const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; }", k)
-
-    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20).image
+    img, boxes = render_with_boxes(TINY_LINES, ("big", "a", "b"), text=True)
     found = detect_unread_text(img, text_boxes=[])
     for k in ("a", "b"):
         assert [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.5], (k, boxes[k], [(i.bbox, i.message) for i in found])
@@ -325,16 +291,12 @@ body { margin: 0; padding: 60px; font: bold 20px 'Liberation Sans', sans-serif; 
 </body></html>"""
 
 
-def test_unread_ink_is_read_again_and_its_collision_found(tmp_path):
+def test_unread_ink_is_read_again_and_its_collision_found():
     """Text the first OCR pass left out (here: told it read nothing) is read again from a crop, and
     the two lines drawn over each other there are reported as text-overlap."""
-    from codegen.render import get_renderer
     from vision.defects import OCR_MIN_SCORE, measure_lines, reread, small, text_overlap
 
-    page = tmp_path / "stacked.html"
-    page.write_text(STACKED, encoding="utf-8")
-    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
-                                timeout_s=20).image
+    img, _ = render_with_boxes(STACKED)
     again = reread.unread_lines(img, [], small.ink_mask(img), OCR_MIN_SCORE)
     assert len(again) >= 2, [(ln.text, ln.box) for ln in again]
     found = text_overlap.detect(measure_lines(img, again), img)
@@ -362,15 +324,10 @@ body { margin: 0; padding: 40px; font: 16px 'Liberation Sans', sans-serif; color
 </body></html>"""
 
 
-def test_alt_text_of_a_broken_image_is_part_of_that_defect(tmp_path):
+def test_alt_text_of_a_broken_image_is_part_of_that_defect():
     """White alt text drawn in a broken image's grey frame: one broken-image finding boxing the icon
     and its alt text, which is not reported again as low contrast."""
-    from codegen.render import get_renderer
-
-    page = tmp_path / "alt.html"
-    page.write_text(ALT_TEXT, encoding="utf-8")
-    img = get_renderer().render(path=str(page), width=W, height=H, full_page=False, mobile_check=False,
-                                timeout_s=20).image
+    img, _ = render_with_boxes(ALT_TEXT)
     found = detect(img, read_lines(img))
     frame = [40, 40, 120, 40]
     broken = [i for i in found if i.category == "broken-image" and overlap_min(i.bbox, frame) >= 0.5]

@@ -109,6 +109,15 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf)
 
 
+def uncovered(mask: np.ndarray, boxes, pad: int) -> np.ndarray:
+    """A copy of `mask` with every (x, y, w, h) box, grown by `pad`, cleared: the ink that no
+    line read so far accounts for."""
+    out = mask.copy()
+    for x, y, w, h in boxes:
+        out[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad] = 0
+    return out
+
+
 def rule_rows(ink: np.ndarray, min_run: int) -> np.ndarray:
     """Rows holding an unbroken horizontal run of ink at least `min_run` long: an underline or a
     strike-through (letters, even bold ones, leave gaps between them)."""

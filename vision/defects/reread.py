@@ -13,16 +13,13 @@ import numpy as np
 from vision.ocr import TextLine, read_lines
 
 from .issue import overlap_min
+from .pixels import uncovered
 
 MAX_REGIONS = 4  # crops read per screenshot
 
 
 def _regions(ink: np.ndarray, lines) -> list[tuple[int, int, int, int]]:
-    H, W = ink.shape
-    free = ink.copy()
-    for ln in lines:
-        x, y, w, h = ln.box
-        free[max(0, y - 3):y + h + 3, max(0, x - 3):x + w + 3] = 0
+    free = uncovered(ink, [ln.box for ln in lines], pad=3)
     grouped = cv2.dilate(free, np.ones((3, 9), np.uint8))
     n, lab, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
     found = []

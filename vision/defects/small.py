@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
-from .pixels import TextInfo, distance, font_px, word_boxes
+from .pixels import TextInfo, distance, font_px, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
 MIN_TARGET_PX = 24
@@ -123,9 +123,7 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
 
     H, W = img.shape[:2]
     whole = ink_mask(img) if mask is None else mask
-    ink = whole.copy()
-    for x, y, w, h in text_boxes:
-        ink[max(0, y - 2):y + h + 2, max(0, x - 2):x + w + 2] = 0
+    ink = uncovered(whole, text_boxes, pad=2)
     joined = cv2.dilate(ink, np.ones((1, 5), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     cands = []
