@@ -60,3 +60,29 @@ def load_bench_module(name: str):
     sys.modules[name] = mod  # dataclasses look their module up here
     spec.loader.exec_module(mod)
     return mod
+
+
+W, H = 720, 480
+
+RECT_JS = {False: "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                  " return [r.left, r.top, r.width, r.height]; }",
+           True: "(id) => { const g = document.createRange(); g.selectNodeContents(document.getElementById(id));"
+                 " const r = g.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"}
+
+
+def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None = None):
+    """The page rendered at W x H in Chromium, and each id's box (its text's box when `text`),
+    after running `before` in the page when given."""
+    from codegen.render import get_renderer
+
+    boxes = {}
+
+    def page_fn(p):
+        if before:
+            p.evaluate(before)
+        for k in ids:
+            boxes[k] = p.evaluate(RECT_JS[text], k)
+
+    res = get_renderer().render(html=html, width=W, height=H, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    return res.image, boxes

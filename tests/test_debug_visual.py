@@ -5,38 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from debug_pages import load_bench_module, write_page
+from debug_pages import W, H, load_bench_module, render_with_boxes, write_page
 from vision.defects import detect
 from vision.defects.issue import overlap_min
 from vision.defects import read_text as read_lines
 
-W, H = 720, 480
 VISUAL_KINDS = ("text-overlap", "element-overlap", "text-truncation", "low-contrast", "broken-image",
                 "misalignment", "blank-area", "small-text", "small-target")
-
-
-RECT_JS = {False: "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
-                  " return [r.left, r.top, r.width, r.height]; }",
-           True: "(id) => { const g = document.createRange(); g.selectNodeContents(document.getElementById(id));"
-                 " const r = g.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"}
-
-
-def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None = None):
-    """The page rendered at W x H in Chromium, and each id's box (its text's box when `text`),
-    after running `before` in the page when given."""
-    from codegen.render import get_renderer
-
-    boxes = {}
-
-    def page_fn(p):
-        if before:
-            p.evaluate(before)
-        for k in ids:
-            boxes[k] = p.evaluate(RECT_JS[text], k)
-
-    res = get_renderer().render(html=html, width=W, height=H, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    return res.image, boxes
 
 
 @pytest.fixture(scope="module")
