@@ -1,4 +1,5 @@
-"""broken-image: the browser's broken-image icon (with its frame and alt text when drawn)."""
+"""broken-image: the browser's broken-image icon (with its frame and alt text when drawn), or the
+rest of its frame when something drawn over the image (a fixed header) hides the icon."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,12 +8,14 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .issue import Issue
-from .pixels import distance
+from .issue import Issue, overlap_min
+from .pixels import distance, mode_color
 
 ASSETS = Path(__file__).with_name("assets")
-MAX_MSE = 220.0
-HILL = (88, 174, 57)  # the green hill of Chromium's broken-image icon  # mean squared difference per channel on the icon's opaque pixels
+MAX_MSE = 220.0  # mean squared difference per channel on the icon's opaque pixels
+HILL = (88, 174, 57)  # the green hill of Chromium's broken-image icon
+FRAME = (192, 192, 192)  # the 1-px silver border Chromium draws around a broken image
+MIN_SIDE = 10  # the least frame a covered image must still show on each side, px
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +74,49 @@ def _candidates(img: np.ndarray) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _side_up(silver: np.ndarray, x: int, yb: int) -> int:
+    """How far a frame's silver side runs up from its bottom corner at (x, yb)."""
+    col = silver[:yb + 1, x][::-1]
+    return int(np.argmin(col)) if not col.all() else yb + 1
+
+
+def _covered_frames(img: np.ndarray) -> list[list[int]]:
+    """The visible part of broken images whose top lies under something drawn over them: the
+    icon sits in the frame's top-left corner, so a fixed header over it leaves only Chromium's
+    silver frame: a bottom edge, two sides of one height running up into the covering element's
+    straight lower edge, and nothing inside. A whole frame (top edge showing) is left alone: with
+    no icon in it, it is some other box."""
+    H, W = img.shape[:2]
+    lo, hi = np.array(FRAME) - 2, np.array(FRAME) + 2
+    mask = cv2.inRange(np.ascontiguousarray(img[:, :, :3]), lo, hi)
+    silver = mask > 0
+    rows = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, 4 * MIN_SIDE + 1), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=4)
+    out = []
+    for i in range(1, n):
+        x0, yb, w, h, _ = (int(v) for v in stats[i])
+        x1 = x0 + w - 1
+        if h != 1 or yb < MIN_SIDE + 1:
+            continue
+        # a side may stand a pixel off the bottom edge's end (fractional sizes, corner pixels)
+        up, x0 = max((_side_up(silver, x, yb), x) for x in (x0 - 1, x0, x0 + 1) if x >= 0)
+        right, x1 = max((_side_up(silver, x, yb), x) for x in (x1 - 1, x1, x1 + 1) if x < W)
+        w = x1 - x0 + 1
+        if up < MIN_SIDE or abs(right - up) > 1:
+            continue
+        yt = yb - up + 1  # the topmost row of the sides that shows
+        if yt < 1 or silver[yt, x0 + 1:x1].mean() > 0.5:
+            continue  # reaches the top of the screen, or the frame is whole
+        inside = img[yt:yb, x0 + 1:x1]
+        if inside.size == 0:
+            continue
+        bg, share = mode_color(inside)
+        over = distance(img[yt - 1, x0:x1 + 1], bg) > 24
+        if share >= 0.97 and over.mean() >= 0.95:
+            out.append([x0, yt, w, yb - yt + 1])
+    return out
+
+
 def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
     out: list[Issue] = []
     taken: list[tuple[int, int]] = []
@@ -101,4 +147,11 @@ def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
                              + (" and the alt text instead" if alt else ""),
                              "visual", "Fix the image URL (path, case, deployment) or remove the <img>; "
                                        "give it a width/height so layout does not jump", score=1.0))
+    for box in _covered_frames(img):
+        if not any(overlap_min(box, i.bbox) > 0 for i in out):
+            out.append(Issue("broken-image", box, "error",
+                             "Image failed to load: the browser's frame of a broken image shows below "
+                             "the element drawn over it", "visual",
+                             "Fix the image URL (path, case, deployment) or remove the <img>; check "
+                             "that the fixed or sticky element above does not cover it", score=0.8))
     return out
