@@ -12,6 +12,10 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
   region it belongs to is not itself a filled rectangle;
 - not one of a mirrored pair: a centred layout leaves the same whitespace on both sides.
 
+A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
+fewer sides: the band's straight edges above and below, the other column's block beside it facing
+its middle, and the screen's edge beyond. It counts on one flat colour only (see `_column_hole`).
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
 from __future__ import annotations
@@ -29,6 +33,9 @@ SIDE_COVER = 0.5  # share of a side's length with content within REACH beyond it
 MIN_AREA = 0.04  # of the screen
 EDGE = 3  # cells: a side this close to the screen's edge is on it (a margin)
 FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
+DIVIDER = 0.85  # share of a side along which a band's edge runs straight
+TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
+GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
 
 
 def _cells(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -80,47 +87,114 @@ def _maximal_rects(empty: np.ndarray, min_w: int, min_h: int, min_area: float) -
     return out
 
 
-def _bounded_sides(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int]:
-    """Sides with content close beyond them, those of them on the hole's own ground, and sides on the screen's edge
-    (which bound nothing, whatever lies in the last few pixels before it).
-
-    A side is bounded when content lies within REACH beyond most of it, NEAR on average; it is on
-    the hole's ground when the background between that content is the hole's colour (beyond a
-    picture's edge or a panel's, the colour changes)."""
+def _side_reach(empty: np.ndarray, r) -> list[tuple[np.ndarray, np.ndarray] | None]:
+    """Per side (left, right, top, bottom): along it, whether content lies within REACH beyond it and how
+    far; None for a side on the screen's edge (what lies in the last few pixels before it bounds nothing)."""
     x0, y0, x1, y1 = r
     h, w = empty.shape
     full = ~empty
     on_edge = [x0 <= EDGE, x1 >= w - EDGE, y0 <= EDGE, y1 >= h - EDGE]
-    # each strip runs outwards from the side along axis 1; `inner` is the hole's cell next to it
-    sides = [(np.s_[y0:y1, max(0, x0 - REACH):x0], np.s_[y0:y1, x0], True),
-             (np.s_[y0:y1, x1:x1 + REACH], np.s_[y0:y1, x1 - 1], False),
-             (np.s_[max(0, y0 - REACH):y0, x0:x1], np.s_[y0, x0:x1], True),
-             (np.s_[y1:y1 + REACH, x0:x1], np.s_[y1 - 1, x0:x1], False)]
-    near = ground = 0
-    for k, (sl, inner, flip) in enumerate(sides):
-        f, m, e = full[sl], means[sl], empty[sl]
-        if k >= 2:
-            f, m, e = f.T, m.transpose(1, 0, 2), e.T
-        if flip:
-            f, m, e = f[:, ::-1], m[:, ::-1], e[:, ::-1]
-        if on_edge[k]:
-            continue  # what lies in the last few pixels before the screen's edge bounds nothing
+    strips = [full[y0:y1, max(0, x0 - REACH):x0][:, ::-1], full[y0:y1, x1:x1 + REACH],
+              full[max(0, y0 - REACH):y0, x0:x1].T[:, ::-1], full[y1:y1 + REACH, x0:x1].T]
+    out: list[tuple[np.ndarray, np.ndarray] | None] = []
+    for f, edge in zip(strips, on_edge):
+        if edge:
+            out.append(None)
+            continue
         hit = f.any(axis=1)
-        dist = np.where(hit, f.argmax(axis=1), REACH)
-        if hit.mean() < SIDE_COVER or dist.mean() > NEAR:
+        out.append((hit, np.where(hit, f.argmax(axis=1), REACH)))
+    return out
+
+
+def _on_ground(empty: np.ndarray, means: np.ndarray, r, k: int) -> bool:
+    """Whether the ground beyond side k, between the content there, is the hole's colour (beyond a
+    picture's edge or a panel's, the colour changes)."""
+    x0, y0, x1, y1 = r
+    sl, inner = [(np.s_[y0:y1, max(0, x0 - REACH):x0], np.s_[y0:y1, x0]),
+                 (np.s_[y0:y1, x1:x1 + REACH], np.s_[y0:y1, x1 - 1]),
+                 (np.s_[max(0, y0 - REACH):y0, x0:x1], np.s_[y0, x0:x1]),
+                 (np.s_[y1:y1 + REACH, x0:x1], np.s_[y1 - 1, x0:x1])][k]
+    m, e = means[sl], empty[sl]
+    if k >= 2:
+        m, e = m.transpose(1, 0, 2), e.T
+    same = e & (np.abs(m - means[inner][:, None, :]).max(axis=-1) <= 2 * FLAT)
+    return bool(same.sum() >= 0.5 * e.sum() and same.any())
+
+
+def _bounded(sd) -> bool:
+    """Content within REACH beyond most of the side, NEAR on average."""
+    return sd is not None and sd[0].mean() >= SIDE_COVER and sd[1].mean() <= NEAR
+
+
+def _divider(sd) -> bool:
+    """Content in one straight edge along nearly the whole side: a line or a section's edge, not text."""
+    if sd is None or sd[0].mean() < DIVIDER:
+        return False
+    _, counts = np.unique(sd[1][sd[0]], return_counts=True)
+    return counts.max() >= DIVIDER * len(sd[0]) and np.median(sd[1][sd[0]]) <= NEAR
+
+
+def _facing_block(sd) -> tuple[int, int] | None:
+    """The rows (from, to, along the side) of a block of content close beside the side (its lines
+    joined across paragraph gaps) that spans most of the side's middle third; None if none does."""
+    rows = np.flatnonzero(sd[0] & (sd[1] <= NEAR))
+    if not len(rows):
+        return None
+    n = len(sd[0])
+    lo, hi = n // 3, n - n // 3
+    cuts = np.flatnonzero(np.diff(rows) > GAP)
+    blocks = zip(np.r_[rows[0], rows[cuts + 1]].tolist(), (np.r_[rows[cuts], rows[-1]] + 1).tolist())
+    s, e = max(blocks, key=lambda b: min(b[1], hi) - max(b[0], lo))
+    return (s, e) if min(e, hi) - max(s, lo) >= 0.5 * (hi - lo) else None
+
+
+def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int] | None:
+    """An end column of a band left empty: straight edges (the band's) close above and below along the
+    whole hole, a block of content beside it facing its middle, and the screen's edge (or more
+    content) on the far side.
+
+    A band's columns sit side by side and centre on one another, so the block beside faces the
+    hole's middle even when the band's padding leaves the hole's top and bottom bare; the space
+    above or below a block has the block at one of its ends instead, and the space beside a block
+    under a heading that runs across it is a single column's whitespace. Only on one flat colour:
+    a hole shows the page's background, while a picture behind a hero shows much the same
+    emptiness beside its text by design. Returns the rows (from, to) of the block beside, or None."""
+    x0, y0, x1, y1 = r
+    if not (_divider(reach[2]) and _divider(reach[3])):
+        return None
+    if np.ptp(means[y0:y1, x0:x1].reshape(-1, means.shape[-1]), axis=0).max() > FLAT / 2:
+        return None
+    for k, far in ((0, 1), (1, 0)):
+        if reach[k] is None or not (reach[far] is None or _bounded(reach[far])):
+            continue
+        block = _facing_block(reach[k])
+        if block and _on_ground(empty, means, r, k):
+            return y0 + block[0], y0 + block[1]
+    return None
+
+
+def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int, int]:
+    """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
+    screen's edge."""
+    near = ground = 0
+    for k, sd in enumerate(reach):
+        if not _bounded(sd):
             continue
         near += 1
-        same = e & (np.abs(m - means[inner][:, None, :]).max(axis=-1) <= 2 * FLAT)
-        ground += same.sum() >= 0.5 * e.sum() and same.any()
-    return near, ground, sum(on_edge)
+        ground += _on_ground(empty, means, r, k)
+    return near, ground, sum(sd is None for sd in reach)
 
 
 def _hole(r, empty, means, full, lab, stats) -> bool:
     x0, y0, x1, y1 = r
     h, w = empty.shape
-    near, ground, edges = _bounded_sides(empty, means, r)
-    if edges > 1 or near < 3:
-        return False  # a margin, a band between sections, or space beside one block
+    reach = _side_reach(empty, r)
+    near, ground, edges = _bounded_sides(empty, means, r, reach)
+    if edges > 1:
+        return False  # a margin or a band between sections
+    column = _column_hole(empty, means, r, reach) if near < 3 else None
+    if near < 3 and not column:
+        return False  # space beside one block
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
     spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
     if ground < 1 and spread < 2:
@@ -128,13 +202,18 @@ def _hole(r, empty, means, full, lab, stats) -> bool:
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
         # has no ground beside it either, but its ground runs on between the cards)
         return False
-    if area >= FRAME_FILL * cw * ch:
+    if area >= FRAME_FILL * cw * ch and not column:
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
-    # a centred layout leaves the same whitespace on both sides: a mirrored twin is design
+    # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
+    # where the twin does not overlap the hole itself (empty by construction), and for a column at
+    # the height of the block beside it: a centred block has whitespace on its other side there,
+    # the first of two columns has itself.
     mx0, mx1 = w - x1, w - x0
     overlap = max(0, min(x1, mx1) - max(x0, mx0))
-    if overlap < 0.5 * (x1 - x0) and empty[y0:y1, mx0:mx1].mean() > 0.8 and np.abs(
-            means[y0:y1, mx0:mx1].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
+    twin = np.r_[mx0:min(mx1, x0), max(mx0, x1):mx1] if overlap else np.r_[mx0:mx1]
+    ty0, ty1 = column or (y0, y1)
+    if overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
+            means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
     return True
 
