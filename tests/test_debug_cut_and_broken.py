@@ -1,6 +1,8 @@
 """Text cut at a container's edge and broken images, on pages rendered here (real Chromium, real OCR)."""
 from __future__ import annotations
 
+import pytest
+
 from debug_pages import render_with_boxes
 from vision.defects import detect
 from vision.defects import read_text as read_lines
@@ -32,3 +34,62 @@ def test_broken_image_under_a_fixed_header_is_found_by_its_frame():
     assert [i for i in found if overlap_min(i.bbox, boxes["shot"]) >= 0.5], (boxes, [i.bbox for i in found])
     for k in ("box", "boxed"):
         assert not [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.5], (k, boxes, [i.bbox for i in found])
+
+
+CUT_WORDS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }
+p { margin: 0 0 28px 0; }
+span { display: inline-block; white-space: nowrap; overflow: hidden; vertical-align: bottom; }
+</style></head><body>
+<p><span id="to">Thank you to all our readers</span></p>
+<p><span id="ness">Create business account</span></p>
+<p><span id="stem">Create business account</span></p>
+<p><span id="user">Create a new user</span></p>
+<p><span id="you">Thank you</span></p>
+</body></html>"""
+# each span clipped a few pixels into one letter (on a whole pixel): "t|o" of "to" and "n|ess"
+CUT_JS = """() => { const cut = (id, i, px) => { const s = document.getElementById(id); const r = document.createRange();
+  r.setStart(s.firstChild, i); r.setEnd(s.firstChild, i + 1); const c = r.getBoundingClientRect();
+  s.style.maxWidth = Math.round(c.left + px - s.getBoundingClientRect().left) + 'px'; };
+  cut('to', 10, 1.5); cut('ness', 11, 3); cut('stem', 11, 2.5); }"""
+
+
+@pytest.fixture(scope="module")
+def cut_words():
+    img, boxes = render_with_boxes(CUT_WORDS, ("to", "ness", "stem", "user", "you"), before=CUT_JS)
+    return img, boxes, read_lines(img)
+
+
+def test_truncation_a_bare_stroke_left_of_a_cut_letter(cut_words):
+    """The first pixel columns of a letter cut at a container's edge are one bare stroke: found
+    whether the recogniser reads it as a '1' or a 't' (glyphs never that bare) or not at all.
+    Whole lines ending in 'r' and in a word are not."""
+    img, boxes, lines = cut_words
+    found = [i for i in detect(img, lines) if i.category == "text-truncation"]
+    for k in ("to", "ness"):
+        assert [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3], (k, [(i.bbox, i.message) for i in found])
+    for k in ("user", "you"):
+        assert not [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3], (k, [(i.bbox, i.message) for i in found])
+
+
+def test_truncation_a_stem_read_as_a_letter_that_never_ends_in_one(cut_words):
+    """A line ending in a stem through the whole x-height band, read as "r" or "e" (the
+    recogniser's guess at a cut "n"), is cut; the same stem read as "i" is left to the dot test,
+    and a real "user" ending in "r" is not cut."""
+    from dataclasses import replace
+
+    from vision.defects import measure_lines
+    from vision.defects.truncation import _stem_end
+
+    img, boxes, lines = cut_words
+    infos = measure_lines(img, lines)
+
+    def line(k):
+        x, y, w, h = boxes[k]
+        return next(t for t in infos if abs(t.box[1] + t.box[3] / 2 - (y + h / 2)) < h / 2)
+
+    stem = line("stem")
+    for guess in ("r", "e"):
+        assert _stem_end(img, replace(stem, text="Create busi" + guess)), (guess, stem)
+    assert not _stem_end(img, replace(stem, text="Create busil"))
+    assert line("user").text.endswith("r") and not _stem_end(img, line("user"))

@@ -4,8 +4,9 @@ An ellipsis at the end of a line (read, or three dots on the baseline the recogn
 inside a line that ran on past the truncated element, is a finding unless the text is its own:
 a placeholder well short of its field's right side, or the last line of a wrapped paragraph.
 Text sliced without an ellipsis shows in its last glyph: a straight cut through two or more
-strokes at full strength, a quote mark or a dotless i/j that is really the sliver of a letter, or
-a sentence stopping at a lone capital.
+strokes at full strength, a quote mark or a dotless i/j that is really the sliver of a letter, a
+bare stroke at the end (left unread, or read as a t or a 1, which are never bare), a stem read as a
+letter that never ends in one (a cut "n" read "r"), or a sentence stopping at a lone capital.
 """
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)\s+\S")
 # terminals cut straight down (C, s, e) and the digits with such ends
 MULTI_STROKE_END = set("iíìîïjĳ!¡?FftrŧCcÇçGSsŠšeéèêë235690")
 BARRED_END = set("EÈÉÊË;:≡=")  # three bars, or two dots: no cut is told from these
+# glyphs whose right edge is never a stem from top to bottom of the x-height band (a curve, a
+# diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
+# a cut left ("busi|n" read "busir")
+NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
+# glyphs that are one narrow upright stroke: a sliver of a cut letter could be read as these
+NARROW = set("lIi1j|!ı'’`")
+# glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
+NEVER_BARE = set("t1fr")
 
 
 def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
@@ -58,6 +67,64 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     # of strong ink within them does not count
     rules = (distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top).mean(axis=1) >= 0.6
     return sum(not rules[a:b].all() for a, b in runs) >= need
+
+
+def _line_ink(img: np.ndarray, t: TextInfo, pad: int) -> tuple[np.ndarray, int, int] | None:
+    """The line's ink strength (0 background, 1 text colour) with `pad` columns past its end, and
+    its x-height band's first and last rows (the rows most glyphs cross)."""
+    x, y, w, h = t.ink_box
+    if h < 8 or t.x_height < 5 or x + w + pad >= img.shape[1]:
+        return None
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    if top < 40:
+        return None
+    d = distance(img[y:y + h, x:x + w + pad], t.bg) / top
+    prof = (d >= 0.4).sum(axis=1)
+    band = np.nonzero(prof >= 0.35 * prof.max())[0]
+    return d, int(band[0]), int(band[-1])
+
+
+def _stem_end(img: np.ndarray, t: TextInfo) -> bool:
+    """The line's ink ends in an upright stroke through the whole x-height band, yet the glyph read
+    last never ends so (r, e, s, ...): the stem left of a letter the container's edge cut off
+    ("busi|ness" read "busir")."""
+    last = t.text.rstrip()[-1:]
+    if len(t.text.rstrip()) < 4 or last not in NO_STEM_END:
+        return False
+    m = _line_ink(img, t, 3)
+    if m is None:
+        return False
+    d, b0, b1 = m
+    if d[:, -3:].max() >= 0.15 or b1 - b0 < 4:
+        return False  # something follows, or no band to measure
+    return any(float((d[b0:b1 + 1, k] >= 0.8).mean()) >= 0.8 for k in (-4, -5))
+
+
+def _sliver(img: np.ndarray, t: TextInfo) -> bool:
+    """The line ends in one bare upright stroke two pixels wide at most, the first columns of a
+    letter the container's edge cut off ("Thank you t|o"): either left unread after a space, or
+    read as a glyph that is never a bare stroke ("busit" for "busi|ness")."""
+    text = t.text.rstrip()
+    last = text[-1:]
+    read = last in NEVER_BARE
+    if len(text) < 4 or not (read or (last.isalnum() and last not in NARROW)):
+        return False
+    m = _line_ink(img, t, 3)
+    if m is None:
+        return False
+    d, b0, b1 = m
+    if d[:, -3:].max() >= 0.15:
+        return False
+    cols = np.nonzero((d[:, :-3] >= 0.3).any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    if not len(gaps):
+        return False
+    start, before = int(cols[gaps[-1] + 1]), int(cols[gaps[-1]])
+    mark = d[:, start:-3] >= 0.3
+    rows = np.nonzero(mark.any(axis=1))[0]
+    # a stroke standing on the baseline through most of the band (a divider hangs below it)
+    return (mark.shape[1] <= 2 and start - before - 1 >= (1 if read else 0.35 * t.x_height)
+            and rows[-1] - rows[0] + 1 >= 0.6 * (b1 - b0 + 1) and b1 - 2 <= rows[-1] <= b1)
 
 
 def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
@@ -258,7 +325,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         elif _sliced_end(img, t):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
-        elif _lone_capital(img, t) or _stray_mark(img, t):
+        elif _lone_capital(img, t) or _stray_mark(img, t) or _stem_end(img, t) or _sliver(img, t):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
                              "container's edge", "visual", SLICED_FIX, score=0.7))
