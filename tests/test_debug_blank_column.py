@@ -26,6 +26,7 @@ header { display: flex; gap: 32px; align-items: center; padding: 0 80px; height:
 .form div { height: 38px; border: 1px solid #9aa3ad; background: #fff; margin: 0 0 18px; }
 .form b { display: inline-block; padding: 10px 26px; background: #2f5fd0; color: #fff; }
 .next { background: #ececec; padding: 30px 80px; }
+GROUND
 </style></head><body>
 <header><b>Northwind</b><span>News</span><span>Pricing</span><span>Docs</span><span>About</span></header>
 <section class="hero"><div class="text"><h1>Build sites faster</h1>
@@ -66,23 +67,29 @@ def _picture_uri() -> str:
     return "data:image/png;base64," + base64.b64encode(png.tobytes()).decode()
 
 
-def _page(direction: str = "row") -> str:
-    return HERO.replace("DIRECTION", direction)
+# a dark hero on a vertical CSS gradient, its text light
+GRADIENT = ".hero { background: linear-gradient(#3b4058, #1c1d27); color: #f2f3f5; }"
 
 
+def _page(direction: str = "row", ground: str = "") -> str:
+    return HERO.replace("DIRECTION", direction).replace("GROUND", ground)
+
+
+@pytest.mark.parametrize("ground", ["", GRADIENT], ids=["white", "gradient"])
 @pytest.mark.parametrize("direction", ["row", "row-reverse"])
-def test_a_missing_column_of_a_hero_is_a_hole(direction):
-    """The form column hidden (on the right, or on the left): the hole has the header's rule above,
-    the next section's edge below and the text column beside it, with the screen's edge beyond,
-    and is found where the form was."""
-    img, form = _render(_page(direction), hide=True)
+def test_a_missing_column_of_a_hero_is_a_hole(direction, ground):
+    """The form column hidden (on the right, or on the left; on white, or on a gradient): the hole
+    has the header's rule (or the hero's edge) above, the next section's edge below and the text
+    column beside it, with the screen's edge beyond, and is found where the form was."""
+    img, form = _render(_page(direction, ground), hide=True)
     found = blank_area.detect(img)
     assert [overlap_min(i.bbox, form) >= 0.5 for i in found] == [True], (form, [i.bbox for i in found])
 
 
+@pytest.mark.parametrize("ground", ["", GRADIENT], ids=["white", "gradient"])
 @pytest.mark.parametrize("direction", ["row", "row-reverse"])
-def test_a_whole_hero_has_no_hole(direction):
-    img, _ = _render(_page(direction), hide=False)
+def test_a_whole_hero_has_no_hole(direction, ground):
+    img, _ = _render(_page(direction, ground), hide=False)
     assert blank_area.detect(img) == []
 
 

@@ -14,7 +14,8 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
-its middle, and the screen's edge beyond. It counts on one flat colour only (see `_column_hole`).
+its middle, and the screen's edge beyond. It counts on a CSS ground only, one colour or a linear
+gradient, not on a picture (see `_column_hole`).
 
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
@@ -36,6 +37,7 @@ FRAME_FILL = 0.93  # an empty region filling this much of its own box is a pictu
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
 GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
+GRADIENT = 2  # levels: a line of cells across one colour or a linear gradient varies this much at most (dithering)
 
 
 def _cells(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -148,6 +150,11 @@ def _facing_block(sd) -> tuple[int, int] | None:
     return (s, e) if min(e, hi) - max(s, lo) >= 0.5 * (hi - lo) else None
 
 
+def _css_ground(means: np.ndarray) -> bool:
+    """One colour or a linear gradient: along one direction, nine lines of cells in ten are one colour."""
+    return any(np.percentile(np.ptp(means, axis=a).max(axis=-1), 90) <= GRADIENT for a in (0, 1))
+
+
 def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int] | None:
     """An end column of a band left empty: straight edges (the band's) close above and below along the
     whole hole, a block of content beside it facing its middle, and the screen's edge (or more
@@ -156,13 +163,15 @@ def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, i
     A band's columns sit side by side and centre on one another, so the block beside faces the
     hole's middle even when the band's padding leaves the hole's top and bottom bare; the space
     above or below a block has the block at one of its ends instead, and the space beside a block
-    under a heading that runs across it is a single column's whitespace. Only on one flat colour:
-    a hole shows the page's background, while a picture behind a hero shows much the same
-    emptiness beside its text by design. Returns the rows (from, to) of the block beside, or None."""
+    under a heading that runs across it is a single column's whitespace. Only on a CSS ground (one
+    colour, or a linear gradient: one colour along one direction): a hole shows the band's
+    background, while a picture behind a hero, whose texture varies both ways, shows much the
+    same emptiness beside its text by design. Returns the rows (from, to) of the block beside, or
+    None."""
     x0, y0, x1, y1 = r
     if not (_divider(reach[2]) and _divider(reach[3])):
         return None
-    if np.ptp(means[y0:y1, x0:x1].reshape(-1, means.shape[-1]), axis=0).max() > FLAT / 2:
+    if not _css_ground(means[y0:y1, x0:x1]):
         return None
     for k, far in ((0, 1), (1, 0)):
         if reach[k] is None or not (reach[far] is None or _bounded(reach[far])):
@@ -195,6 +204,7 @@ def _hole(r, empty, means, full, lab, stats) -> bool:
     column = _column_hole(empty, means, r, reach) if near < 3 else None
     if near < 3 and not column:
         return False  # space beside one block
+    ground += column is not None  # the block beside a column stands on the hole's ground
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
     spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
     if ground < 1 and spread < 2:
