@@ -42,6 +42,38 @@ def _engine():
 
 Box = tuple[int, int, int, int]
 
+ROW_MARGIN = 8     # px of black above and below a one-row crop for the text detector
+
+
+def _row_input(bgr: np.ndarray) -> tuple[np.ndarray, int]:
+    """A crop of one text row (a field's value) as the text detector sees it, and the rows added
+    above it: black margins up to the detector's next multiple of 32 rows, as it misses text that
+    touches a crop's edge. rapidocr's own padding makes a thin crop a quarter as high as it is
+    wide (an 832x48 row becomes 832x208, four times the detector's work for the same line)."""
+    h = bgr.shape[0]
+    total = -(-(h + 2 * ROW_MARGIN) // 32) * 32
+    top = (total - h) // 2
+    return cv2.copyMakeBorder(bgr, top, total - h - top, 0, 0, cv2.BORDER_CONSTANT, value=(0, 0, 0)), top
+
+
+def _detect(eng, bgr: np.ndarray, one_row: bool):
+    """Detected text quadrilaterals in the crop's coordinates (None when there are none)."""
+    h, w = bgr.shape[:2]
+    if not one_row or (h > 30 and w / h <= 8):  # (rapidocr pads only crops as thin as this)
+        quads = getattr(eng(bgr, use_det=True, use_cls=False, use_rec=False), "boxes", None)
+        return None if quads is None or len(quads) == 0 else quads
+    padded, top = _row_input(bgr)
+    eng.cfg.Global.use_vertical_padding = False  # read per call; callers hold _LOCK
+    try:
+        quads = getattr(eng(padded, use_det=True, use_cls=False, use_rec=False), "boxes", None)
+    finally:
+        eng.cfg.Global.use_vertical_padding = True
+    if quads is None or len(quads) == 0:
+        return None
+    q = np.array(quads, dtype=np.float32)
+    q[..., 1] = np.clip(q[..., 1] - top, 0, h)  # clipped to the crop, as rapidocr does
+    return q
+
 
 def _quad_box(quad) -> Box:
     q = np.asarray(quad, dtype=np.float64)
@@ -50,10 +82,12 @@ def _quad_box(quad) -> Box:
     return (int(round(x0)), int(round(y0)), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0))))
 
 
-def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None = None) -> list[TextLine]:
+def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None = None,
+               one_row: bool = False) -> list[TextLine]:
     """OCR lines of a small RGB crop. With `select` (detected boxes in, indices of those worth
     reading out), text detection runs first and only the chosen lines are recognised, each on
-    its own: recognition is most of the cost, and most lines in a crop are never used."""
+    its own: recognition is most of the cost, and most lines in a crop are never used.
+    `one_row` (with `select`): the crop is one row of text, detected with small margins."""
     bgr = np.ascontiguousarray(img[:, :, ::-1])
     lines = []
     with _LOCK:
@@ -66,9 +100,8 @@ def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None 
         else:
             from rapidocr.utils.process_img import get_rotate_crop_image
 
-            det = eng(bgr, use_det=True, use_cls=False, use_rec=False)
-            quads = getattr(det, "boxes", None)
-            if quads is None or len(quads) == 0:
+            quads = _detect(eng, bgr, one_row)
+            if quads is None:
                 return []
             boxes = [_quad_box(q) for q in quads]
             found = []
@@ -137,9 +170,10 @@ Pointer = tuple[tuple[int, int, int, int], np.ndarray]  # drawn box and the poin
 
 
 def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointer | None = None,
-                select: Callable[[list[Box]], list[int]] | None = None) -> list[TextLine]:
+                select: Callable[[list[Box]], list[int]] | None = None, one_row: bool = False) -> list[TextLine]:
     """OCR lines of one region, in full-frame coordinates, with the pointer painted out; `select`
-    (as in `read_lines`, boxes in full-frame coordinates) limits recognition to some lines."""
+    (as in `read_lines`, boxes in full-frame coordinates) limits recognition to some lines;
+    `one_row` as in `read_lines`."""
     crop, x0, y0 = _crop(img, box)
     if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
         return []
@@ -165,7 +199,7 @@ def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointe
                         max(1, int(b[3] / scale))) for b in boxes])
 
     out = []
-    for ln in read_lines(crop, pick if select is not None else None):
+    for ln in read_lines(crop, pick if select is not None else None, one_row):
         x, y, w, h = ln.box
         out.append(TextLine(ln.text, (int(x / scale) + x0, int(y / scale) + y0, max(1, int(w / scale)),
                                       max(1, int(h / scale))), ln.conf))
@@ -238,7 +272,7 @@ def field_text(img: np.ndarray, field: tuple[int, int, int, int], row: tuple[int
         return row[1] <= b[1] + b[3] / 2 <= row[1] + row[3]
 
     lines = read_region(img, region, pointer,
-                        lambda boxes: _row_chain(boxes, [i for i, b in enumerate(boxes) if in_row(b)]))
+                        lambda boxes: _row_chain(boxes, [i for i, b in enumerate(boxes) if in_row(b)]), one_row=True)
     lines = [ln for ln in lines if in_row(ln.box)]
     lines.sort(key=lambda ln: ln.box[0])
     return " ".join(ln.text for ln in lines).strip()
