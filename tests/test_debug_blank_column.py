@@ -57,11 +57,17 @@ def _render(html: str, hide: bool):
     return res.image, box["form"]
 
 
-def _picture_uri() -> str:
-    """A photo-like background: a soft gradient with fine texture, as a data URI."""
+def _picture_uri(kind: str) -> str:
+    """A photo-like background as a data URI: a soft gradient with fine texture ("textured"), or faint
+    vertical streaks over a faint shading, even from top to bottom ("streaked", as a stretched
+    placeholder picture is)."""
     yy, xx = np.mgrid[0:400, 0:640]
-    img = np.stack([150 + xx // 16, 160 + yy // 20, 170 - xx // 20], axis=-1).astype(np.int16)
-    img += np.random.default_rng(3).integers(-2, 3, img.shape)
+    if kind == "textured":
+        img = np.stack([150 + xx // 16, 160 + yy // 20, 170 - xx // 20], axis=-1).astype(np.int16)
+        img += np.random.default_rng(3).integers(-2, 3, img.shape)
+    else:
+        streaks = np.random.default_rng(3).integers(-2, 3, 640)[xx] + 5 * np.abs(xx - 320) // 320
+        img = np.repeat((226 - streaks)[..., None], 3, axis=-1).astype(np.int16)
     ok, png = cv2.imencode(".png", np.clip(img, 0, 255).astype(np.uint8))
     assert ok
     return "data:image/png;base64," + base64.b64encode(png.tobytes()).decode()
@@ -93,12 +99,23 @@ def test_a_whole_hero_has_no_hole(direction, ground):
     assert blank_area.detect(img) == []
 
 
-def test_a_hero_on_a_picture_beside_its_text_is_design():
+@pytest.mark.parametrize("kind", ["textured", "streaked"])
+def test_a_hero_on_a_picture_beside_its_text_is_design(kind):
     """Text on one side of a page whose background is a picture, the picture showing beside it: the
-    same bare side as a missing column between the same rules, but not one flat colour, so not a hole."""
-    html = _page().replace("background: #ffffff;", f"background: url({_picture_uri()}) center / cover;") \
+    same bare side as a missing column between the same rules, but neither one colour nor a CSS
+    gradient, so not a hole."""
+    html = _page().replace("background: #ffffff;", f"background: url({_picture_uri(kind)}) center / cover;") \
         .replace(".next { background: #ececec;", ".next { border-top: 1px solid #d5d8dc;")
     img, _ = _render(html, hide=True)
+    assert blank_area.detect(img) == []
+
+
+def test_a_margin_beside_an_offset_column_is_not_a_column():
+    """A hero whose text starts a little way in from the screen's edge, the form beside it: the strip
+    left of the text lies between the same rules, facing the same block, but is a margin (narrower
+    than a quarter of the screen), not a missing column."""
+    html = _page().replace("padding: 80px; }", "padding: 80px 80px 80px 280px; }")
+    img, _ = _render(html, hide=False)
     assert blank_area.detect(img) == []
 
 

@@ -37,7 +37,7 @@ FRAME_FILL = 0.93  # an empty region filling this much of its own box is a pictu
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
 GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
-GRADIENT = 2  # levels: a line of cells across one colour or a linear gradient varies this much at most (dithering)
+GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
 
 
 def _cells(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +151,17 @@ def _facing_block(sd) -> tuple[int, int] | None:
 
 
 def _css_ground(means: np.ndarray) -> bool:
-    """One colour or a linear gradient: along one direction, nine lines of cells in ten are one colour."""
-    return any(np.percentile(np.ptp(means, axis=a).max(axis=-1), 90) <= GRADIENT for a in (0, 1))
+    """One colour, or a linear gradient: along one direction nine lines of cells in ten are one colour,
+    and across them the colour changes by more than a picture's faint shading does (a stretched
+    picture with streaks can be as even along one direction)."""
+    if np.ptp(means.reshape(-1, means.shape[-1]), axis=0).max() <= FLAT / 2:
+        return True
+    for a in (0, 1):
+        profile = means.mean(axis=a)
+        if np.percentile(np.ptp(means, axis=a).max(axis=-1), 90) <= GRADIENT \
+                and np.abs(profile[-1] - profile[0]).max() >= 2 * FLAT:
+            return True
+    return False
 
 
 def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int] | None:
@@ -160,7 +169,8 @@ def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, i
     whole hole, a block of content beside it facing its middle, and the screen's edge (or more
     content) on the far side.
 
-    A band's columns sit side by side and centre on one another, so the block beside faces the
+    A column is a good part of the screen's width (a quarter at least; a margin is narrower). A
+    band's columns sit side by side and centre on one another, so the block beside faces the
     hole's middle even when the band's padding leaves the hole's top and bottom bare; the space
     above or below a block has the block at one of its ends instead, and the space beside a block
     under a heading that runs across it is a single column's whitespace. Only on a CSS ground (one
@@ -169,6 +179,8 @@ def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, i
     same emptiness beside its text by design. Returns the rows (from, to) of the block beside, or
     None."""
     x0, y0, x1, y1 = r
+    if x1 - x0 < empty.shape[1] / 4:
+        return None  # a margin beside the content, not a column of the band
     if not (_divider(reach[2]) and _divider(reach[3])):
         return None
     if not _css_ground(means[y0:y1, x0:x1]):
