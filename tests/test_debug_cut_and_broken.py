@@ -93,3 +93,29 @@ def test_truncation_a_stem_read_as_a_letter_that_never_ends_in_one(cut_words):
         assert _stem_end(img, replace(stem, text="Create busi" + guess)), (guess, stem)
     assert not _stem_end(img, replace(stem, text="Create busil"))
     assert line("user").text.endswith("r") and not _stem_end(img, line("user"))
+
+
+CUT_CAPS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: bold 14px 'Liberation Sans', sans-serif; color: #212121; background: #fff; }
+p { margin: 0 0 24px 0; }
+span { display: inline-block; white-space: nowrap; overflow: hidden; vertical-align: bottom; }
+u { font-weight: normal; font-size: 16px; color: #1a0dab; }
+</style></head><body>
+<p><span id="caps">SERVICE PROVIDERS</span></p>
+<p id="staff">FACULTY &amp; STAFF</p>
+<p><u id="link">Shopping guide</u></p>
+</body></html>"""
+# "SERVICE PR|OVIDERS": the R cut through its bowl, which leaves an F-like glyph
+CAPS_JS = """() => { const s = document.getElementById('caps'); const r = document.createRange();
+  r.setStart(s.firstChild, 9); r.setEnd(s.firstChild, 10); const c = r.getBoundingClientRect();
+  s.style.maxWidth = Math.round(c.left + 5 - s.getBoundingClientRect().left) + 'px'; }"""
+
+
+def test_truncation_capitals_cut_through_a_letter():
+    """Capitals cut through a letter are found although their top row is inked across the line
+    (glyph by glyph, unlike a rule); whole capitals ending in F and an underlined line are not."""
+    img, boxes = render_with_boxes(CUT_CAPS, ("caps", "staff", "link"), text=True, before=CAPS_JS)
+    found = [i for i in detect(img, read_lines(img)) if i.category == "text-truncation"]
+    assert [i for i in found if overlap_min(i.bbox, boxes["caps"]) >= 0.3], (boxes, [(i.bbox, i.message) for i in found])
+    for k in ("staff", "link"):
+        assert not [i for i in found if overlap_min(i.bbox, boxes[k]) >= 0.3], (k, [(i.bbox, i.message) for i in found])

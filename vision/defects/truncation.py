@@ -25,7 +25,7 @@ MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e) and the digits with such ends
-MULTI_STROKE_END = set("iíìîïjĳ!¡?FftrŧCcÇçGSsŠšeéèêë235690")
+MULTI_STROKE_END = set("iíìîïjĳ!¡?ftrŧCcÇçGSsŠšeéèêë235690")
 BARRED_END = set("EÈÉÊË;:≡=")  # three bars, or two dots: no cut is told from these
 # glyphs whose right edge is never a stem from top to bottom of the x-height band (a curve, a
 # diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
@@ -35,6 +35,17 @@ NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
 NEVER_BARE = set("t1fr")
+
+
+def _rule_row(ink: np.ndarray) -> bool:
+    """One row of a line's ink is a rule: inked across most of the line, in one long stretch or
+    with few breaks (an underline skips the descenders)."""
+    share = float(ink.mean())
+    if share < 0.6:
+        return False
+    edges = np.diff(np.concatenate([[0], ink.astype(np.int8), [0]]))
+    longest = int((np.nonzero(edges == -1)[0] - np.nonzero(edges == 1)[0]).max())
+    return share >= 0.85 or longest >= 0.5 * len(ink)
 
 
 def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
@@ -63,9 +74,10 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     need = 3 if last in MULTI_STROKE_END else 2
     if len(runs) < need:
         return False
-    # rows crossing most of the line are rules (an underline, a box's border), not glyphs: a run
-    # of strong ink within them does not count
-    rules = (distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top).mean(axis=1) >= 0.6
+    # rows crossing most of the line in one stretch are rules (an underline, a box's border), not
+    # glyphs: a run of strong ink within them does not count. The top row of capitals ("SERVICE")
+    # is inked as widely, but glyph by glyph
+    rules = np.array([_rule_row(r) for r in distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top])
     return sum(not rules[a:b].all() for a, b in runs) >= need
 
 
