@@ -5,6 +5,11 @@ sides: a button's fill, the inside of an input or a card) and thin rules, groupe
 box holding them (only siblings are compared). Text lines alone cannot show most shifts: a box
 with a centred label moves its edge, not its text's; a paragraph may have only a heading to line
 up with besides a button.
+
+A row of like siblings side by side (feature tiles, an input and its button) counts as one member
+by its middle, so a centred stack is not broken by it; a sibling aligned another way between two
+members (a right-aligned link) does not break a stack, and inside one box an empty stretch up to
+an element's height does not either (the box's content shares its padding).
 """
 from __future__ import annotations
 
@@ -34,6 +39,8 @@ class _Item:
     text: str                        # "" for a box
     rule: bool = False               # a thin line: holds nothing
     parent: int = -1                 # index of the innermost box holding it (-1: the page)
+    row: int = 0                     # a row of this many siblings side by side, taken as one member
+    in_row: bool = False             # one of such a row: its own middle is the row's business
 
 
 def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, int]:
@@ -166,9 +173,29 @@ def _parents(items: list[_Item], n_text: int) -> None:
         it.parent = best
 
 
-def _chain(items: list[_Item], members: list[int], k: int) -> list[int]:
+def _bridged_gap(items: list[_Item], a: int, b: int, fill: list[int]) -> int:
+    """The widest empty height left between a and b (b below) once the siblings lying between them
+    within their width are counted (a right-aligned link between a rule and a button)."""
+    A, B = items[a].box, items[b].box
+    lo, hi = A[1] + A[3], B[1]
+    x0, x1 = min(A[0], B[0]), max(A[0] + A[2], B[0] + B[2])
+    spans = sorted((items[i].box[1], items[i].box[1] + items[i].box[3]) for i in fill
+                   if i not in (a, b) and items[i].box[0] < x1 and items[i].box[0] + items[i].box[2] > x0
+                   and items[i].box[1] < hi and items[i].box[1] + items[i].box[3] > lo)
+    widest, y = 0, lo
+    for top, bottom in spans:
+        widest = max(widest, top - y)
+        y = max(y, bottom)
+    return max(widest, hi - y)
+
+
+def _chain(items: list[_Item], members: list[int], k: int, fill: list[int] = (), boxed: bool = False) -> list[int]:
     """The members stacked with k: sorted top to bottom, consecutive ones overlapping horizontally
-    and separated by no more than a gap their heights make plausible within one stack."""
+    and separated by no more than a gap their heights make plausible within one stack. Siblings
+    in fill lying between two members can close a gap of up to two stack gaps (a stack is not
+    broken by a line aligned another way), as long as no empty stretch left is wider than one.
+    Inside one box (boxed) the content shares the box's padding, so an empty stretch up to an
+    element's height (an empty frame in a card) does not break the stack either."""
     order = sorted(members, key=lambda i: items[i].box[1])
     pos = order.index(k)
 
@@ -176,7 +203,10 @@ def _chain(items: list[_Item], members: list[int], k: int) -> list[int]:
         A, B = items[a].box, items[b].box
         gap = B[1] - (A[1] + A[3])
         over = min(A[0] + A[2], B[0] + B[2]) - max(A[0], B[0])
-        return -2 <= gap <= max(STACK_GAP, GAP_H * max(A[3], B[3])) and over > 0
+        if over <= 0 or gap < -2:
+            return False
+        return gap <= max(STACK_GAP, GAP_H * max(A[3], B[3]), MAX_H if boxed else 0) or (
+            gap <= 2 * STACK_GAP and _bridged_gap(items, a, b, list(fill)) <= STACK_GAP)
 
     lo = pos
     while lo > 0 and linked(order[lo - 1], order[lo]):
@@ -185,6 +215,67 @@ def _chain(items: list[_Item], members: list[int], k: int) -> list[int]:
     while hi < len(order) - 1 and linked(order[hi], order[hi + 1]):
         hi += 1
     return order[lo:hi + 1]
+
+
+def _even(items: list[_Item], m: list[int]) -> bool:
+    """A run of like items, evenly spaced: a centred row is (feature tiles, an input and its
+    button); one spread to both ends of a bar (a name at the left, links at the right) has unlike
+    ends or one wide gap, and no meaningful middle."""
+    by_x = sorted(m, key=lambda i: items[i].box[0])
+    first, last = items[by_x[0]].box, items[by_x[-1]].box
+    if abs(first[3] - last[3]) > max(2, 0.2 * max(first[3], last[3])) \
+            or max(first[2], last[2]) > 2 * min(first[2], last[2]):
+        return False
+    spans = sorted((items[i].box[0], items[i].box[0] + items[i].box[2]) for i in m)
+    gaps, right = [], spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > right:
+            gaps.append(x0 - right)
+        right = max(right, x1)
+    return not gaps or max(gaps) <= 2 * min(gaps) + STACK_GAP / 4
+
+
+def _rows(items: list[_Item], g: list[int]) -> list[_Item]:
+    """Siblings side by side (two feature tiles, an input and its button) as one member centred on
+    their joint extent: a centred stack broken by a row still lines up with the row's middle. Row
+    members share most of their height (a line beside a picture or a rule is no row); a row centred
+    on one of its own members adds nothing. The members' own middles are not judged against the
+    stack (in_row): the middle pill of three labelled ones is centred in the row, not on the line."""
+    cand = [i for i in g if items[i].box[3] <= MAX_H and not items[i].rule]
+    root = {i: i for i in cand}
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for a in cand:
+        for b in cand:
+            A, B = items[a].box, items[b].box
+            if a < b and (A[0] + A[2] < B[0] or B[0] + B[2] < A[0]) \
+                    and min(A[1] + A[3], B[1] + B[3]) - max(A[1], B[1]) >= 0.5 * max(A[3], B[3]):
+                root[find(a)] = find(b)
+    rows: dict[int, list[int]] = {}
+    for i in cand:
+        rows.setdefault(find(i), []).append(i)
+    out = []
+    for m in rows.values():
+        if len(m) < 2:
+            continue
+        box = list(items[m[0]].box)
+        for i in m[1:]:
+            box = union(box, items[i].box)
+        centre = box[0] + box[2] / 2
+        if any(items[i].centre is not None and abs(items[i].centre - centre) <= TOL for i in m):
+            continue
+        for i in m:
+            items[i].in_row = True
+        if not _even(items, m):
+            continue
+        ends = [i for i in m if items[i].box[0] == box[0] or items[i].box[0] + items[i].box[2] == box[0] + box[2]]
+        out.append(_Item(tuple(box), None, centre, max(items[i].slack for i in ends), "",
+                         parent=items[m[0]].parent, row=len(m)))
+    return out
 
 
 def _aligned_otherwise(items: list[_Item], name: str, run: list[int], col: list[int]) -> bool:
@@ -198,7 +289,7 @@ def _aligned_otherwise(items: list[_Item], name: str, run: list[int], col: list[
     return all(abs(x - float(np.mean(v))) <= TOL for x in r)
 
 
-def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int) -> bool:
+def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int, boxed: bool) -> bool:
     """k lines up by its other anchor with two or more members of its own stack: it belongs to a
     stack aligned that way, and its edge here only happens to come near a column."""
     other = "centre" if name == "left" else "left"
@@ -206,7 +297,7 @@ def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k
     if vk is None:
         return False
     same = [i for i in g if getattr(items[i], other) is not None and abs(getattr(items[i], other) - vk) <= TOL]
-    stack = _chain(items, same, k)
+    stack = _chain(items, same, k, g, boxed)
     return len([i for i in stack if i not in run]) >= 2
 
 
@@ -217,24 +308,29 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
     groups: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         groups.setdefault(it.parent, []).append(i)
-    out, seen = [], set()
     for g in groups.values():
+        for r in _rows(items, g):
+            g.append(len(items))
+            items.append(r)
+    out, seen = [], set()
+    for parent, g in groups.items():
         if len(g) < 3:
             continue
+        boxed = parent >= 0
         for name in ("left", "centre"):
             vals = {i: getattr(items[i], name) for i in g if getattr(items[i], name) is not None
-                    and items[i].box[3] <= MAX_H}
+                    and items[i].box[3] <= MAX_H and not (name == "centre" and items[i].in_row)}
             for k, vk in vals.items():
                 # the stack k belongs to, among the members near its edge; the column is the value
                 # most of the others in that stack share
-                near = _chain(items, [i for i, v in vals.items() if abs(v - vk) <= MAX_OFF + TOL], k)
+                near = _chain(items, [i for i, v in vals.items() if abs(v - vk) <= MAX_OFF + TOL], k, g, boxed)
                 col = [i for i in near if abs(vals[i] - vk) >= MIN_OFF]
                 if len(col) < 2:
                     continue
                 c = max(col, key=lambda i: sum(abs(vals[j] - vals[i]) <= TOL for j in col))
                 col = [i for i in col if abs(vals[i] - vals[c]) <= TOL + items[i].slack]
                 run = [i for i in near if abs(vals[i] - vk) <= TOL]
-                stack = _chain(items, col + run, k)
+                stack = _chain(items, col + run, k, g, boxed)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
@@ -255,7 +351,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                     need = max(items[i].slack for i in run_s + col_s) / 2
                 if not (max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else 8)):
                     continue
-                if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k):
+                if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed):
                     continue
                 key = frozenset(run_s)
                 if key in seen:
@@ -265,7 +361,8 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 for i in run_s[1:]:
                     box = union(box, items[i].box)
                 what = next((items[i].text for i in run_s if items[i].text), "")
-                label = f"\"{what[:40]}\"" if what else "this box"
+                row = next((items[i].row for i in run_s if items[i].row), 0)
+                label = f"\"{what[:40]}\"" if what else f"this row of {row} items" if row else "this box"
                 side = "right" if dx > 0 else "left"
                 out.append(Issue("misalignment", box, "warning",
                                  f"{label} is {abs(dx):.0f} px {side} of the {name} "
