@@ -101,3 +101,25 @@ def test_bar_spread_to_both_ends_has_no_middle():
     middle 5 px off the centred lines) is not a centred row: nothing is flagged."""
     found, _ = _misaligned(BAR, ())
     assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _column(shift: int) -> str:
+    return STYLE.replace("padding: 16px", "padding: 40px") + f"""<div style="width:560px">
+<h1 style="margin:0 0 12px;font-size:40px;font-weight:normal">Its here at last</h1>
+<p style="margin:0 0 12px">Every plan includes hosting and nightly backups.</p>
+<div style="border-top:3px solid #222;width:100px;margin:0 0 24px"></div>
+<p style="margin:0 0 24px">If you have questions about your plan, read the guide.</p>
+<p id="moved" style="margin:0 0 24px;position:relative;left:{shift}px">For other questions, write to our team.</p>
+<p style="margin:0">Thanks for reading.</p></div></body></html>"""
+
+
+def test_large_heading_whose_ink_starts_late_does_not_hide_a_shift():
+    """A 40 px heading's first letter starts about 4 px inside its box, level with a paragraph
+    further down moved 4 px right: the heading is explained by its side bearing, so the paragraph
+    is still found; left in line, the column is quiet."""
+    found, boxes = _misaligned(_column(4), ("moved",))
+    hits = [i for i in found if overlap_min(i.bbox, boxes["moved"]) >= 0.5]
+    assert hits, (boxes["moved"], [(i.bbox, i.message) for i in found])
+    assert "right of the left edge" in hits[0].message, hits[0].message
+    found, _ = _misaligned(_column(0), ())
+    assert found == [], [(i.bbox, i.message) for i in found]

@@ -301,6 +301,23 @@ def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k
     return len([i for i in stack if i not in run]) >= 2
 
 
+def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: float) -> list[int]:
+    """The off members adjoining k in the stack. Others near k's edge but apart from it count
+    neither way when their ink starts right of the column by no more than their side bearing (a
+    large heading's first letter), since they may be in line; any other leaves nothing."""
+    pos = stack.index(k)
+    lo = hi = pos
+    while lo > 0 and stack[lo - 1] in run:
+        lo -= 1
+    while hi < len(stack) - 1 and stack[hi + 1] in run:
+        hi += 1
+    block = stack[lo:hi + 1]
+    rest = [i for i in run if i not in block]
+    if all(0 <= items[i].left - ref <= items[i].slack for i in rest):
+        return block
+    return []
+
+
 def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) -> list[Issue]:
     texts = _text_items(infos, img)
     items = texts + boxes
@@ -335,10 +352,11 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 run_s = [i for i in stack if i in run]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue
-                pos = [stack.index(i) for i in run_s]
-                if max(pos) - min(pos) + 1 != len(run_s):
-                    continue  # the off members must be one block of the stack
                 ref = float(np.mean([vals[i] for i in col_s]))
+                run_s = _block(items, stack, run_s, k, ref) if name == "left" else run_s
+                pos = [stack.index(i) for i in run_s]
+                if not run_s or max(pos) - min(pos) + 1 != len(run_s):
+                    continue  # the off members must be one block of the stack
                 spread = float(np.ptp([vals[i] for i in col_s]))
                 if spread > 2 * TOL or (name == "centre" and len(col_s) < 3 and spread > 1):
                     continue  # centres of lines of different widths wobble: demand more there
