@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .issue import Issue
+from .issue import Issue, overlap_min
 from .pixels import TextInfo, contrast_ratio, distance, font_px, hex_color, luminance, segments
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
@@ -26,8 +26,10 @@ def _issue(t: TextInfo, box, fg, ratio: float, need: float, large: bool, text: s
 
 
 # colour levels a measured ink colour may be off by: thin strokes of normal text never fully
-# cover a pixel's neighbours' blend, the thick strokes of large text do
+# cover a pixel's neighbours' blend, the thick strokes of large text do; a run of a few letters
+# has fewer strokes that might cover one than a whole line, so its colour may be off by more
 SLACK_NORMAL, SLACK_LARGE = 8, 2
+RUN_SLACK = 2
 
 
 def _surely_under(fg, bg, need: float, slack: int) -> bool:
@@ -51,7 +53,7 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
         # a run in a clearly different colour, not the drift of thin anti-aliased strokes
         low = s is not None and s.ratio < need and s.box[3] >= 0.8 * t.x_height \
             and s.ratio * 1.5 <= t.ratio and distance(np.array([[s.fg]]), t.fg)[0, 0] >= 48 \
-            and _surely_under(s.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL)
+            and _surely_under(s.fg, t.bg, need, RUN_SLACK * (SLACK_LARGE if large else SLACK_NORMAL))
         if low:
             run.append(s)
             continue
@@ -70,6 +72,44 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
     return out
 
 
+def _edge_at(diff: np.ndarray, along_rows: bool, idx, share: float):
+    """The first index of `idx` whose row (or column) of `diff` is mostly set: a box's painted edge."""
+    for i in idx:
+        line = diff[i] if along_rows else diff[:, i]
+        if line.size and line.mean() >= share:
+            return i
+    return None
+
+
+def _placeholder(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """Grey hint text alone at the start of an input field: a placeholder, which axe-core leaves
+    out of its contrast rule (it is no content; it is gone once the field is filled).
+
+    A field: painted edges just above and below the line and just left of it, and room for typing
+    to its right (a button's label sits in the middle of its box instead)."""
+    if max(t.fg) - min(t.fg) > 24:
+        return False  # placeholders are grey; coloured text is a link or a label
+    H, W = img.shape[:2]
+    x, y, w, h = t.ink_box
+    y0, y1, x0 = max(0, y - 2 * h), min(H, y + 3 * h), max(0, x - 4 * h)
+    diff = distance(img[y0:y1, x0:W], t.bg) > 10
+    cx0, cx1 = x - x0, x - x0 + w
+    top = _edge_at(diff[:, cx0:cx1], True, range(y - y0 - 1, -1, -1), 0.9)
+    bottom = _edge_at(diff[:, cx0:cx1], True, range(y + h - y0, y1 - y0), 0.9)
+    if top is None or bottom is None or bottom - top > 4.5 * h:
+        return False
+    inside = diff[top + 1:bottom]
+    left = _edge_at(inside, False, range(cx0 - 1, -1, -1), 0.8)
+    if left is None:
+        return False
+    right = _edge_at(inside, False, range(cx1, W - x0), 0.8)
+    right = W - x0 if right is None else right
+    if right - cx1 < max(3 * (cx0 - left), 4 * h):
+        return False
+    field = [x0 + left, y0 + top, right - left, bottom - top]
+    return not any(o is not t and overlap_min(list(o.box), field) > 0.5 for o in infos)
+
+
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
@@ -78,6 +118,8 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
         if t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL):
+            if img is not None and _placeholder(img, t, infos):
+                continue
             out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
         elif img is not None:
             out += _pale_words(img, t, need, large)

@@ -17,6 +17,10 @@ def _issue_text(box, text: str, px: float) -> Issue:
                  "visual", "Raise `font-size` to at least 12px (16px for body copy)", score=MIN_FONT_PX - px)
 
 
+def _cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+
+
 def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     """Words set in a much smaller font inside a line of normal text (a tiny link, a shrunk
     span): the line as a whole measures normal, so each word's own height is compared.
@@ -24,11 +28,15 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     A word's size is taken as the larger of its dense band read as an x-height and its whole ink
     height (a capital word's dense band is its cap height, which only errs towards larger), so
     a run is flagged only when it is small by both and clearly smaller than the line's other words.
+    CJK glyphs have no x-height: they fill about 0.88 em, so their ink height alone gives the size.
     """
     words = word_boxes(img, t)
     if len(words) < 3:
         return []
-    sizes = [max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for wd in words]
+    if _cjk(t.text):
+        sizes = [(wd[3] - wd[2]) / 0.88 for wd in words]
+    else:
+        sizes = [max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for wd in words]
     small = [px < MIN_FONT_PX - 1 and wd[4] >= 3 and wd[3] - wd[2] >= 5 for wd, px in zip(words, sizes)]
     names = t.text.split()
     out = []
@@ -58,11 +66,29 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     return out
 
 
+def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
+    """Glyphs cut by another surface drawn over them (a banner, a sticky footer): the row right
+    under (or over) the line's ink is all one colour other than the line's background. Their ink
+    ends mid-letter, so its height says nothing about the font size."""
+    H = img.shape[0]
+    x, y, w, h = t.ink_box
+    for r in (y + h, y - 1):
+        if not 0 <= r < H:
+            continue
+        row = img[r, x:x + w]
+        if len(row) >= 8 and (distance(row, t.bg) > 10).mean() >= 0.95 \
+                and distance(row, np.median(row, axis=0)).max() < 12:
+            return True
+    return False
+
+
 def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
         if sum(ch.isalnum() for ch in t.text) < 2 or t.conf < 0.6:
             continue  # punctuation alone has no x-height to measure a font size by
+        if img is not None and _cut_off(img, t):
+            continue
         px = font_px(t)
         if px < MIN_FONT_PX - 0.5:
             out.append(_issue_text(t.box, t.text, px))
@@ -98,8 +124,7 @@ def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, l
         if distance(np.array([[colour]]), t.fg)[0, 0] > 60:
             return False
         sides = [comp[0].mean(), comp[-1].mean(), comp[:, 0].mean(), comp[:, -1].mean()]
-        cjk = any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in t.text)
-        return cjk or min(sides) < 0.75
+        return _cjk(t.text) or min(sides) < 0.75
     return False
 
 

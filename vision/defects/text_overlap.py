@@ -4,14 +4,16 @@ from __future__ import annotations
 import numpy as np
 
 from .issue import Issue, overlap_min, union
-from .pixels import TextInfo, distance, word_boxes
+from .pixels import TextInfo, distance, rule_rows, word_boxes
 
 
-def _too_tall(t: TextInfo) -> bool:
+def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
     """A doubtful line whose ink is far taller than its letters are wide: two lines in one box.
 
     Latin UI fonts advance about 0.5 em per letter (0.28 em per space or stop), and one line's ink (ascender to
     descender) spans at most about 1 em; two lines drawn half a line apart span 1.3 to 1.6 em.
+    The height is that of the line's words, where the two lines' letters run together into runs
+    wider than tall: an icon read as a letter, or a button's faint frame, is no taller line.
     """
     text = t.text.strip()
     if len(text) < 8 or any(ord(ch) > 0x2e7f for ch in text):
@@ -21,16 +23,21 @@ def _too_tall(t: TextInfo) -> bool:
         return False  # capitals are wide: the em estimate would be off
     n_alnum = sum(ch.isalnum() for ch in text)
     em = t.ink_box[2] / (0.5 * n_alnum + 0.28 * (len(text) - n_alnum))  # spaces and stops are narrow
-    return t.ink_box[3] >= 1.3 * em
+    if t.ink_box[3] < 1.3 * em:
+        return False
+    if img is None:
+        return True
+    return max((wd[3] - wd[2] for wd in word_boxes(img, t) if wd[1] - wd[0] >= 2 * (wd[3] - wd[2])),
+               default=0) >= 1.3 * em
 
 
-def _merged(infos: list[TextInfo]) -> list[Issue]:
+def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than the lines around it."""
     out = []
     for i, t in enumerate(infos):
         if t.conf >= 0.95 or len(t.text.strip()) < 4:
             continue
-        if _too_tall(t):
+        if _too_tall(t, img):
             out.append(Issue("text-overlap", list(t.box), "error",
                              f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
@@ -100,9 +107,43 @@ def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
     return shared / own
 
 
+def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
+    """Two lines set close (tight leading, or a box that takes in the next line's ascenders), not
+    drawn over each other: where their boxes meet, the rows dense with letters form two bands
+    (the x-heights) with at least a band's height of sparse rows between them (only descenders
+    and ascenders reach in there), and no glyph reaches from one band into the other.
+    Lines drawn half a line apart leave their bands touching or under half a band apart."""
+    import cv2
+
+    x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
+    y0 = min(a.ink_box[1], b.ink_box[1])
+    y1 = max(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])
+    if x1 - x0 < 2:
+        return False
+    d = distance(img[y0:y1, x0:x1], a.bg)
+    ink = d >= max(24.0, 0.4 * float(d.max()))
+    ink[rule_rows(ink, max(8, min(x1 - x0, 3 * min(a.x_height, b.x_height))))] = False  # a separator
+    prof = ink.sum(axis=1)
+    if prof.max() <= 0:
+        return False
+    dense = np.concatenate([[False], prof >= 0.35 * prof.max(), [False]]).astype(np.int8)
+    edges = np.nonzero(np.diff(dense))[0]
+    runs = list(zip(edges[::2], edges[1::2]))  # [start, end) of each band of dense rows
+    if len(runs) < 2:
+        return False
+    i, j = sorted(sorted(range(len(runs)), key=lambda k: runs[k][0] - runs[k][1])[:2])
+    if j != i + 1:
+        return False  # dense rows between the two bands: a third line's letters, or the collision
+    (a0, a1), (b0, b1) = runs[i], runs[j]
+    if b0 - a1 < 0.5 * ((a1 - a0) + (b1 - b0)):
+        return False
+    n, _, st, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    return not any(st[k, 1] < a1 - 1 and st[k, 1] + st[k, 3] > b0 + 1 for k in range(1, n))
+
+
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Two read lines whose ink boxes cross: in a sound layout lines never share pixels."""
-    out = _merged(infos)
+    out = _merged(infos, img)
     if img is not None:
         flagged = [i.bbox for i in out]
         for t in infos:
@@ -121,7 +162,7 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
                 continue
             if ih > 0.85 * max(ah, bh) and (iw < 0.25 * min(aw, bw)):
                 continue  # same baseline, boxes just touching: one line read as two pieces
-            if img is not None and _shared_ink(img, a, b) < 0.35:
+            if img is not None and (_shared_ink(img, a, b) < 0.35 or _bands_apart(img, a, b)):
                 continue  # tight leading: only descenders and ascenders meet, the glyph bodies do not
             out.append(Issue("text-overlap", union(a.box, b.box), "error",
                              f"Text \"{a.text[:30]}\" and \"{b.text[:30]}\" overlap",
