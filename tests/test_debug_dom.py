@@ -104,3 +104,38 @@ def test_url_mode_against_local_server(tmp_path):
         srv.shutdown()
         srv.server_close()
     assert any(f.category == "broken-image" for f in found)
+
+
+CLIPPED = """<!doctype html><html><head><title>t</title><style>
+body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; color: #111; }
+section { overflow: hidden; height: 90px; margin-bottom: 10px; }
+#cut { min-width: 1100px; height: 60px; background: #eef; }
+#track { display: flex; height: 60px; }
+#track > div { flex: 0 0 800px; height: 60px; background: #efe; }
+#moved { display: flex; height: 60px; transform: translateX(0); }
+#moved > div { flex: 0 0 300px; }
+#crop { width: 1300px; height: 80px; display: block; }
+#fits { width: 700px; }
+</style></head><body>
+<section id="hero"><div id="cut">A block forced wider than the page</div></section>
+<section><div id="track"><div>Slide one</div><div>Slide two</div><div>Slide three</div></div></section>
+<section><div id="moved"><div>a</div><div>b</div><div>c</div><div>d</div></div></section>
+<section><img id="crop" alt="" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/%3E"></section>
+<section><div id="fits">Content that fits</div></section>
+<section><div id="spill" style="min-width:1000px;text-align:right">Words pushed past the edge</div></section>
+</body></html>"""
+
+
+def test_a_block_cut_by_a_hiding_ancestor_is_overflow_but_slides_and_crops_are_not(tmp_path):
+    """A block wider than the page inside `overflow: hidden` is cut off at the screen's edge (the
+    page cannot be scrolled to it); a carousel track of slides that each fit, a track moved by a
+    transform and a picture cropped by its frame are cut on purpose. Cut text makes it an error."""
+    page = tmp_path / "clipped.html"
+    page.write_text(CLIPPED, encoding="utf-8")
+    found = [f for f in dom_findings(page, 800, 600) if f.category == "overflow"]
+    cut, spill = _one(found, "overflow", "#cut"), _one(found, "overflow", "#spill")
+    assert "#hero" in cut.message and "overflow: hidden" in cut.message
+    assert cut.bbox[0] == 0 and cut.bbox[2] == 800
+    assert (cut.severity, spill.severity) == ("warning", "error")  # only #spill's text is cut
+    assert sorted(f.selector for f in found) == sorted([cut.selector, spill.selector]), \
+        [(f.selector, f.message) for f in found]

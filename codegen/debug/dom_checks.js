@@ -124,21 +124,50 @@
         ell ? 'Text is truncated with an ellipsis' : `Text is clipped by overflow:hidden (${el.scrollWidth}x${el.scrollHeight} content in ${el.clientWidth}x${el.clientHeight})`,
         `On ${cssPath(el)}: allow wrapping (\`white-space: normal\`), remove the fixed width/height, or remove \`overflow: hidden\``);
   }
+  // a block cut off by an ancestor that hides overflow, as against what is meant to be cut: a
+  // carousel's track (a row of slides that each fit, moved by a transform), a picture cropped by
+  // its frame, anything positioned out of the flow
+  const MEDIA = new Set(['IMG', 'VIDEO', 'CANVAS', 'svg', 'PICTURE', 'IFRAME']);
+  const cutBlock = (el, r, clip) => {
+    if (MEDIA.has(el.tagName)) return false;
+    for (let e = el; e && e !== clip; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.position === 'absolute' || cs.transform !== 'none') return false;
+    }
+    const cw = clip.getBoundingClientRect().width;
+    const kids = Array.from(el.children).filter(k => { const kr = k.getBoundingClientRect(); return kr.width > 0 && kr.height > 0; });
+    const lefts = new Set(kids.map(k => Math.round(k.getBoundingClientRect().left)));
+    if (kids.length >= 2 && lefts.size >= 2 && kids.every(k => k.getBoundingClientRect().width <= cw + 2)) return false;
+    return true;
+  };
   // 7. content wider than the viewport
   for (const el of all) {
     if (SKIP.has(el.tagName)) continue;
     const r = el.getBoundingClientRect(); if (r.width === 0 || r.height === 0 || r.right <= W + 2 || r.left >= W) continue;
     const cs = getComputedStyle(el); if (cs.position === 'fixed' || !shown(el)) continue;
-    let clip = false, parentOver = false;
-    for (let p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+    let clip = null, parentOver = false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
       const pr = p.getBoundingClientRect(), pcs = getComputedStyle(p);
-      if (pcs.overflowX !== 'visible' && pr.right <= W + 2) { clip = true; break; }
+      if ((pcs.overflowX === 'hidden' || pcs.overflowX === 'clip') && pr.right <= W + 2
+          && p !== document.body && p !== document.documentElement) { clip = p; break; }
+      if (p === document.body || p === document.documentElement) break;  // their overflow is the viewport's
+      if (pcs.overflowX === 'auto' || pcs.overflowX === 'scroll') { parentOver = true; break; }  // it scrolls
       if (pr.right > W + 2 && pr.left < W) parentOver = true;
     }
-    if (clip || parentOver) continue;
-    add('overflow', el, [r.left + scrollX, r.top + scrollY, Math.min(r.width, W - r.left), r.height], 'error',
-        `Element is ${Math.round(r.width)}px wide and runs ${Math.round(r.right - W)}px past the ${W}px viewport`,
-        `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
+    if (parentOver) continue;
+    const box = [r.left + scrollX, r.top + scrollY, Math.min(r.width, W - r.left), r.height];
+    if (!clip) {
+      add('overflow', el, box, 'error',
+          `Element is ${Math.round(r.width)}px wide and runs ${Math.round(r.right - W)}px past the ${W}px viewport`,
+          `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
+    } else if (cutBlock(el, r, clip)) {
+      const edge = Math.min(W, clip.getBoundingClientRect().right);
+      const textCut = texts.some(t => el.contains(t.el) && t.r.right > edge + 1);
+      add('overflow', el, box, textCut ? 'error' : 'warning',
+          `Element is ${Math.round(r.width)}px wide; ${cssPath(clip)} (overflow: ${getComputedStyle(clip).overflowX}) cuts off its last ${Math.round(r.right - W)}px at the viewport's edge` +
+          (textCut ? ', text included' : ' (no text in that part yet)'),
+          `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
+    }
   }
   // 8. holes: flow elements hidden with visibility:hidden / opacity:0 that still take space
   const holes = [];
