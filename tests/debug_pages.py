@@ -70,9 +70,10 @@ RECT_JS = {False: "(id) => { const r = document.getElementById(id).getBoundingCl
                  " const r = g.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"}
 
 
-def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None = None):
-    """The page rendered at W x H in Chromium, and each id's box (its text's box when `text`),
-    after running `before` in the page when given."""
+def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None = None,
+                      width: int = W, height: int = H):
+    """The page rendered at `width` x `height` in Chromium, and each id's box (its text's box when
+    `text`), after running `before` in the page when given."""
     from codegen.render import get_renderer
 
     boxes = {}
@@ -83,6 +84,6 @@ def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None 
         for k in ids:
             boxes[k] = p.evaluate(RECT_JS[text], k)
 
-    res = get_renderer().render(html=html, width=W, height=H, full_page=False, mobile_check=False,
+    res = get_renderer().render(html=html, width=width, height=height, full_page=False, mobile_check=False,
                                 page_fn=page_fn, timeout_s=20)
     return res.image, boxes

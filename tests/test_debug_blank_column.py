@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
+from debug_pages import render_with_boxes
 from vision.defects import blank_area
 from vision.defects.issue import overlap_min
 
@@ -37,24 +38,13 @@ GROUND
 </body></html>"""
 
 HIDE = "() => { document.getElementById('form').style.visibility = 'hidden'; }"
-FORM_BOX = "() => { const r = document.getElementById('form').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"
 
 
 def _render(html: str, hide: bool):
     """The page at a desktop size (a two-column hero needs the width), the form hidden when `hide`,
     and the form's box."""
-    from codegen.render import get_renderer
-
-    box = {}
-
-    def page_fn(p):
-        if hide:
-            p.evaluate(HIDE)
-        box["form"] = p.evaluate(FORM_BOX)
-
-    res = get_renderer().render(html=html, width=1280, height=800, full_page=False, mobile_check=False,
-                                page_fn=page_fn, timeout_s=20)
-    return res.image, box["form"]
+    img, boxes = render_with_boxes(html, ("form",), before=HIDE if hide else None, width=1280, height=800)
+    return img, boxes["form"]
 
 
 def _picture_uri(kind: str) -> str:

@@ -20,6 +20,19 @@ def _misaligned(html: str, ids: tuple[str, ...]):
     return [i for i in detect(img, read_text(img)) if i.category == "misalignment"], boxes
 
 
+def _found(html: str, moved: str, ids: tuple[str, ...] | None = None):
+    """The misalignment finding on element `moved`, failing the test when there is none."""
+    found, boxes = _misaligned(html, ids or (moved,))
+    hits = [i for i in found if overlap_min(i.bbox, boxes[moved]) >= 0.5]
+    assert hits, (moved, boxes[moved], [(i.bbox, i.message) for i in found])
+    return hits[0]
+
+
+def _assert_quiet(html: str) -> None:
+    found, _ = _misaligned(html, ())
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
 def _card(shift: int) -> str:
     return STYLE + f"""<div style="background:#fff;border:1px solid #222;width:520px;padding:16px">
 <h2 style="margin:0 0 10px;font-size:26px">One more step</h2>
@@ -33,15 +46,12 @@ def _card(shift: int) -> str:
 def test_card_content_split_by_an_empty_frame_shares_one_edge(shift):
     """Inside a card the heading and the lines below an empty frame still set the content's left
     edge: a paragraph moved off it is found although only the heading sits close to it."""
-    found, boxes = _misaligned(_card(shift), ("moved",))
-    hits = [i for i in found if overlap_min(i.bbox, boxes["moved"]) >= 0.5]
-    assert hits, (boxes["moved"], [(i.bbox, i.message) for i in found])
-    assert f"{abs(shift)} px {'right' if shift > 0 else 'left'}" in hits[0].message, hits[0].message
+    hit = _found(_card(shift), "moved")
+    assert f"{abs(shift)} px {'right' if shift > 0 else 'left'}" in hit.message, hit.message
 
 
 def test_card_content_in_line_is_quiet():
-    found, _ = _misaligned(_card(0), ())
-    assert found == [], [(i.bbox, i.message) for i in found]
+    _assert_quiet(_card(0))
 
 
 def _centred(line: int, row: int) -> str:
@@ -59,15 +69,12 @@ def _centred(line: int, row: int) -> str:
 def test_centred_stack_through_a_row_of_items(line, row, moved):
     """A row of two features centred under a centred heading counts by the middle of the row: a
     centred line above it moved 6 px is found, and so is the row itself moved 6 px."""
-    found, boxes = _misaligned(_centred(line, row), ("line", "row"))
-    hits = [i for i in found if overlap_min(i.bbox, boxes[moved]) >= 0.5]
-    assert hits, (moved, boxes[moved], [(i.bbox, i.message) for i in found])
-    assert "centre line" in hits[0].message and 3 <= hits[0].score <= 8, hits[0].message
+    hit = _found(_centred(line, row), moved, ("line", "row"))
+    assert "centre line" in hit.message and 3 <= hit.score <= 8, hit.message
 
 
 def test_centred_stack_with_row_in_line_is_quiet():
-    found, _ = _misaligned(_centred(0, 0), ())
-    assert found == [], [(i.bbox, i.message) for i in found]
+    _assert_quiet(_centred(0, 0))
 
 
 def _form(shift: int) -> str:
@@ -81,12 +88,9 @@ def _form(shift: int) -> str:
 def test_stack_not_broken_by_a_right_aligned_link():
     """A rule, a right-aligned link, a button and a rule: the link fills the gap between the rule
     and the button, so the button moved 6 px is still judged against the rules."""
-    found, boxes = _misaligned(_form(6), ("moved",))
-    hits = [i for i in found if overlap_min(i.bbox, boxes["moved"]) >= 0.5]
-    assert hits, (boxes["moved"], [(i.bbox, i.message) for i in found])
-    assert "6 px right" in hits[0].message, hits[0].message
-    found, _ = _misaligned(_form(0), ())
-    assert found == [], [(i.bbox, i.message) for i in found]
+    hit = _found(_form(6), "moved")
+    assert "6 px right" in hit.message, hit.message
+    _assert_quiet(_form(0))
 
 
 BAR = STYLE + """<div style="width:640px;margin:0 auto;text-align:center">
@@ -99,8 +103,7 @@ BAR = STYLE + """<div style="width:640px;margin:0 auto;text-align:center">
 def test_bar_spread_to_both_ends_has_no_middle():
     """A bar with a name at the left and links at the right (unequal padding puts the pair's
     middle 5 px off the centred lines) is not a centred row: nothing is flagged."""
-    found, _ = _misaligned(BAR, ())
-    assert found == [], [(i.bbox, i.message) for i in found]
+    _assert_quiet(BAR)
 
 
 def _column(shift: int) -> str:
@@ -117,9 +120,6 @@ def test_large_heading_whose_ink_starts_late_does_not_hide_a_shift():
     """A 40 px heading's first letter starts about 4 px inside its box, level with a paragraph
     further down moved 4 px right: the heading is explained by its side bearing, so the paragraph
     is still found; left in line, the column is quiet."""
-    found, boxes = _misaligned(_column(4), ("moved",))
-    hits = [i for i in found if overlap_min(i.bbox, boxes["moved"]) >= 0.5]
-    assert hits, (boxes["moved"], [(i.bbox, i.message) for i in found])
-    assert "right of the left edge" in hits[0].message, hits[0].message
-    found, _ = _misaligned(_column(0), ())
-    assert found == [], [(i.bbox, i.message) for i in found]
+    hit = _found(_column(4), "moved")
+    assert "right of the left edge" in hit.message, hit.message
+    _assert_quiet(_column(0))
