@@ -21,7 +21,8 @@ from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # an ellipsis inside a line: the OCR line ran on past a truncated element into the text after it
-MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)\s+\S")
+# (a sentence's own stop or comma may follow the truncated element: "at Shaun…. Building")
+MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)[.,;:]?\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e) and the digits with such ends
@@ -35,6 +36,11 @@ NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
 NEVER_BARE = set("t1fr")
+# glyphs that are one upright stroke rising above the x-height band (to the ascender or the
+# capital's height): a stroke no taller than the band, read as one of these, is a cut letter's stem
+TALL_STROKE = set("lI1|")
+# small letters that are words of their own, or that icons are read as (a chevron, a close cross)
+LONE_WORDS = set("aeiouyvxcl")
 
 
 def _rule_row(ink: np.ndarray) -> bool:
@@ -114,12 +120,14 @@ def _stem_end(img: np.ndarray, t: TextInfo) -> bool:
 
 def _sliver(img: np.ndarray, t: TextInfo) -> bool:
     """The line ends in one bare upright stroke two pixels wide at most, the first columns of a
-    letter the container's edge cut off ("Thank you t|o"): either left unread after a space, or
-    read as a glyph that is never a bare stroke ("busit" for "busi|ness")."""
+    letter the container's edge cut off ("Thank you t|o", "the p|ower"): either left unread after a
+    space, read as a glyph that is never a bare stroke ("busit" for "busi|ness"), or read as a tall
+    stroke (l, I) it is too short to be ("infor|l" for "infor|m")."""
     text = t.text.rstrip()
     last = text[-1:]
     read = last in NEVER_BARE
-    if len(text) < 4 or not (read or (last.isalnum() and last not in NARROW)):
+    tall = last in TALL_STROKE and last not in NEVER_BARE
+    if len(text) < 4 or not (read or tall or (last.isalnum() and last not in NARROW)):
         return False
     m = _line_ink(img, t, 3)
     if m is None:
@@ -127,16 +135,25 @@ def _sliver(img: np.ndarray, t: TextInfo) -> bool:
     d, b0, b1 = m
     if d[:, -3:].max() >= 0.15:
         return False
-    cols = np.nonzero((d[:, :-3] >= 0.3).any(axis=0))[0]
+    # columns apart at half strength: a stroke may touch the glyph before it in one faint pixel
+    # (the arm of an r kerned up to it)
+    cols = np.nonzero((d[:, :-3] >= 0.45).any(axis=0))[0]
     gaps = np.nonzero(np.diff(cols) > 1)[0]
     if not len(gaps):
         return False
     start, before = int(cols[gaps[-1] + 1]), int(cols[gaps[-1]])
     mark = d[:, start:-3] >= 0.3
     rows = np.nonzero(mark.any(axis=1))[0]
-    # a stroke standing on the baseline through most of the band (a divider hangs below it)
-    return (mark.shape[1] <= 2 and start - before - 1 >= (1 if read else 0.35 * t.x_height)
-            and rows[-1] - rows[0] + 1 >= 0.6 * (b1 - b0 + 1) and b1 - 2 <= rows[-1] <= b1)
+    if mark.shape[1] > 2 or start - before - 1 < (1 if read or tall else 0.35 * t.x_height) \
+            or rows[-1] - rows[0] + 1 < 0.6 * (b1 - b0 + 1):
+        return False
+    # no higher than the band while the glyphs before it rise above it: not an l or an I
+    above = b0 - max(2, int(0.25 * t.x_height)) + 1  # the rows an ascender or a capital reaches
+    if tall and (rows[0] < b0 - 1 or above <= 0 or not (d[:above, :start] >= 0.3).any()):
+        return False
+    # a stroke standing on the baseline, or the stem of a p hanging from the band's top below it
+    # (a divider rises above the band and hangs below it)
+    return b1 - 2 <= rows[-1] <= b1 or (rows[0] >= b0 - 1 and rows[-1] > b1)
 
 
 def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
@@ -171,17 +188,74 @@ def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
     return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1
 
 
+def _clean_stop(img: np.ndarray, t: TextInfo) -> bool:
+    """Past the line's last glyph lies background for an x-height or more (a pale column of the
+    next glyph, sliced thin, may show right at the edge)."""
+    x, y, w, h = t.ink_box
+    after = distance(img[y:y + h, x + w:min(img.shape[1], x + w + t.x_height)], t.bg)
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    return after.shape[1] >= t.x_height and float(after[:, 2:].max()) < 40 and float(after[:, :2].max()) < 0.5 * top
+
+
 def _lone_capital(img: np.ndarray, t: TextInfo) -> bool:
     """A sentence that stops at one capital letter after a space ("Watch anywhere. C", "JSON, X"):
     the start of a word whose rest was cut off. Ink must stop cleanly after it."""
     words = t.text.split()
     if len(words) < 3 or len(words[-1]) != 1 or not ("A" <= words[-1] <= "Z") or len(words[-2]) < 2:
         return False
+    return _clean_stop(img, t)
+
+
+def _lone_letter(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """A phrase that stops at one small letter after a word ("Log in w"): the start of a word whose
+    rest was cut off, unless that letter is a word of its own (a, e, i, o, u, y in the languages
+    written in Latin letters), a unit after a number ("24 h"), or an icon the recogniser read as a
+    letter (a chevron "v", a close "x"). A line that wraps on below ends in whatever word fits."""
+    words = t.text.split()
+    if len(words) < 3 or len(words[-1]) != 1 or not ("a" <= words[-1] <= "z") or words[-1] in LONE_WORDS \
+            or len(words[-2]) < 2 or not words[-2][-1].isalpha():
+        return False
+    return _clean_stop(img, t) and not _continues(t, infos)
+
+
+def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """A line that stops inside brackets it opened ("English (Ca"): the closing bracket was cut off
+    with the rest, unless the text wraps on below or goes on to the right."""
+    text = t.text.rstrip()
+    k = max(text.rfind("("), text.rfind("["))
+    if len(text) < 4 or k < 1 or not any(ch.isalnum() for ch in text[k + 1:]) or ")" in text[k:] \
+            or "]" in text[k:]:
+        return False
+    return _clean_stop(img, t) and not _continues(t, infos, bracket=True)
+
+
+def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
+    """The text goes on past this line: in one a few spaces to its right on the same row, or in a
+    line of the same type just below starting at the same x (a paragraph wrapping: its pitch is
+    under twice the x-height plus a generous leading, or, for a line left inside brackets, a
+    little more when that line closes them)."""
     x, y, w, h = t.ink_box
-    after = distance(img[y:y + h, x + w:min(img.shape[1], x + w + t.x_height)], t.bg)
-    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
-    # past the letter, the background (a pale column of the next glyph, sliced thin, may show)
-    return after.shape[1] >= t.x_height and float(after[:, 2:].max()) < 40 and float(after[:, :2].max()) < 0.5 * top
+    cy = t.box[1] + t.box[3] / 2
+    for u in infos:
+        if u is t or abs(u.x_height - t.x_height) > max(2, 0.25 * t.x_height):
+            continue
+        ux = u.ink_box[0]
+        pitch = u.box[1] + u.box[3] / 2 - cy
+        if abs(pitch) < 0.5 * t.box[3] and x + w <= ux <= x + w + 4 * t.x_height:
+            return True
+        if abs(ux - x) > max(2, 0.3 * t.x_height) or pitch <= 0:
+            continue
+        xh = max(t.x_height, u.x_height)
+        if pitch <= 3.5 * xh or (bracket and pitch <= 5 * xh and _closes_first(u.text)):
+            return True
+    return False
+
+
+def _closes_first(text: str) -> bool:
+    """The text closes a bracket before it opens one: it goes on from a line left inside them."""
+    ends = [k for k in (text.find(")"), text.find("]")) if k >= 0]
+    opens = [k for k in (text.find("("), text.find("[")) if k >= 0]
+    return bool(ends) and (not opens or min(ends) < min(opens))
 
 
 def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
@@ -337,7 +411,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         elif _sliced_end(img, t):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
-        elif _lone_capital(img, t) or _stray_mark(img, t) or _stem_end(img, t) or _sliver(img, t):
+        elif _lone_capital(img, t) or _stray_mark(img, t) or _stem_end(img, t) or _sliver(img, t) \
+                or _lone_letter(img, t, infos) or _open_bracket(img, t, infos):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
                              "container's edge", "visual", SLICED_FIX, score=0.7))
