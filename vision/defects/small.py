@@ -4,6 +4,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .glyph_extent import extent_px
 from .issue import Issue, overlap_min
 from .pixels import TextInfo, distance, font_px, uncovered, word_boxes
 
@@ -21,24 +22,33 @@ def _cjk(text: str) -> bool:
     return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
 
 
+def _text_under(t: TextInfo, words: list[tuple[int, int, int, int, int]], i: int, j: int) -> str:
+    """The recogniser's text of ink words i..j-1: its own words when they line up with the ink's,
+    else the slice of the line's text under those columns."""
+    names = t.text.split()
+    if len(names) == len(words):
+        return " ".join(names[i:j])
+    lw, n = max(1, t.ink_box[2]), len(t.text)
+    return t.text[int(n * words[i][0] / lw):int(np.ceil(n * words[j - 1][1] / lw))].strip()
+
+
 def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     """Words set in a much smaller font inside a line of normal text (a tiny link, a shrunk
     span): the line as a whole measures normal, so each word's own height is compared.
 
     A word's size is taken as the larger of its dense band read as an x-height and its whole ink
     height (a capital word's dense band is its cap height, which only errs towards larger), so
-    a run is flagged only when it is small by both and clearly smaller than the line's other words.
-    CJK glyphs have no x-height: they fill about 0.88 em, so their ink height alone gives the size.
+    a run is flagged only when it is small by both and clearly smaller than the line's other words,
+    by its dense band and by its whole ink (the dense band of spaced-out capitals can be a
+    crossbar's few rows). CJK glyphs have no x-height: they fill about 0.88 em, so their ink
+    height alone gives their size; Latin words in a CJK line keep the Latin measure.
     """
     words = word_boxes(img, t)
     if len(words) < 3:
         return []
-    if _cjk(t.text):
-        sizes = [(wd[3] - wd[2]) / 0.88 for wd in words]
-    else:
-        sizes = [max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for wd in words]
+    sizes = [(wd[3] - wd[2]) / 0.88 if _cjk(_text_under(t, words, k, k + 1)) else
+             max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for k, wd in enumerate(words)]
     small = [px < MIN_FONT_PX - 1 and wd[4] >= 3 and wd[3] - wd[2] >= 5 for wd, px in zip(words, sizes)]
-    names = t.text.split()
     out = []
     i = 0
     while i < len(words):
@@ -50,14 +60,12 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
             j += 1
         run, rest = words[i:j], words[:i] + words[j:]
         ref = float(np.median([wd[4] for wd in rest])) if len(rest) >= 2 else 0.0
+        ref_ink = float(np.median([wd[3] - wd[2] for wd in rest])) if len(rest) >= 2 else 0.0
         x0, x1 = run[0][0], run[-1][1]
         xh = max(wd[4] for wd in run)
-        if len(names) == len(words):  # the recogniser's words line up with the ink's
-            text = " ".join(names[i:j])
-        else:
-            lw, n = max(1, t.ink_box[2]), len(t.text)
-            text = t.text[int(n * x0 / lw):int(np.ceil(n * x1 / lw))].strip()
-        if x1 - x0 >= 4 * xh and xh <= 0.7 * ref and ref / 0.53 >= MIN_FONT_PX \
+        ink = max(wd[3] - wd[2] for wd in run)
+        text = _text_under(t, words, i, j)
+        if x1 - x0 >= 4 * xh and xh <= 0.7 * ref and ink <= 0.85 * ref_ink and ref / 0.53 >= MIN_FONT_PX \
                 and sum(ch.isalnum() for ch in text) >= 2:
             top, bottom = min(wd[2] for wd in run), max(wd[3] for wd in run)
             box = [t.ink_box[0] + x0 - 1, t.ink_box[1] + top - 1, x1 - x0 + 2, bottom - top + 2]
@@ -83,6 +91,9 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
 
 
 def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
+    """Lines whose x-height (or cap height) says under 12 px, unless the full height of their
+    words' ink, read against the letters they hold, says 12 px or more; and smaller words in a
+    line of normal text."""
     out = []
     for t in infos:
         if sum(ch.isalnum() for ch in t.text) < 2 or t.conf < 0.6:
@@ -90,7 +101,8 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
         if img is not None and _cut_off(img, t):
             continue
         px = font_px(t)
-        if px < MIN_FONT_PX - 0.5:
+        # a whole-pixel x-height is in doubt by a pixel; the words' full ink height can clear it
+        if px < MIN_FONT_PX - 0.5 and (img is None or (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5):
             out.append(_issue_text(t.box, t.text, px))
         elif img is not None:
             out += _small_words(img, t)
@@ -104,6 +116,61 @@ def _bg_map(img: np.ndarray, tile: int = 24) -> np.ndarray:
     small = cv2.resize(img, (w2, h2), interpolation=cv2.INTER_AREA)
     med = cv2.medianBlur(small, 3) if min(h2, w2) >= 3 else small
     return cv2.resize(med, (W, H), interpolation=cv2.INTER_NEAREST)
+
+
+def _tile_medians(img: np.ndarray, tile: int = 24, step: int = 4) -> np.ndarray:
+    """Each tile's median colour over a grid of samples: the colour most of the tile shows
+    (a tile's mean blends two surfaces where it straddles their edge into a colour neither has)."""
+    H, W = img.shape[:2]
+    th, tw = max(1, H // tile), max(1, W // tile)
+    ys = (np.arange(th)[:, None] * H // th + np.arange(step // 2, tile, step)[None, :]).clip(0, H - 1)
+    xs = (np.arange(tw)[:, None] * W // tw + np.arange(step // 2, tile, step)[None, :]).clip(0, W - 1)
+    samples = img[ys.reshape(-1)][:, xs.reshape(-1)].reshape(th, ys.shape[1], tw, xs.shape[1], 3)
+    return np.median(samples.transpose(0, 2, 1, 3, 4).reshape(th, tw, -1, 3), axis=2).astype(np.uint8)
+
+
+def _far(a: np.ndarray, b: np.ndarray, thresh: int) -> np.ndarray:
+    """Where two uint8 colour images differ by more than `thresh` in some channel."""
+    d = cv2.absdiff(a, b)
+    return cv2.max(cv2.max(d[..., 0], d[..., 1]), d[..., 2]) > thresh
+
+
+def target_mask(img: np.ndarray, tile: int = 24, thresh: int = 40, same: int = 16) -> np.ndarray:
+    """Pixels (1) clearly apart from the dominant colour of their own tile and not the colour
+    (within `same`) of one of the eight tiles around.
+
+    A surface's edge rarely falls on a tile's edge: the strip of a button that reaches into a tile
+    of page background would stand out as ink there and join a small control on the button into
+    one large shape; it is the colour of the button's tile next door, so it is no ink here. Only
+    that colour itself: a white control next to a light grey surface is still ink.
+    """
+    H, W = img.shape[:2]
+    med = _tile_medians(img, tile).astype(np.uint8)
+    th, tw = med.shape[:2]
+    mask = _far(img, cv2.resize(med, (W, H), interpolation=cv2.INTER_NEAREST), thresh)
+    # only tiles with a neighbour of another colour can hold such strips
+    padded = cv2.copyMakeBorder(med, 1, 1, 1, 1, cv2.BORDER_REPLICATE)
+    shifts = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]
+    edge = np.zeros((th, tw), bool)
+    for dy, dx in shifts:
+        edge |= _far(med, padded[1 + dy:1 + dy + th, 1 + dx:1 + dx + tw], thresh)
+    ys, xs = np.nonzero(mask)
+    ty, tx = ys * th // H, xs * tw // W
+    sel = edge[ty, tx]
+    if not sel.any():
+        return mask.astype(np.uint8)
+    ys, xs, ty, tx = ys[sel], xs[sel], ty[sel], tx[sel]
+    px = img[ys, xs]
+    keep = np.ones(len(ys), bool)
+    for dy, dx in shifts:
+        keep &= _far(px[:, None], padded[ty + 1 + dy, tx + 1 + dx][:, None], same)[:, 0]
+    # a surface's strip runs on for a few pixels at least; lone pixels of that colour (the
+    # anti-aliasing of a mark or a corner) stay ink
+    drop = np.zeros((H, W), np.uint8)
+    drop[ys[~keep], xs[~keep]] = 1
+    drop = cv2.morphologyEx(drop, cv2.MORPH_OPEN, np.ones((1, 3), np.uint8)) | \
+        cv2.morphologyEx(drop, cv2.MORPH_OPEN, np.ones((3, 1), np.uint8))
+    return (mask & (drop == 0)).astype(np.uint8)
 
 
 def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, lines: list[TextInfo]) -> bool:
@@ -177,7 +244,7 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
 def detect_targets(img: np.ndarray, lines: list[TextInfo], mask: np.ndarray | None = None) -> list[Issue]:
     """Small square-ish boxes, filled or outlined, standing alone: icon buttons, checkboxes, close marks."""
     H, W = img.shape[:2]
-    mask = ink_mask(img) if mask is None else mask
+    mask = target_mask(img) if mask is None else mask
     n, lab, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, n):

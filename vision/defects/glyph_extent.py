@@ -1,0 +1,49 @@
+"""A second font-size witness: the full height of each word's ink against the letters it holds.
+
+The dense band (x-height) that `pixels.font_px` reads is 5-7 px for 10-13 px text; the renderer
+snaps it to whole pixels, so 10 px and 12.5 px text can both show a 6 px band. A word's whole
+ink, ascenders to descenders, spans about 0.93 em: 9-10 px at 10 px, 12 px at 13 px, far less
+ambiguous. Which lines it spans depends on the letters, and the recogniser says which letters.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .pixels import TextInfo, word_boxes
+
+X_HEIGHT = 0.53   # lowercase without ascenders (sans-serif UI fonts: 0.50-0.55 em)
+CAP = 0.72        # capitals, digits, ascenders (Arial/Helvetica 0.72, DejaVu 0.73-0.76)
+DESCENDER = 0.21  # g j p q y
+# letters reaching about cap height; t and the dots of i and j reach less high or as high, so
+# taking them as cap-high can only make the estimate smaller (the side of reporting small text)
+TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklitj!?'\"&%#*()[]{}|/\\@$")
+LOW = set("gjpqy,;()[]{}|/\\@$Q_")
+PLAIN = set("acemnorsuvwxz.:-+=~") | TALL | LOW
+
+
+def word_em(word: str) -> float | None:
+    """How many em a word's ink spans, top to bottom; None when the word has a letter whose
+    extent varies between fonts or scripts (accents, symbols) or only letters that sit between
+    baseline and x-height (their 5-7 px height is what is in doubt)."""
+    if not word or any(ch not in PLAIN for ch in word) or not any(ch in TALL or ch in LOW for ch in word):
+        return None
+    top = CAP if any(ch in TALL for ch in word) else X_HEIGHT
+    bottom = DESCENDER if any(ch in LOW for ch in word) else 0.0
+    return top + bottom
+
+
+def extent_px(img: np.ndarray, t: TextInfo) -> float | None:
+    """Font size from the words' ink heights over the em they span (total over total: the tallest
+    words weigh most, their pixel rounding matters least); None unless the ink splits into as many
+    words as the recogniser read, so each height belongs to a known word."""
+    words = word_boxes(img, t)
+    names = t.text.split()
+    if len(words) != len(names):
+        return None
+    px = em = 0.0
+    for (_, _, top, bottom, _), name in zip(words, names):
+        e = word_em(name)
+        if e is not None:
+            px += bottom - top
+            em += e
+    return px / em if em else None
