@@ -15,7 +15,13 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
 its middle, and the screen's edge beyond. It counts on a CSS ground only, one colour or a linear
-gradient, not on a picture (see `_column_hole`).
+gradient, not on a picture (see `_column_hole`). With one straight edge only (the next section's
+heading below instead), the hole must be the band's whole half, across the screen's centre line,
+beside a block centred on it.
+
+An empty rectangle of its own (a frame's inside) is a hole when it is one pane of a card split by a
+thin rule, the hole's ground running on beyond the rule around the other pane's content (a card
+with nothing in one half; see `_split_pane`).
 
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
@@ -150,6 +156,20 @@ def _facing_block(sd) -> tuple[int, int] | None:
     return (s, e) if min(e, hi) - max(s, lo) >= 0.5 * (hi - lo) else None
 
 
+def _centred_beside(sd) -> bool:
+    """The content beside the side (within REACH, its lines joined across paragraph gaps) is one
+    block that ends inside the side's span at both ends and centres on it, as a band's columns
+    centre on one another: the space above or below a longer block has the block run off one end."""
+    rows = np.flatnonzero(sd[0])
+    n = len(sd[0])
+    if not len(rows):
+        return False
+    cuts = np.flatnonzero(np.diff(rows) > GAP)
+    blocks = list(zip(np.r_[rows[0], rows[cuts + 1]].tolist(), (np.r_[rows[cuts], rows[-1]] + 1).tolist()))
+    s, e = max(blocks, key=lambda b: min(b[1], n - n // 3) - max(b[0], n // 3))
+    return s > 0 and e < n and abs((s + e) / 2 - n / 2) <= n / 6
+
+
 def _css_ground(means: np.ndarray) -> bool:
     """One colour, or a linear gradient: along one direction nine lines of cells in ten are one colour,
     and across them the colour changes by more than a picture's faint shading does (a stretched
@@ -181,7 +201,13 @@ def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, i
     x0, y0, x1, y1 = r
     if x1 - x0 < empty.shape[1] / 4:
         return None  # a margin beside the content, not a column of the band
-    if not (_divider(reach[2]) and _divider(reach[3])):
+    both = _divider(reach[2]) and _divider(reach[3])
+    # one straight edge only, the other end open but for the next section's content on part of it (a
+    # heading running across the whole hole there heads one column, whose whitespace this is): the
+    # hole must be the band's whole half, across the screen's centre line, beside a centred block
+    half = any(_divider(reach[a]) and reach[b] is not None and not _bounded(reach[b]) for a, b in ((2, 3), (3, 2))) \
+        and x0 < empty.shape[1] / 2 < x1
+    if not (both or half):
         return None
     if not _css_ground(means[y0:y1, x0:x1]):
         return None
@@ -189,9 +215,37 @@ def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, i
         if reach[k] is None or not (reach[far] is None or _bounded(reach[far])):
             continue
         block = _facing_block(reach[k])
-        if block and _on_ground(empty, means, r, k):
+        if block and (both or _centred_beside(reach[k])) and _on_ground(empty, means, r, k):
             return y0 + block[0], y0 + block[1]
     return None
+
+
+def _outward(a: np.ndarray, r, k: int) -> np.ndarray:
+    """The cells of `a` beyond side k of r, one row per position along the side, nearest first."""
+    x0, y0, x1, y1 = r
+    if k == 0:
+        return a[y0:y1, :x0][:, ::-1]
+    if k == 1:
+        return a[y0:y1, x1:]
+    if k == 2:
+        return a[:y0, x0:x1][::-1].swapaxes(0, 1)
+    return a[y1:, x0:x1].swapaxes(0, 1)
+
+
+def _split_pane(empty: np.ndarray, means: np.ndarray, r, k: int, sd) -> bool:
+    """Side k is a thin rule with the hole's own ground right beyond it: one pane of a card split
+    in two, the other pane holding content (a picture's or a panel's edge has another colour beyond)."""
+    if not _divider(sd):
+        return False
+    d = int(np.median(sd[1][sd[0]]))
+    e, m = _outward(empty, r, k), _outward(means, r, k)
+    if d > 1 or e.shape[1] < d + 3:
+        return False
+    x0, y0, x1, y1 = r
+    ground = means[y0:y1, x0:x1].reshape(-1, means.shape[-1]).mean(axis=0)
+    same = e[:, d + 1:d + 3] & (np.abs(m[:, d + 1:d + 3] - ground).max(axis=-1) <= FLAT)
+    content = (~e[:, d + 1:REACH]).any(axis=1)
+    return bool(same.mean() >= 0.5 and content.mean() >= SIDE_COVER)
 
 
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int, int]:
@@ -224,7 +278,8 @@ def _hole(r, empty, means, full, lab, stats) -> bool:
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
         # has no ground beside it either, but its ground runs on between the cards)
         return False
-    if area >= FRAME_FILL * cw * ch and not column:
+    if area >= FRAME_FILL * cw * ch and not column \
+            and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)):
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
     # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
