@@ -106,3 +106,23 @@ def test_truncation_an_ellipsis_before_the_sentences_own_stop():
     lines = read_lines(img)
     found = [i for i in detect(img, lines) if i.category == "text-truncation"]
     assert _on(found, boxes["link"]), (boxes["link"], [ln.text for ln in lines], [(i.bbox, i.message) for i in found])
+
+
+PRICES = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 10px 20px; font-family: 'Liberation Sans', sans-serif; background: #fff; color: #8c8c8c;
+       columns: 3; }
+p { margin: 0 0 10px 0; }
+</style></head><body>""" + "".join(
+    f'<p style="font-size: {fs}px; padding-left: {k * 0.125}px">EUR 97,88</p>' for fs in (14, 15, 16) for k in range(8)
+) + "</body></html>"
+
+
+def test_truncation_not_the_two_bowls_of_a_final_8():
+    """A whole "8" ends in two bowls whose right edges can fall on one column at full strength,
+    as a straight cut through two strokes does: prices ending in 8, at any sub-pixel offset, are
+    not sliced."""
+    img, _ = render_with_boxes(PRICES, (), width=900, height=700)
+    lines = read_lines(img)
+    assert sum("97,88" in ln.text for ln in lines) >= 12, [ln.text for ln in lines]
+    found = [i for i in detect(img, lines) if i.category == "text-truncation"]
+    assert not found, [(i.bbox, i.message) for i in found]

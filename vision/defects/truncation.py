@@ -25,8 +25,8 @@ ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)[.,;:]?\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
-# terminals cut straight down (C, s, e) and the digits with such ends
-MULTI_STROKE_END = set("iíìîïjĳ!¡?ftrŧCcÇçGSsŠšeéèêë235690")
+# terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
+MULTI_STROKE_END = set("iíìîïjĳ!¡?ftrŧCcÇçGSsŠšeéèêëB2356890")
 BARRED_END = set("EÈÉÊË;:≡=")  # three bars, or two dots: no cut is told from these
 # glyphs whose right edge is never a stem from top to bottom of the x-height band (a curve, a
 # diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
