@@ -68,13 +68,34 @@ def test_early_naming_changes_nothing(short_video, monkeypatch):
 
     path, _ = short_video
     monkeypatch.setattr(detect, "EARLY_S", 1e9)
+    monkeypatch.setattr(detect._Early, "finish", lambda self, events, infos: None)
+    monkeypatch.setattr(detect._Early, "start_tail", lambda self: None)
     stats: dict = {}
     late = detect_steps(path, stats=stats)
-    assert stats["read_early"] == 0
+    assert stats["read_early"] == 0 and stats["read_after"] > 0
+    monkeypatch.undo()
     monkeypatch.setattr(detect, "EARLY_S", 1.0)
     early = detect_steps(path, stats=stats)
     assert stats["read_early"] > 0
     assert [s.to_dict() for s in early.steps] == [s.to_dict() for s in late.steps]
+
+
+def test_events_left_at_the_end_are_named_before_the_final_naming(short_video, monkeypatch):
+    """With nothing named during the pass, every event is named right after it (shared between
+    this thread and the naming worker): the final naming makes no reading of its own, and the
+    steps are those of naming serially."""
+    import vision.video.detect as detect
+
+    path, _ = short_video
+    monkeypatch.setattr(detect._Early, "finish", lambda self, events, infos: None)
+    monkeypatch.setattr(detect._Early, "start_tail", lambda self: None)
+    serial = detect_steps(path)
+    monkeypatch.undo()
+    monkeypatch.setattr(detect, "EARLY_S", 1e9)
+    stats: dict = {}
+    tail = detect_steps(path, stats=stats)
+    assert stats["read_early"] > 0 and stats["read_after"] == 0
+    assert [s.to_dict() for s in tail.steps] == [s.to_dict() for s in serial.steps]
 
 
 def test_key_frames_from_the_pass_are_the_seeked_ones(short_video):

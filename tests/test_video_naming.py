@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from debug_pages import render_with_boxes
-from vision.video.naming import _row_input, field_text, read_region
+from vision.video import naming
+from vision.video.naming import _row_input, field_label, field_text, read_region
 
 VALUES = ["orchid42", "Jasmine lantern", "fossil78@quartz.com"]
 
@@ -45,3 +46,30 @@ def test_a_tight_text_row_is_read_and_placed(size):
         assert len(lines) == 1 and lines[0].text == value
         ly0, ly1 = lines[0].box[1], lines[0].box[1] + lines[0].box[3]
         assert abs(ly0 - ty) <= 4 and abs(ly1 - (ty + th)) <= 4
+
+
+def test_overlapping_readings_get_their_own_front_end():
+    """A reading that starts while another holds the OCR front end gets a second one sharing
+    the same models, and no more are made than `MAX_FRONTS`."""
+    with naming._front() as a, naming._front() as b:
+        assert a is not b and a.text_det is b.text_det and a.text_rec is b.text_rec
+        assert a.cfg is not b.cfg
+    assert naming._FRONTS == naming.MAX_FRONTS
+
+
+def test_readings_on_two_threads_read_what_one_thread_reads():
+    """Value rows (read with the detector's padding switched off on the front end) and labels
+    (with it on), read on two threads at once, give exactly the serial readings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    img, boxes, text = _rows(16)
+    jobs = []
+    for i in range(len(VALUES)):
+        x, y, w, h = (int(round(v)) for v in boxes[f"r{i}"])
+        row = (x + 7, int(text[f"t{i}"][1]), w - 14, int(round(text[f"t{i}"][3])))
+        jobs += [(field_text, (x, y, w, h), row), (field_label, (x, y, w, h), row)]
+    serial = [fn(img, field, row) for fn, field, row in jobs]
+    assert serial[0::2] == VALUES
+    with ThreadPoolExecutor(2) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda j: j[0](img, j[1], j[2]), jobs + jobs[::-1])) == serial + serial[::-1]

@@ -9,6 +9,7 @@ Only those frames are converted to colour, and only small crops of them go throu
 """
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -106,6 +107,7 @@ class _Reader:
     def __init__(self) -> None:
         self.memo: dict[tuple, object] = {}
         self.hits = 0
+        self.made = 0
 
     def __call__(self, fn: Callable, t: float, img, *args):
         key = (fn.__name__, t) + tuple((a[0], id(a[1])) if isinstance(a, tuple) and len(a) == 2
@@ -113,6 +115,7 @@ class _Reader:
         if key in self.memo:
             self.hits += 1
         else:
+            self.made += 1
             self.memo[key] = fn(img, *args)
         return self.memo[key]
 
@@ -131,11 +134,16 @@ class _Early:
         self.names: dict[tuple, str] = {}
         self.waiting: list = []
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="v2c-name")
+        self.recent: tuple[list[Event], list[FrameInfo]] | None = None  # the latest provisional detection
+        self.work: list = []          # groups of events to name at the end of the pass
+        self.lock = threading.Lock()
+        self.helpers: list = []       # the worker's share of that naming
 
     def needs(self, infos: list[FrameInfo]) -> list[float]:
         """The keeper's question (which frames do the events so far read?), answered, and the
         events settled since last time handed to the worker."""
         events = find_events(infos, self.width, self.height)
+        self.recent = (events, infos)
         needs = frame_needs(events)
         if self.keeper is not None and infos:
             self._settled(events, needs, infos)
@@ -159,13 +167,65 @@ class _Early:
             # (a worker that falls behind is not fed: the frames it would hold stay few)
             self.waiting.append(self.pool.submit(self._name, batch, events, list(infos)))
 
-    def _name(self, batch, events: list[Event], infos: list[FrameInfo]) -> None:
-        typed_after = _typed_after(events)
+    def _name(self, batch, events: list[Event], infos: list[FrameInfo],
+              typed_after: dict[int, Event] | None = None) -> None:
+        typed_after = _typed_after(events) if typed_after is None else typed_after
         for ev, frames in batch:
             try:
                 _name_one(ev, frames, infos, typed_after, self.names, self.reader)
             except Exception:  # an early reading that fails is simply made again at the end
                 pass
+
+    def start_tail(self) -> None:
+        """As the pass ends, the events of the latest provisional detection not named yet go to
+        the worker at once: it reads while this thread makes the final detection."""
+        if self.recent is not None:
+            self._queue(*self.recent)
+            self._help()
+
+    def finish(self, events: list[Event], infos: list[FrameInfo]) -> None:
+        """After the final detection, every event is settled: those not named yet are named now
+        on two threads at once, this one and the worker (once its earlier batches are done),
+        each with its own OCR front end, so that the naming left after the pass (the events of
+        the last seconds) uses both cores while the decoder is idle."""
+        self._queue(events, infos)
+        self._help()
+        self._drain()
+        for helper in self.helpers:
+            helper.result()
+
+    def _help(self) -> None:
+        """The worker drains the queued groups too (unless it is at it already)."""
+        if self.work and not any(not h.done() for h in self.helpers):
+            self.helpers.append(self.pool.submit(self._drain))
+
+    def _queue(self, events: list[Event], infos: list[FrameInfo]) -> None:
+        """Events not named yet (all taken as settled), as work for `_drain`: groups that share a
+        name (a click, the typing run it led into, the key that ended it) stay together, in order."""
+        if self.keeper is None:
+            return
+        typed_after = _typed_after(events)
+        groups: dict[int, list] = {}
+        for ev, n in zip(events, frame_needs(events)):
+            sig = _sig(ev)
+            if sig in self.done or not n or not all(self.keeper.has(t) for t in n):
+                continue
+            self.done.add(sig)
+            lead = typed_after.get(id(ev)) if ev.action in ("click", "drag") else (
+                ev.extra.get("typing") if ev.action == "key" else ev)
+            groups.setdefault(id(lead or ev), []).append(
+                (ev, {t: (self.keeper.key(t), self.keeper.get(t)) for t in n}))
+        with self.lock:
+            self.work += [(group, events, infos, typed_after) for group in groups.values()]
+
+    def _drain(self) -> None:
+        """Name queued groups until none is left (on any thread)."""
+        while True:
+            with self.lock:
+                if not self.work:
+                    return
+                group, events, infos, typed_after = self.work.pop(0)
+            self._name(group, events, infos, typed_after)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -289,7 +349,8 @@ def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None =
     """Detect the steps of one screen recording; raises VideoError for unusable files. `stats`,
     when given, receives what the pass held: `held_frames` (most decoded frames held at once),
     `spilled` (kept frames written to disk), `reread` (frames decoded again afterwards),
-    `read_early` (OCR readings made during the pass and not repeated). `key_frames`, when given,
+    `read_early` (OCR readings made during the pass or right at its end, not repeated),
+    `read_after` (those the final naming had to make itself). `key_frames`, when given,
     receives each step's key frame (at its `frame_time`), for the report writer."""
     info = probe(path)
     if info.width <= 0 or info.height <= 0:
@@ -305,13 +366,16 @@ def detect_steps(path: str | Path, *, progress: Callable[[float], None] | None =
         infos = analyse(path, info.duration, progress, keeper)
         if not infos:
             raise VideoError(f"{path}: no frames could be decoded")
+        early.start_tail()
         duration = max(info.duration, infos[-1].t)
         events = find_events(infos, info.width, info.height)
+        early.finish(events, infos)
         early.close()  # its readings are the reader's memory now
+        made = reader.made
         steps = _name(events, infos, path, info.width, info.height, progress, keeper, reader, key_frames)
         if stats is not None:
             stats.update(held_frames=keeper.peak_held, spilled=keeper.spilled, reread=keeper.reread,
-                         read_early=reader.hits)
+                         read_early=reader.hits, read_after=reader.made - made)
     finally:
         early.close()
         keeper.close()

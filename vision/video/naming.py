@@ -7,9 +7,12 @@ invent letters.
 """
 from __future__ import annotations
 
+import copy
 import logging
+import queue
 import threading
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import cv2
 import numpy as np
@@ -17,7 +20,10 @@ import numpy as np
 from vision.ocr import TextLine, import_rapidocr
 
 _ENGINE = None
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()          # guards creating the engine and its front ends
+_FREE: queue.Queue = queue.Queue()  # front ends not in use
+_FRONTS = 0                       # front ends made so far
+MAX_FRONTS = 2                    # readings at once: the naming left after the pass, on two cores
 TEXT_SCORE = 0.5   # recognitions less sure than this are dropped (as the engine's own setting)
 
 
@@ -38,6 +44,33 @@ def _engine():
             "Det.limit_side_len": 960, "Det.limit_type": "max",
         })
     return _ENGINE
+
+
+@contextmanager
+def _front() -> Iterator[object]:
+    """An OCR front end to oneself for one reading. rapidocr's front end keeps per-call settings
+    on itself (what to run, the padding switch), so concurrent readings each need their own: a
+    second one is made only when two readings overlap (the naming left after the pass, on two
+    threads), as a shallow copy that shares the loaded models (onnxruntime runs one session from
+    several threads at once), costing its own settings and buffers only."""
+    global _FRONTS
+    with _LOCK:
+        eng = _engine()
+        if _FRONTS == 0:
+            _FRONTS = 1
+            _FREE.put(eng)
+        if _FREE.empty() and _FRONTS < MAX_FRONTS:
+            eng._load_det_model()
+            eng._load_rec_model()
+            extra = copy.copy(eng)
+            extra.cfg = copy.deepcopy(eng.cfg)
+            _FRONTS += 1
+            _FREE.put(extra)
+    front = _FREE.get()
+    try:
+        yield front
+    finally:
+        _FREE.put(front)
 
 
 Box = tuple[int, int, int, int]
@@ -63,7 +96,7 @@ def _detect(eng, bgr: np.ndarray, one_row: bool):
         quads = getattr(eng(bgr, use_det=True, use_cls=False, use_rec=False), "boxes", None)
         return None if quads is None or len(quads) == 0 else quads
     padded, top = _row_input(bgr)
-    eng.cfg.Global.use_vertical_padding = False  # read per call; callers hold _LOCK
+    eng.cfg.Global.use_vertical_padding = False  # read per call, from this front end's own settings
     try:
         quads = getattr(eng(padded, use_det=True, use_cls=False, use_rec=False), "boxes", None)
     finally:
@@ -90,8 +123,7 @@ def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None 
     `one_row` (with `select`): the crop is one row of text, detected with small margins."""
     bgr = np.ascontiguousarray(img[:, :, ::-1])
     lines = []
-    with _LOCK:
-        eng = _engine()
+    with _front() as eng:
         if select is None:
             out = eng(bgr, use_det=True, use_cls=False, use_rec=True)
             if out is None or getattr(out, "boxes", None) is None or out.txts is None:
