@@ -116,3 +116,27 @@ def test_target_mask_keeps_a_white_control_beside_a_light_surface():
     mask = small.target_mask(img)
     assert mask[36:48, 40:52].all()
     assert not mask[:30].any() and not mask[50:].any()
+
+
+PICTOGRAM = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 16px 'Liberation Sans', sans-serif; background: #eee; color: #222; }
+.pill { display: inline-flex; align-items: center; gap: 10px; background: #fff; border: 1px solid #ccc;
+        border-radius: 8px; padding: 10px 14px; }
+.btn { width: 16px; height: 16px; padding: 0; border: 1px solid #2563eb; border-radius: 3px; background: transparent;
+       color: #2563eb; font: 11px/1 sans-serif; box-sizing: border-box; margin-left: 14px; }
+</style></head><body>
+<p><span class="pill"><svg id="pic" width="20" height="17" viewBox="0 0 20 17">
+<rect x="1" y="1" width="18" height="15" fill="none" stroke="#111" stroke-width="2"/>
+<polyline points="1,14 6,8 10,12 14,6 19,12" fill="none" stroke="#111" stroke-width="1.5"/>
+<circle cx="5" cy="5" r="1.5" fill="#111"/></svg> All images</span></p>
+<p style="margin-top:60px">Saved to your list <button id="b" class="btn">+</button></p>
+</body></html>"""
+
+
+def test_a_framed_pictogram_is_no_outlined_control():
+    """A picture icon inside a wide button is a closed frame too, but its hills run into the frame;
+    a small button's outline holds its `+` apart, and it is still found."""
+    img, boxes = render_with_boxes(PICTOGRAM, ("pic", "b"))
+    found = small.detect_targets(img, measure_lines(img, read_text(img)))
+    assert not [i for i in found if overlap_min(i.bbox, boxes["pic"]) > 0.3], [i.bbox for i in found]
+    assert _hits(found, boxes["b"]), [i.bbox for i in found]
