@@ -150,10 +150,16 @@ def _facing_block(sd) -> tuple[int, int] | None:
         return None
     n = len(sd[0])
     lo, hi = n // 3, n - n // 3
+    s, e = _middle_block(rows, n)
+    return (s, e) if min(e, hi) - max(s, lo) >= 0.5 * (hi - lo) else None
+
+
+def _middle_block(rows: np.ndarray, n: int) -> tuple[int, int]:
+    """Of the blocks the rows make (joined across gaps up to GAP), the one spanning most of the middle
+    third of n rows, as (from, to)."""
     cuts = np.flatnonzero(np.diff(rows) > GAP)
     blocks = zip(np.r_[rows[0], rows[cuts + 1]].tolist(), (np.r_[rows[cuts], rows[-1]] + 1).tolist())
-    s, e = max(blocks, key=lambda b: min(b[1], hi) - max(b[0], lo))
-    return (s, e) if min(e, hi) - max(s, lo) >= 0.5 * (hi - lo) else None
+    return max(blocks, key=lambda b: min(b[1], n - n // 3) - max(b[0], n // 3))
 
 
 def _centred_beside(sd) -> bool:
@@ -164,9 +170,7 @@ def _centred_beside(sd) -> bool:
     n = len(sd[0])
     if not len(rows):
         return False
-    cuts = np.flatnonzero(np.diff(rows) > GAP)
-    blocks = list(zip(np.r_[rows[0], rows[cuts + 1]].tolist(), (np.r_[rows[cuts], rows[-1]] + 1).tolist()))
-    s, e = max(blocks, key=lambda b: min(b[1], n - n // 3) - max(b[0], n // 3))
+    s, e = _middle_block(rows, n)
     return s > 0 and e < n and abs((s + e) / 2 - n / 2) <= n / 6
 
 
