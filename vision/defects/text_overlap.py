@@ -75,9 +75,11 @@ def _tall_words(img: np.ndarray, t: TextInfo) -> Issue | None:
     height = float(np.median([wd[3] - wd[2] for wd in words]))
     base = float(np.median([wd[3] for wd in words]))
     # the other line's glyphs reach well below this line's baseline (a word in a larger font
-    # shares the baseline and grows upwards only)
-    tall = [wd for wd in words if wd[4] >= 1.7 * band and wd[3] - wd[2] >= 1.4 * height
-            and wd[3] >= base + 0.35 * height]
+    # shares the baseline and grows upwards only); where they run on past the bottom of the line's
+    # box, the part measured is only the top of the other line, and its band reads shorter
+    bottom = t.ink_box[3] - 1
+    tall = [wd for wd in words if wd[4] >= (1.5 if wd[3] >= bottom else 1.7) * band
+            and wd[3] - wd[2] >= 1.4 * height and wd[3] >= base + 0.35 * height]
     if not tall or band < 4:
         return None
     x0, x1 = min(wd[0] for wd in tall), max(wd[1] for wd in tall)
@@ -111,8 +113,13 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     """Two lines set close (tight leading, or a box that takes in the next line's ascenders), not
     drawn over each other: where their boxes meet, the rows dense with letters form two bands
     (the x-heights) with at least a band's height of sparse rows between them (only descenders
-    and ascenders reach in there), and no glyph reaches from one band into the other.
-    Lines drawn half a line apart leave their bands touching or under half a band apart."""
+    and ascenders reach in there) and no glyph reaching from one band into the other, or three rows
+    with no ink at all between them (leading tighter than the font's ascenders and descenders, as
+    in a logo's wordmark or a compact widget, still leaves them where no glyph crosses; digits' and
+    capitals' tops then form dense rows of their own in the gap). One or two blank rows are what
+    anti-aliasing leaves where a line is set right on the edge of another: that reads as touching.
+    Lines drawn half a line apart leave their bands touching or under half a band apart, with the
+    caps and ascenders of one line standing in the gap."""
     import cv2
 
     x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
@@ -122,6 +129,7 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
         return False
     d = distance(img[y0:y1, x0:x1], a.bg)
     ink = d >= max(24.0, 0.4 * float(d.max()))
+    blank = ~ink.any(axis=1)  # a rule drawn between the lines (an underline) leaves no row blank
     ink[rule_rows(ink, max(8, min(x1 - x0, 3 * min(a.x_height, b.x_height))))] = False  # a separator
     prof = ink.sum(axis=1)
     if prof.max() <= 0:
@@ -132,9 +140,12 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     if len(runs) < 2:
         return False
     i, j = sorted(sorted(range(len(runs)), key=lambda k: runs[k][0] - runs[k][1])[:2])
+    (a0, a1), (b0, b1) = runs[i], runs[j]
+    ends = np.flatnonzero(np.diff(np.concatenate([[0], blank[a1:b0].astype(np.int8), [0]])))
+    if (ends[1::2] - ends[::2]).max(initial=0) >= 3:
+        return True  # rows with no ink between the bands: no glyph reaches from one into the other
     if j != i + 1:
         return False  # dense rows between the two bands: a third line's letters, or the collision
-    (a0, a1), (b0, b1) = runs[i], runs[j]
     if b0 - a1 < 0.5 * ((a1 - a0) + (b1 - b0)):
         return False
     n, _, st, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
