@@ -6,10 +6,12 @@ pale link or a grey date to dark text.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .issue import Issue, overlap_min
-from .pixels import TextInfo, contrast_ratio, distance, font_px, hex_color, luminance, segments
+from .pixels import TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows, segments
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
@@ -110,6 +112,73 @@ def _placeholder(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     return not any(o is not t and overlap_min(list(o.box), field) > 0.5 for o in infos)
 
 
+def _bands(rows: np.ndarray, min_rows: int) -> int:
+    """How many runs of at least `min_rows` marked rows `rows` holds."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], rows.astype(np.int8), [0]])))
+    return int(sum(e - s >= min_rows for s, e in zip(edges[::2], edges[1::2])))
+
+
+def _logo_tile(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """Text drawn in an app-icon style logo: a small, about square tile of the text's background
+    colour, standing apart from what is around it, holding the wordmark and an emblem (marks in a
+    band of their own above or below the letters that no other read line covers). A logo is a
+    picture, and WCAG 1.4.3 exempts logotypes from the contrast minimum; a button or a badge holds
+    its label alone, a card its lines of text."""
+    import cv2
+
+    H, W = img.shape[:2]
+    x, y, w, h = t.ink_box
+    m = 8 * max(h, 8)
+    x0, y0, x1, y1 = max(0, x - m), max(0, y - m), min(W, x + w + m), min(H, y + h + m)
+    ground = (distance(img[y0:y1, x0:x1], t.bg) <= 12).astype(np.uint8)
+    n, lab, st, _ = cv2.connectedComponentsWithStats(ground, connectivity=4)
+    around = lab[max(0, y - y0 - 2):y - y0 + h + 2, max(0, x - x0 - 2):x - x0 + w + 2]
+    votes = np.bincount(around.ravel(), minlength=n)
+    votes[0] = 0
+    k = int(votes.argmax())
+    tx, ty, tw, th, area = (int(v) for v in st[k])
+    if tx == 0 or ty == 0 or tx + tw == x1 - x0 or ty + th == y1 - y0:
+        return False  # the ground runs on past the crop: a band or a page, not a tile
+    if not (0.67 <= tw / th <= 1.5 and area >= 0.5 * tw * th and th <= 7 * h):
+        return False  # a wide button, a thin frame, or a card much larger than its text
+    other = (lab[ty:ty + th, tx:tx + tw] != k).astype(np.uint8)
+    parts = cv2.connectedComponents(other, connectivity=8)[1]
+    edge = np.unique(np.concatenate([parts[0], parts[-1], parts[:, 0], parts[:, -1]]))
+    rows = ((parts > 0) & ~np.isin(parts, edge)).any(axis=1)  # holes in the tile, not the corners around it
+    tile = [x0 + tx, y0 + ty, tw, th]
+    for o in infos:
+        if o is not t and overlap_min(list(o.ink_box), tile) > 0.5:
+            rows[max(0, o.ink_box[1] - tile[1]):max(0, o.ink_box[1] + o.ink_box[3] - tile[1])] = False
+    return _bands(rows, 3) >= 2
+
+
+def _letters_ink(img: np.ndarray, t: TextInfo) -> tuple[int, int, int] | None:
+    """The ink colour of the line's letters, when the colour measured for the line lies outside
+    the rows dense with letters (an emblem's edge, a border or a neighbour's descenders taken into
+    the box; None otherwise): the measurement then says nothing about the text's own contrast,
+    so the letters' band is measured on its own."""
+    x, y, w, h = t.box
+    crop = img[max(0, y):y + h, max(0, x):x + w]
+    if crop.size == 0:
+        return None
+    d = distance(crop, t.bg)
+    ink = d >= max(10.0, 0.35 * float(d.max()))  # as pixels.text_info marks ink: pale letters too
+    ink[rule_rows(ink, max(8, w // 2))] = False  # an underline is no row of letters
+    prof = ink.sum(axis=1)
+    if prof.max() <= 0:
+        return None
+    near = (distance(crop, t.fg) <= 30).sum(axis=1)
+    dense = prof >= 0.35 * prof.max()
+    top = bottom = int(prof.argmax())  # the run of dense rows around the densest: the letters' band
+    while top > 0 and dense[top - 1]:
+        top -= 1
+    while bottom < len(prof) - 1 and dense[bottom + 1]:
+        bottom += 1
+    if near.sum() == 0 or near[top:bottom + 1].sum() >= 0.25 * near.sum():
+        return None
+    return line_colour(crop[top:bottom + 1], d[top:bottom + 1])
+
+
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
@@ -118,8 +187,13 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
         if t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL):
-            if img is not None and _placeholder(img, t, infos):
+            if img is not None and (_placeholder(img, t, infos) or _logo_tile(img, t, infos)):
                 continue
+            own = _letters_ink(img, t) if img is not None else None
+            if own is not None:
+                t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
+                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL)):
+                    continue
             out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
         elif img is not None:
             out += _pale_words(img, t, need, large)
