@@ -140,3 +140,26 @@ def test_a_framed_pictogram_is_no_outlined_control():
     found = small.detect_targets(img, measure_lines(img, read_text(img)))
     assert not [i for i in found if overlap_min(i.bbox, boxes["pic"]) > 0.3], [i.bbox for i in found]
     assert _hits(found, boxes["b"]), [i.bbox for i in found]
+
+
+OVER_TEXT = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 20px 'Liberation Sans', sans-serif; background: #737373; color: #fff; }
+p { margin: 0 0 50px 0; }
+.btn { position: absolute; width: 12px; height: 12px; padding: 0; border: 1px solid #2563eb; border-radius: 3px;
+       background: transparent; color: #2563eb; font: 8px/1 sans-serif; box-sizing: border-box; }
+.serif { font: 20px 'Liberation Serif', serif; color: #fff; }
+</style></head><body>
+<p>Votre nom de domaine a été créé par notre équipe</p>
+<button id="b" class="btn" style="left:236px;top:46px">?</button>
+<p id="serif" class="serif">Coming soon: <span style="color:#222">Happy</span> Streaming for everyone</p>
+</body></html>"""
+
+
+def test_a_control_drawn_over_a_text_line_is_found():
+    """A 12 px button drawn over the letters of a line joins their ink and never stands alone;
+    its frame, in a colour far from the line's text and background, comes apart from the glyphs.
+    A serif H of another colour in a line is no frame: its top and bottom are broken."""
+    img, boxes = render_with_boxes(OVER_TEXT, ("b", "serif"))
+    found = small.detect_targets(img, measure_lines(img, read_text(img)))
+    assert _hits(found, boxes["b"]), [i.bbox for i in found]
+    assert not [i for i in found if overlap_min(i.bbox, boxes["serif"]) > 0], [i.bbox for i in found]

@@ -197,8 +197,7 @@ def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, l
 
 def ink_mask(img: np.ndarray) -> np.ndarray:
     """Pixels standing clearly apart from the local background (1) under small objects."""
-    bg = _bg_map(img)
-    return (np.abs(img.astype(np.int16) - bg.astype(np.int16)).max(axis=-1) > 40).astype(np.uint8)
+    return _far(np.ascontiguousarray(img), _bg_map(img), 40).astype(np.uint8)
 
 
 UNREAD_MAX = 6    # candidates read per screenshot (one recognition batch)
@@ -241,24 +240,103 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
     return out
 
 
+def _square(comp: np.ndarray, area: int) -> tuple[bool, bool]:
+    """(filled, outlined) for a small shape: a solid square, or a closed frame whose inside is
+    mostly empty (a control's outline holds its mark apart; a pictogram's strokes, a picture's
+    hills or an envelope's flap, run into its frame, so much of its inside is the same shape)."""
+    h, w = comp.shape
+    filled = area / (w * h) >= 0.85
+    edge = np.concatenate([comp[0], comp[-1], comp[:, 0], comp[:, -1]])
+    return filled, bool(edge.mean() >= 0.8 and comp[2:-2, 2:-2].mean() < 0.2)
+
+
+def _target_issue(box: list[int]) -> Issue:
+    w, h = box[2], box[3]
+    return Issue("small-target", box, "warning",
+                 f"Control-like element is {w}x{h} px; touch and click targets should be at least 24x24 px",
+                 "visual", "Give the control `min-width: 24px; min-height: 24px` (or padding) "
+                           "or keep 24 px of free space around it", score=float(MIN_TARGET_PX - min(w, h)))
+
+
+def _sized(w: int, h: int) -> bool:
+    return 9 <= w < MIN_TARGET_PX and 9 <= h < MIN_TARGET_PX and 0.6 <= w / h <= 1.6
+
+
+def _longest_run(v: np.ndarray) -> float:
+    """The longest unbroken run of set pixels in a row or column, as a share of its length."""
+    best = run = 0
+    for on in v:
+        run = run + 1 if on else 0
+        best = max(best, run)
+    return best / max(1, len(v))
+
+
+def _trimmed(comp: np.ndarray, x: int, y: int) -> tuple[int, int, np.ndarray]:
+    """A shape without the stray pixels at its sides (a glyph's anti-aliased edge touching a frame
+    drawn over it): up to two sparse outer rows and columns dropped on each side."""
+    for _ in range(2):
+        h, w = comp.shape
+        if h < 3 or w < 3:
+            break
+        top, bottom = comp[0].mean() < 0.3, comp[-1].mean() < 0.3
+        left, right = comp[:, 0].mean() < 0.3, comp[:, -1].mean() < 0.3
+        comp = comp[int(top):h - int(bottom), int(left):w - int(right)]
+        x, y = x + int(left), y + int(top)
+    return x, y, comp
+
+
+def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) -> list[Issue]:
+    """Small controls drawn over a text line: their ink joins the glyphs', so they never stand
+    alone; in a colour far from both the line's ink and its background they come apart from the
+    glyphs, and a closed square frame or a solid square with a mark in that colour is no letter."""
+    H, W = img.shape[:2]
+    out = []
+    for t in lines:
+        x, y, w, h = t.box
+        x0, y0, x1, y1 = max(0, x - 3), max(0, y - 3), min(W, x + w + 3), min(H, y + h + 3)
+        crop = img[y0:y1, x0:x1]
+        if crop.size == 0:
+            continue
+        crop = np.ascontiguousarray(crop)
+        other = (_far(crop, np.full_like(crop, t.fg), 60) & _far(crop, np.full_like(crop, t.bg), 60)).astype(np.uint8)
+        n, lab, stats, _ = cv2.connectedComponentsWithStats(other, connectivity=8)
+        for i in range(1, n):
+            cx, cy, cw, ch, _ = (int(v) for v in stats[i])
+            if not (9 <= cw <= MIN_TARGET_PX + 2 and 9 <= ch <= MIN_TARGET_PX + 2):
+                continue
+            comp = lab[cy:cy + ch, cx:cx + cw] == i
+            cx, cy, comp = _trimmed(comp, cx, cy)
+            ch, cw = comp.shape
+            box = [x0 + cx, y0 + cy, cw, ch]
+            if not _sized(cw, ch) or any(overlap_min(box, b) > 0.5 for b in found):
+                continue
+            filled, _ = _square(comp, int(comp.sum()))
+            # the frame's rounded, anti-aliased corners blend with the background below the colour
+            # test: each side is judged on its own, about two thirds of it drawn in one unbroken
+            # stroke (the serifs of an H, a letter of another colour, leave a gap in the middle)
+            sides = [_longest_run(v) for v in (comp[0], comp[-1], comp[:, 0], comp[:, -1])]
+            outlined = min(sides) >= 0.6 and comp[2:-2, 2:-2].mean() < 0.2
+            inside = crop[cy + 2:cy + ch - 2, cx + 2:cx + cw - 2]
+            if outlined or (filled and inside.size and
+                            distance(inside, np.median(inside.reshape(-1, 3), axis=0)).max() >= 40):
+                found.append(box)
+                out.append(_target_issue(box))
+    return out
+
+
 def detect_targets(img: np.ndarray, lines: list[TextInfo], mask: np.ndarray | None = None) -> list[Issue]:
-    """Small square-ish boxes, filled or outlined, standing alone: icon buttons, checkboxes, close marks."""
+    """Small square-ish boxes, filled or outlined, standing alone or drawn over a text line: icon
+    buttons, checkboxes, close marks."""
     H, W = img.shape[:2]
     mask = target_mask(img) if mask is None else mask
     n, lab, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
-        if not (9 <= w < MIN_TARGET_PX and 9 <= h < MIN_TARGET_PX and 0.6 <= w / h <= 1.6):
-            continue
-        if x < 4 or y < 4 or x + w > W - 4 or y + h > H - 4:
+        if not _sized(w, h) or x < 4 or y < 4 or x + w > W - 4 or y + h > H - 4:
             continue
         comp = lab[y:y + h, x:x + w] == i
-        filled = area / (w * h) >= 0.85
-        edge = np.concatenate([comp[0], comp[-1], comp[:, 0], comp[:, -1]])
-        # a control's outline holds its mark apart; a pictogram's strokes (a picture's hills, an
-        # envelope's flap) run into its frame, so much of its inside is the same shape
-        outlined = edge.mean() >= 0.8 and comp[2:-2, 2:-2].mean() < 0.2
+        filled, outlined = _square(comp, area)
         if not (filled or outlined):
             continue
         # standing alone: nothing else within a few pixels around it
@@ -274,8 +352,5 @@ def detect_targets(img: np.ndarray, lines: list[TextInfo], mask: np.ndarray | No
         box = [x, y, w, h]
         if _is_glyph(img, box, comp, filled, lines):
             continue
-        out.append(Issue("small-target", box, "warning",
-                         f"Control-like element is {w}x{h} px; touch and click targets should be at least 24x24 px",
-                         "visual", "Give the control `min-width: 24px; min-height: 24px` (or padding) "
-                                   "or keep 24 px of free space around it", score=float(MIN_TARGET_PX - min(w, h))))
-    return out
+        out.append(_target_issue(box))
+    return out + _over_lines(img, lines, [i.bbox for i in out])
