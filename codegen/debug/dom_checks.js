@@ -92,8 +92,10 @@
   for (const t of texts) {
     if (covered.has(t.el)) continue;
     const r = t.r; if (r.top < 0 || r.bottom > innerHeight) continue;
-    for (let k = 0; k < 5; k++) {
-      const x = r.left + r.width * (0.1 + 0.2 * k), y = r.top + r.height / 2;
+    // probes a line height apart: anything that hides more than a letter is hit by one
+    const n = Math.max(5, Math.ceil(r.width / Math.max(8, r.height)));
+    for (let k = 0; k < n; k++) {
+      const x = r.left + r.width * (k + 0.5) / n, y = r.top + r.height / 2;
       const hit = document.elementFromPoint(x, y);
       if (!hit || hit === t.el || hit.contains(t.el) || t.el.contains(hit)) continue;
       if (!opaque(hit)) continue;
@@ -125,19 +127,23 @@
         `On ${cssPath(el)}: allow wrapping (\`white-space: normal\`), remove the fixed width/height, or remove \`overflow: hidden\``);
   }
   // a block cut off by an ancestor that hides overflow, as against what is meant to be cut: a
-  // carousel's track (a row of slides that each fit, moved by a transform), a picture cropped by
-  // its frame, anything positioned out of the flow
+  // carousel's track (a row of slides that each fit, the next ones waiting past the edge), a
+  // picture cropped by its frame, anything positioned or moved out of the frame. A positioned
+  // or moved wrapper that stays inside the frame (the slide on show, a bar pinned in its header,
+  // a track whose slides spill out of it) is a slot: a block wider than its slot is cut by mistake.
   const MEDIA = new Set(['IMG', 'VIDEO', 'CANVAS', 'svg', 'PICTURE', 'IFRAME']);
   const cutBlock = (el, r, clip) => {
     if (MEDIA.has(el.tagName)) return false;
+    const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right);
     for (let e = el; e && e !== clip; e = e.parentElement) {
       const cs = getComputedStyle(e);
-      if (cs.position === 'absolute' || cs.transform !== 'none') return false;
+      if (cs.position !== 'absolute' && cs.transform === 'none') continue;
+      const er = e.getBoundingClientRect();
+      if (e === el || er.left < cr.left - 2 || er.right > edge + 2 || r.width <= er.width + 2) return false;
     }
-    const cw = clip.getBoundingClientRect().width;
-    const kids = Array.from(el.children).filter(k => { const kr = k.getBoundingClientRect(); return kr.width > 0 && kr.height > 0; });
-    const lefts = new Set(kids.map(k => Math.round(k.getBoundingClientRect().left)));
-    if (kids.length >= 2 && lefts.size >= 2 && kids.every(k => k.getBoundingClientRect().width <= cw + 2)) return false;
+    const kids = Array.from(el.children).map(k => k.getBoundingClientRect()).filter(kr => kr.width > 0 && kr.height > 0);
+    const lefts = new Set(kids.map(kr => Math.round(kr.left)));
+    if (kids.length >= 2 && lefts.size >= 2 && kids.every(kr => kr.width <= cr.width + 2) && kids.some(kr => kr.right > edge + 2)) return false;
     return true;
   };
   // 7. content wider than the viewport
