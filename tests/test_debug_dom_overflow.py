@@ -17,7 +17,8 @@ body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; 
 #grid li { width: 140px; }
 #track { display: flex; }
 #track > div { flex: 0 0 800px; height: 60px; }
-#drawer { position: absolute; left: 300px; top: 0; width: 900px; height: 80px; background: #eee; }
+#drawer { position: absolute; left: 600px; top: 0; width: 400px; height: 80px; background: #eee; }
+#mark { position: absolute; left: 200px; top: 10px; width: 1100px; height: 24px; background: #c33; }
 </style></head><body>
 <div class="frame" id="slider">
   <div class="slide" style="left: 0"><div id="wideslide">Spring sale this week only: every tent, stove, sleeping bag and pair of hiking boots in the shop at half price, delivered free</div></div>
@@ -26,6 +27,7 @@ body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; 
 <div class="frame" id="nav"><div class="bar"><ul id="grid"><li>Home</li><li>Shop</li><li>Help</li><li>Contact</li></ul></div></div>
 <div class="frame"><div class="bar"><div id="track"><div>One</div><div>Two</div><div>Three</div></div></div></div>
 <div class="frame"><div id="drawer">A panel slid in from the side</div></div>
+<div class="frame"><div id="mark"></div></div>
 </body></html>"""
 
 
@@ -57,8 +59,15 @@ def test_a_list_stretched_past_the_edge_of_a_positioned_bar_is_overflow(overflow
     assert hits[0].severity == "warning"
 
 
+def test_a_positioned_block_wider_than_its_whole_frame_is_overflow(overflow):
+    """A panel positioned partly out of its frame may be parked there on purpose, but one wider
+    than the frame itself could never be shown whole."""
+    hits = _by(overflow, "#mark")
+    assert hits and hits[0].severity == "warning", [(f.selector, f.message) for f in overflow]
+
+
 def test_carousel_tracks_and_positioned_panels_are_cut_on_purpose(overflow):
     """A row of slides that each fit with the next ones past the edge, and a panel positioned
     partly out of its frame, are not reported; neither are the wide blocks' own children."""
-    assert sorted(f.selector.split(" > ")[-1] for f in overflow) == ["#grid", "#wideslide"], \
+    assert sorted(f.selector.split(" > ")[-1] for f in overflow) == ["#grid", "#mark", "#wideslide"], \
         [(f.selector, f.message) for f in overflow]

@@ -139,6 +139,8 @@
       const cs = getComputedStyle(e);
       if (cs.position !== 'absolute' && cs.transform === 'none') continue;
       const er = e.getBoundingClientRect();
+      // positioned itself: a panel parked out of view, unless no frame could ever show it whole
+      if (e === el && r.width > cr.width + 2 && r.left >= cr.left - 2) continue;
       if (e === el || er.left < cr.left - 2 || er.right > edge + 2 || r.width <= er.width + 2) return false;
     }
     const kids = Array.from(el.children).map(k => k.getBoundingClientRect()).filter(kr => kr.width > 0 && kr.height > 0);

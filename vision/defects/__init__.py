@@ -58,7 +58,7 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += misalignment.detect(infos, image)
     found += small.detect_text(infos, image)
     found += small.detect_unread_text(image, text_boxes, ink)
-    found += small.detect_targets(image, every, ink)
+    found += small.detect_targets(image, every)
     found = _without_alt_text_findings(found)
     found.sort(key=lambda i: (SEVERITY_RANK[i.severity], -i.score))
     return found

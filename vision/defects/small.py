@@ -324,11 +324,12 @@ def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) 
     return out
 
 
-def detect_targets(img: np.ndarray, lines: list[TextInfo], mask: np.ndarray | None = None) -> list[Issue]:
+def detect_targets(img: np.ndarray, lines: list[TextInfo]) -> list[Issue]:
     """Small square-ish boxes, filled or outlined, standing alone or drawn over a text line: icon
-    buttons, checkboxes, close marks."""
+    buttons, checkboxes, close marks. Found in `target_mask`, not the shared `ink_mask`, whose
+    tile means join a control near a surface's edge to the surface."""
     H, W = img.shape[:2]
-    mask = target_mask(img) if mask is None else mask
+    mask = target_mask(img)
     n, lab, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, n):
