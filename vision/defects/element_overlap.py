@@ -7,6 +7,7 @@ from .issue import Issue, union
 from .pixels import TextInfo, distance
 
 MIN_RUN = 6  # the covering box must be at least this wide
+REACH = 1.6  # how far past the line's ink the box may start, in x-heights
 
 
 def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | None:
@@ -17,9 +18,10 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
     if y0 - 3 < 0 or y1 + 3 > H:
         return None
     end = x + w - 1 if direction > 0 else x
-    # the box edge is 1-3 px past the last ink column, or a word space further when the glyph it
-    # cuts is too small a piece for the recogniser to have read it into the line
-    for off in range(1, max(4, int(0.8 * t.x_height) + 1)):
+    # the box edge is 1-3 px past the last ink column, or further when the glyph it cuts is too
+    # small a piece for the recogniser to have read it into the line: that piece (up to about an
+    # x-height wide, the stem and arch of an n left of an m) and a word space
+    for off in range(1, max(4, int(REACH * t.x_height) + 1)):
         e = end + direction * off
         cols = range(e, e + direction * MIN_RUN, direction)
         if min(cols) < 0 or max(cols) >= W:
@@ -31,6 +33,14 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
         # the ink must touch the edge: a glyph cut, not a gap before a neighbouring button
         if distance(img[y0:y1, e - direction:e - direction + 1], t.bg).max() < 60:
             return None
+        # past the line's own edge, what touches the box must be a piece of a glyph in the text's
+        # colour, not a rounded button's or a round picture's edge blended with the background
+        if off > 3:
+            gap = img[y0:y1, min(e - direction, end + direction):max(e - direction, end + direction) + 1]
+            to_fg = distance(gap, t.fg)
+            glyph = (to_fg < 0.5 * distance(np.array([[t.fg]]), t.bg)[0, 0]) & (to_fg < distance(gap, c))
+            if not glyph.any():
+                return None
         # measure the box
         row = distance(img[y0 + h // 2, e::direction] if direction > 0 else img[y0 + h // 2, e::-1], c) <= 24
         bw = int(np.argmin(row)) if not row.all() else len(row)
