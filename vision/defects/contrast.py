@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
@@ -124,8 +125,6 @@ def _logo_tile(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     band of their own above or below the letters that no other read line covers). A logo is a
     picture, and WCAG 1.4.3 exempts logotypes from the contrast minimum; a button or a badge holds
     its label alone, a card its lines of text."""
-    import cv2
-
     H, W = img.shape[:2]
     x, y, w, h = t.ink_box
     m = 8 * max(h, 8)
@@ -186,13 +185,14 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
             continue  # text over a picture or a gradient: no single background to measure against
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
-        if t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL):
+        slack = SLACK_LARGE if large else SLACK_NORMAL
+        if t.ratio < need and _surely_under(t.fg, t.bg, need, slack):
             if img is not None and (_placeholder(img, t, infos) or _logo_tile(img, t, infos)):
                 continue
             own = _letters_ink(img, t) if img is not None else None
             if own is not None:
                 t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
-                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, SLACK_LARGE if large else SLACK_NORMAL)):
+                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
                     continue
             out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
         elif img is not None:

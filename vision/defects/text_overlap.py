@@ -1,6 +1,7 @@
 """text-overlap: text lines whose glyphs collide with other text."""
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min, union
@@ -120,8 +121,6 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     anti-aliasing leaves where a line is set right on the edge of another: that reads as touching.
     Lines drawn half a line apart leave their bands touching or under half a band apart, with the
     caps and ascenders of one line standing in the gap."""
-    import cv2
-
     x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
     y0 = min(a.ink_box[1], b.ink_box[1])
     y1 = max(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])

@@ -196,7 +196,7 @@ class _Early:
 
     def _help(self) -> None:
         """The worker drains the queued groups too (unless it is at it already)."""
-        if self.work and not any(not h.done() for h in self.helpers):
+        if self.work and all(h.done() for h in self.helpers):
             self.helpers.append(self.pool.submit(self._drain))
 
     def _queue(self, events: list[Event], infos: list[FrameInfo]) -> None:
