@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from vision.video.change import FrameInfo
+from vision.video.events import TYPE_GAP
 from vision.video.keep import FrameKeeper
 from vision.video.proxy import ProxyFrame
 
@@ -81,5 +82,27 @@ def test_let_go_frames_are_reported_missing():
         assert keeper.get(1.0) is None
         keeper.put(1.0, np.zeros((4, 6, 3), np.uint8))
         assert keeper.has(1.0) and keeper.reread == 1
+    finally:
+        keeper.close()
+
+
+def test_frame_after_a_pause_is_held_for_a_late_decision():
+    """A variable-rate recording sends no frames while the screen is still: the page changing
+    before and after a pause looks like one stretch of activity frame by frame, but the frame
+    after the pause starts a new burst, which the detector may name (asking for that frame)
+    only once it knows whether typing goes on (`TYPE_GAP` later)."""
+    start = 2.8
+    times = [i / 15 for i in range(30)] + [start + i / 15 for i in range(35)]
+
+    def late(infos: list[FrameInfo]) -> list[float]:
+        return [start] if infos[-1].t >= start + TYPE_GAP else []
+
+    keeper = FrameKeeper(late)
+    try:
+        for i, t in enumerate(times):
+            fi = _info(t, change=40)
+            keeper.feed(ProxyFrame(t, np.zeros((4, 6), np.uint8), np.zeros((2, 3), np.uint8), 0.5, _Frame(i), 0), fi)
+        assert keeper.has(start) and int(keeper.get(start)[0, 0, 0]) == 30
+        assert not keeper.has(start + 10 / 15)  # the middle of the burst is let go
     finally:
         keeper.close()

@@ -7,9 +7,10 @@ analysis pass holds on to candidate frames (the decoded frames themselves: no co
 conversion) and lets go of each as soon as it cannot be needed any more:
 
 - the latest few analysed frames are always held;
-- frames where activity starts or stops (a change or a pointer movement begins or ends) are
-  held for `HOLD_S` seconds, and the last frames before the pointer set off (where the page
-  showed what the pointer later hid) until newer ones replace them;
+- frames where activity starts or stops (a change or a pointer movement begins or ends, or the
+  frames pause, as variable-rate recordings do between changes) are held for `HOLD_S` seconds,
+  and the last frames before the pointer set off (where the page showed what the pointer later
+  hid) until newer ones replace them;
 - every so often the event detector runs on the recent history; the frames its events ask for
   are kept for good once those events are settled (`SETTLED_S` old).
 
@@ -30,10 +31,10 @@ from typing import Callable
 import numpy as np
 
 from vision.video.change import FrameInfo
+from vision.video.events import BURST_GAP, TYPE_GAP
 from vision.video.proxy import ProxyFrame
 
 RECENT = 3          # latest analysed frames always held
-HOLD_S = 1.0        # s: frames where activity starts or stops are held this long
 CLEAN_KEEP = 2      # last frames before the pointer set off, held until newer ones replace them
 SETTLED_S = 12.0    # s: events this far behind the newest frame no longer change
 WINDOW_S = 20.0     # s of history each provisional detection sees (events older than
@@ -41,6 +42,9 @@ WINDOW_S = 20.0     # s of history each provisional detection sees (events older
 RUN_EVERY_S = 0.5   # s between provisional detections while nothing happens
 RUN_MIN_S = 0.1     # s between provisional detections while something happens (every other
                     # analysed frame: a frame asked for is still among the latest `RECENT`)
+HOLD_S = TYPE_GAP + RUN_MIN_S  # s: frames where activity starts or stops are held this long: a
+                    # burst of change is named only once it is clear whether typing goes on
+                    # (`TYPE_GAP` later), so its first frame may be asked for that late
 RAM_FRAMES = 4      # kept frames (older than HOLD_S) held in memory; the oldest beyond go to disk
 MIN_CHANGE = 5      # as `events.find_events`: smaller changes are noise
 
@@ -87,8 +91,12 @@ class FrameKeeper:
             p = self.infos[-3] if n >= 3 else None
             e = self.entries.get(a.t)
             if e is not None:
+                # (a pause in the frames longer than a burst's gap, as variable-rate recordings
+                # have, ends the activity before it and starts the next one)
+                paused = b.t - a.t > BURST_GAP + 1e-6 or (p is not None and a.t - p.t > BURST_GAP + 1e-6)
                 if _active(a) != _active(b) or a.moved != b.moved or (
-                        p is not None and (_active(a) != _active(p) or a.moved != p.moved)):
+                        p is not None and (_active(a) != _active(p) or a.moved != p.moved)) or (
+                        paused and (_active(a) or a.moved)):
                     e.cand = True
                 if b.moved and not a.moved and (p is None or not p.moved):
                     e.clean = True
