@@ -64,3 +64,49 @@ def test_tracker_follows_a_moving_pointer():
         if last is not None:
             assert moved
         last = hit
+
+
+def _with_pointer(page: np.ndarray, kind: str, scale: float, x0: int, y0: int,
+                  body: float | None = None, border: float | None = None) -> np.ndarray:
+    """`page` with one pointer pasted at (x0, y0); `body`/`border` redraw it in other greys."""
+    img, mask, _ = _draw(kind, scale)
+    if body is not None:
+        img = np.where(img > 128, body, border).astype(np.float32)
+    frame = page.copy()
+    th, tw = img.shape
+    region = frame[y0:y0 + th, x0:x0 + tw].astype(np.float32)
+    frame[y0:y0 + th, x0:x0 + tw] = np.where(mask > 0, img, region).astype(np.uint8)
+    return frame
+
+
+def test_correlation_is_opencvs_masked_correlation():
+    """The three plain correlations give OpenCV's masked TM_CCOEFF_NORMED wherever the place is
+    not flat, and the same best placement."""
+    import cv2
+    from vision.video.cursor import _correlate
+
+    rng = np.random.default_rng(5)
+    page = _page(h=200, w=300)[:200].astype(np.int16) + rng.integers(-3, 4, (200, 300))
+    frame = _with_pointer(np.clip(page, 0, 255).astype(np.uint8), "hand", 1.25, 120, 60)
+    win = frame[30:150, 80:230].astype(np.float32)
+    centred = win - np.float32(win.mean())
+    for t in templates((1.0, 1.25)):
+        ours = _correlate(centred, centred * centred, t)
+        theirs = cv2.matchTemplate(win, t.img, cv2.TM_CCOEFF_NORMED, mask=t.mask)
+        seen = ours > -1
+        assert seen.mean() > 0.5
+        assert np.abs(ours - theirs)[seen].max() < 1e-3
+        assert cv2.minMaxLoc(ours)[3] == cv2.minMaxLoc(theirs)[3]
+
+
+def test_faint_pointer_shape_is_not_a_pointer():
+    """A pointer-shaped pattern a few grey levels deep (a codec's ghost of where the pointer was)
+    correlates perfectly, but is flat: not taken; the real pointer beside it is."""
+    page = np.full((200, 300), 232, np.uint8)
+    frame = _with_pointer(page, "arrow", 1.0, 40, 60, body=234.0, border=229.0)
+    img, _, hot = _draw("arrow", 1.0)
+    th, tw = img.shape
+    assert match_in(frame, (20, 40, 40 + tw + 20, 60 + th + 20), templates((1.0,))) is None
+    frame = _with_pointer(frame, "arrow", 1.0, 200, 60)
+    hit = match_in(frame, (20, 40, 260, 60 + th + 20), templates((1.0,)))
+    assert hit is not None and (hit.x, hit.y) == (200 + hot[0], 60 + hot[1])
