@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue
+from .lexicon import begins_word, is_word
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -41,6 +42,11 @@ NEVER_BARE = set("t1fr")
 TALL_STROKE = set("lI1|")
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
+
+WORD = re.compile(r"[A-Za-z]+")
+TAIL_WORD = re.compile(r"([A-Za-z]+)$")
+WORD_BREAK = " -/(\"“‘"  # what may stand before a word: a space, a hyphen, a slash, an opening mark
+MIN_WORD_CONF = 0.8  # a line read with doubt may end in a misread word
 
 
 def _rule_row(ink: np.ndarray) -> bool:
@@ -229,6 +235,26 @@ def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     return _clean_stop(img, t) and not _continues(t, infos, bracket=True)
 
 
+def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
+    """The line stops part-way into a word: its last word is no English word but the start of one
+    ("Search any IP addr", "A software collaboration pla"), while two or more words before it are
+    all English (the recogniser read the line well, in the language the word list knows: a line in
+    another one has words the list lacks, "Visitez notre boutique en ligne"). A line wrapping on
+    below ends in a whole word, so none is looked for; acronyms and names in capitals are left out
+    (the list holds few). Ink must stop cleanly after it."""
+    text = t.text.rstrip()
+    m = TAIL_WORD.search(text)
+    if m is None or t.conf < MIN_WORD_CONF:
+        return False
+    last, before = m.group(1), text[:m.start(1)]
+    if len(last) < 2 or not (last[1:].islower()) or not before or before[-1] not in WORD_BREAK:
+        return False
+    known = [is_word(w) for w in WORD.findall(before) if len(w) >= 2 and not w.isupper()]
+    if len(known) < 2 or not all(known):
+        return False
+    return not is_word(last) and begins_word(last) and _clean_stop(img, t)
+
+
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
     """The text goes on past this line: in one a few spaces to its right on the same row, or in a
     line of the same type just below starting at the same x (a paragraph wrapping: its pitch is
@@ -412,7 +438,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
         elif _lone_capital(img, t) or _stray_mark(img, t) or _stem_end(img, t) or _sliver(img, t) \
-                or _lone_letter(img, t, infos) or _open_bracket(img, t, infos):
+                or _lone_letter(img, t, infos) or _open_bracket(img, t, infos) or _cut_word(img, t):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
                              "container's edge", "visual", SLICED_FIX, score=0.7))
