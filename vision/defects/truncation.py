@@ -237,22 +237,24 @@ def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
 
 def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     """The line stops part-way into a word: its last word is no English word but the start of one
-    ("Search any IP addr", "A software collaboration pla"), while two or more words before it are
-    all English (the recogniser read the line well, in the language the word list knows: a line in
-    another one has words the list lacks, "Visitez notre boutique en ligne"). A line wrapping on
-    below ends in a whole word, so none is looked for; acronyms and names in capitals are left out
-    (the list holds few). Ink must stop cleanly after it."""
+    ("Search any IP addr", "A software collaboration pla"), while the words before it are all
+    English (the recogniser read the line well, in the language the word list knows: a line in
+    another one has words the list lacks, "Visitez notre boutique en ligne"). A word alone is left
+    out (a search field's half-typed query, a name), and so are acronyms and names in capitals (the
+    list holds few). A line wrapping on below ends in a whole word, so none is looked for. Ink must
+    stop cleanly after it, and not well short of the field or button it sits in (a query typed
+    into a search box)."""
     text = t.text.rstrip()
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:
         return False
     last, before = m.group(1), text[:m.start(1)]
-    if len(last) < 2 or not (last[1:].islower()) or not before or before[-1] not in WORD_BREAK:
+    if len(last) < 2 or not last[1:].islower() or not before or before[-1] not in WORD_BREAK:
         return False
     known = [is_word(w) for w in WORD.findall(before) if len(w) >= 2 and not w.isupper()]
-    if len(known) < 2 or not all(known):
+    if not known or not all(known):
         return False
-    return not is_word(last) and begins_word(last) and _clean_stop(img, t)
+    return not is_word(last) and begins_word(last) and _clean_stop(img, t) and not _room_after(img, t)
 
 
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
