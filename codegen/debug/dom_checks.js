@@ -24,16 +24,61 @@
   const all = Array.from(document.body ? document.body.querySelectorAll('*') : []);
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'META', 'LINK', 'HEAD', 'TITLE']);
 
-  // text rects, one per line box of each visible text node
+  // What an element's ancestors let show of it: overflow clips, `clip: rect()` and
+  // `clip-path: inset()` up the chain of containing blocks (an absolute box escapes the overflow
+  // of unpositioned ancestors, a fixed one all of them). Visually hidden text (sr-only, a 1px
+  // box, clipped off, slid out of its frame) shows nothing and is no text of the screenshot.
+  const ALL_OF_IT = [-1e9, -1e9, 1e9, 1e9];
+  const meet = (a, b) => [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  const lengthOf = (s, ref) => s.endsWith('%') ? parseFloat(s) / 100 * ref : parseFloat(s) || 0;
+  const ownClip = (e, cs) => {
+    const b = e.getBoundingClientRect(); let c = ALL_OF_IT;
+    const inner = cs.transform !== 'none' ? [b.left, b.top, b.right, b.bottom]
+      : [b.left + e.clientLeft, b.top + e.clientTop, b.left + e.clientLeft + e.clientWidth, b.top + e.clientTop + e.clientHeight];
+    if (cs.overflowX !== 'visible') c = meet(c, [inner[0], -1e9, inner[2], 1e9]);
+    if (cs.overflowY !== 'visible') c = meet(c, [-1e9, inner[1], 1e9, inner[3]]);
+    const rect = (cs.position === 'absolute' || cs.position === 'fixed') && cs.clip.match(/^rect\(([^)]*)\)/);
+    if (rect) {
+      const v = rect[1].split(/[\s,]+/).filter(Boolean), at = (k, d) => v[k] === 'auto' || v[k] === undefined ? d : parseFloat(v[k]);
+      c = meet(c, [b.left + at(3, 0), b.top + at(0, 0), b.left + at(1, b.width), b.top + at(2, b.height)]);
+    }
+    const ins = cs.clipPath.match(/^inset\(([^)]*?)(?:\s+round\b[^)]*)?\)/);
+    if (ins) {
+      const v = ins[1].trim().split(/\s+/), q = [v[0], v[1] ?? v[0], v[2] ?? v[0], v[3] ?? v[1] ?? v[0]];
+      c = meet(c, [b.left + lengthOf(q[3], b.width), b.top + lengthOf(q[0], b.height),
+                   b.right - lengthOf(q[1], b.width), b.bottom - lengthOf(q[2], b.height)]);
+    }
+    return c;
+  };
+  const clipMemo = [new Map(), new Map()];
+  const clipFrom = (e, escaping) => {
+    if (!e || e === document.body || e === document.documentElement) return ALL_OF_IT;
+    const memo = clipMemo[+escaping]; if (memo.has(e)) return memo.get(e);
+    const cs = getComputedStyle(e), contains = cs.position !== 'static' || cs.transform !== 'none';
+    const up = cs.position === 'fixed' ? ALL_OF_IT : clipFrom(e.parentElement, cs.position === 'absolute' || (escaping && !contains));
+    const c = escaping && !contains ? up : meet(up, ownClip(e, cs));
+    memo.set(e, c); return c;
+  };
+  const showing = (el, r) => { const c = meet(clipFrom(el, false), [r.left, r.top, r.right, r.bottom]);
+    return c[2] - c[0] >= 2 && c[3] - c[1] >= 2 ? c : null; };
+  // see-through letters, unless a background is painted through them (background-clip: text)
+  const inkless = (el) => { const m = getComputedStyle(el).color.match(/[\d.]+/g); if (!m || m.length < 4 || parseFloat(m[3]) > 0.05) return false;
+    for (let e = el, k = 0; e && k < 4; e = e.parentElement, k++) { const cs = getComputedStyle(e);
+      if (cs.backgroundClip === 'text' || cs.webkitBackgroundClip === 'text') return false; }
+    return true; };
+  // text rects, one per line box of each visible text node (v: the part that shows)
   const texts = [];
   const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
   const rng = document.createRange();
   let n;
   while ((n = walker.nextNode())) {
     if (!n.textContent.trim()) continue;
-    const el = n.parentElement; if (!el || SKIP.has(el.tagName) || !shown(el)) continue;
+    const el = n.parentElement; if (!el || SKIP.has(el.tagName) || !shown(el) || inkless(el)) continue;
     rng.selectNodeContents(n);
-    for (const r of rng.getClientRects()) if (r.width > 1 && r.height > 1 && onScreen(r)) texts.push({el, r, node: n});
+    for (const r of rng.getClientRects()) {
+      if (!(r.width > 1 && r.height > 1 && onScreen(r))) continue;
+      const v = showing(el, r); if (v) texts.push({el, r, v, node: n});
+    }
   }
   // 1. broken images
   for (const img of document.images) {
@@ -85,20 +130,45 @@
     }
   }
   // 5. text covered by another opaque element
+  // form controls paint only the background they are given (a transparent field shows its label)
   const opaque = (el) => { const cs = getComputedStyle(el);
-    if (['IMG', 'VIDEO', 'CANVAS', 'svg', 'IFRAME', 'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return true;
+    if (!shown(el)) return false;
+    if (['IMG', 'VIDEO', 'CANVAS', 'svg', 'IFRAME'].includes(el.tagName)) return true;
     const m = cs.backgroundColor.match(/[\d.]+/g); return (m && (m.length < 4 || parseFloat(m[3]) > 0.5)) || cs.backgroundImage !== 'none'; };
+  // a control drawn over its own label or placeholder stand-in (label[for], a wrapping label,
+  // aria-labelledby, or text sharing a wrapper about the control's size) hides it on purpose
+  const CONTROL = 'input,select,textarea,button,[role=combobox],[role=textbox],[role=searchbox],[contenteditable=true],[contenteditable=""]';
+  const ownLabel = (ctl, el) => {
+    if (!ctl.matches(CONTROL)) return false;
+    if (ctl.labels && Array.from(ctl.labels).some(l => l.contains(el))) return true;
+    const ids = (ctl.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    if (ids.some(id => { const l = document.getElementById(id); return l && l.contains(el); })) return true;
+    let w = ctl.parentElement; while (w && !w.contains(el)) w = w.parentElement;
+    if (!w || w === document.body) return false;
+    const wr = w.getBoundingClientRect(), cr = ctl.getBoundingClientRect();
+    const tr = el.getBoundingClientRect(), cx = tr.left + tr.width / 2, cy = tr.top + tr.height / 2;
+    return wr.width * wr.height <= 2 * cr.width * cr.height && cx >= cr.left && cx <= cr.right && cy >= cr.top && cy <= cr.bottom;
+  };
+  // a layer pinned over the page (a cookie or app bar along the bottom, a modal over most of the
+  // screen) covers what scrolls beneath it by design
+  const overlay = (el) => { for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const ps = getComputedStyle(e).position; if (ps !== 'fixed' && ps !== 'sticky') continue;
+      const lr = e.getBoundingClientRect();
+      return lr.bottom >= innerHeight - 2 || lr.width * lr.height >= 0.5 * W * innerHeight; }
+    return false; };
   const covered = new Set();
   for (const t of texts) {
     if (covered.has(t.el)) continue;
     const r = t.r; if (r.top < 0 || r.bottom > innerHeight) continue;
-    // probes a line height apart: anything that hides more than a letter is hit by one
-    const n = Math.max(5, Math.ceil(r.width / Math.max(8, r.height)));
+    // a line mostly off the screen's side (a panel parked there) shows too little to be covered
+    const v = meet(t.v, [0, 0, W, innerHeight]); if (v[2] - v[0] < 0.5 * r.width) continue;
+    // probes a line height apart over the part that shows: anything hiding more than a letter is hit by one
+    const vw = v[2] - v[0], n = Math.max(5, Math.ceil(vw / Math.max(8, r.height)));
     for (let k = 0; k < n; k++) {
-      const x = r.left + r.width * (k + 0.5) / n, y = r.top + r.height / 2;
+      const x = v[0] + vw * (k + 0.5) / n, y = (v[1] + v[3]) / 2;
       const hit = document.elementFromPoint(x, y);
       if (!hit || hit === t.el || hit.contains(t.el) || t.el.contains(hit)) continue;
-      if (!opaque(hit)) continue;
+      if (!opaque(hit) || ownLabel(hit, t.el) || overlay(hit)) continue;
       const hr = hit.getBoundingClientRect();
       covered.add(t.el);
       const x0 = Math.min(hr.left, r.left), y0 = Math.min(hr.top, r.top);
@@ -127,53 +197,65 @@
         `On ${cssPath(el)}: allow wrapping (\`white-space: normal\`), remove the fixed width/height, or remove \`overflow: hidden\``);
   }
   // a block cut off by an ancestor that hides overflow, as against what is meant to be cut: a
-  // carousel's track (a row of slides that each fit, the next ones waiting past the edge), a
+  // carousel's track (a row of like slides that each fit, the next ones waiting past the edge), a
   // picture cropped by its frame, anything positioned or moved out of the frame. A positioned
   // or moved wrapper that stays inside the frame (the slide on show, a bar pinned in its header,
   // a track whose slides spill out of it) is a slot: a block wider than its slot is cut by mistake.
   const MEDIA = new Set(['IMG', 'VIDEO', 'CANVAS', 'svg', 'PICTURE', 'IFRAME']);
   const cutBlock = (el, r, clip) => {
     if (MEDIA.has(el.tagName)) return false;
-    const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right);
+    const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
     for (let e = el; e && e !== clip; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.position !== 'absolute' && cs.transform === 'none') continue;
       const er = e.getBoundingClientRect();
       // positioned itself: a panel parked out of view, unless no frame could ever show it whole
-      if (e === el && r.width > cr.width + 2 && r.left >= cr.left - 2) continue;
+      if (e === el && r.width > cr.width + 2) continue;
       if (e === el || er.left < cr.left - 2 || er.right > edge + 2 || r.width <= er.width + 2) return false;
     }
     const kids = Array.from(el.children).map(k => k.getBoundingClientRect()).filter(kr => kr.width > 0 && kr.height > 0);
     const lefts = new Set(kids.map(kr => Math.round(kr.left)));
-    if (kids.length >= 2 && lefts.size >= 2 && kids.every(kr => kr.width <= cr.width + 2) && kids.some(kr => kr.right > edge + 2)) return false;
+    const ws = kids.map(kr => kr.width);
+    if (kids.length >= 2 && lefts.size >= 2 && kids.every(kr => kr.width <= cr.width + 2) && Math.max(...ws) <= 1.25 * Math.min(...ws)
+        && kids.some(kr => kr.right > edge + 2 || kr.left < start - 2)) return false;
     return true;
   };
-  // 7. content wider than the viewport
+  // 7. content wider than the viewport, past its right edge or (grown from a right-aligned or
+  // centred spot) its left one, where nothing can scroll to it; past the left edge only what is
+  // wider than the screen, as a rail or menu parked half out of view on that side is on purpose
+  const pageScroller = (p, pr) => pr.left <= 2 && pr.width >= W - 20 && pr.height >= 0.9 * innerHeight;
   for (const el of all) {
     if (SKIP.has(el.tagName)) continue;
-    const r = el.getBoundingClientRect(); if (r.width === 0 || r.height === 0 || r.right <= W + 2 || r.left >= W) continue;
-    const cs = getComputedStyle(el); if (cs.position === 'fixed' || !shown(el)) continue;
+    const r = el.getBoundingClientRect(); if (r.width === 0 || r.height === 0 || r.left >= W || r.right <= 0) continue;
+    const pastRight = r.right > W + 2, pastLeft = r.left < -2 && r.width > W + 2; if (!pastRight && !pastLeft) continue;
+    // a block faded out for now (opacity 0 on it or above: a slide waiting its turn) shows cut once it fades in
+    const cs = getComputedStyle(el); if (cs.position === 'fixed' || cs.visibility !== 'visible') continue;
+    const faded = !shown(el), later = faded ? ' (faded out for now, opacity 0: it shows cut when it fades in)' : '';
     let clip = null, parentOver = false;
     for (let p = el.parentElement; p; p = p.parentElement) {
       const pr = p.getBoundingClientRect(), pcs = getComputedStyle(p);
-      if ((pcs.overflowX === 'hidden' || pcs.overflowX === 'clip') && pr.right <= W + 2
+      if ((pcs.overflowX === 'hidden' || pcs.overflowX === 'clip') && pr.right <= W + 2 && pr.left >= -2
           && p !== document.body && p !== document.documentElement) { clip = p; break; }
       if (p === document.body || p === document.documentElement) break;  // their overflow is the viewport's
-      if (pcs.overflowX === 'auto' || pcs.overflowX === 'scroll') { parentOver = true; break; }  // it scrolls
-      if (pr.right > W + 2 && pr.left < W) parentOver = true;
+      // it scrolls, unless it is the page's own scroller standing in for the viewport
+      if (pcs.overflowX === 'auto' || pcs.overflowX === 'scroll') { if (!pageScroller(p, pr)) parentOver = true; break; }
+      if ((pastRight && pr.right > W + 2 && pr.left < W) || (pastLeft && pr.left < -2 && pr.right > 0)) parentOver = true;
     }
     if (parentOver) continue;
-    const box = [r.left + scrollX, r.top + scrollY, Math.min(r.width, W - r.left), r.height];
+    const box = [r.left + scrollX, r.top + scrollY, r.width, r.height];
+    const side = pastRight && pastLeft ? 'both edges of' : pastRight ? 'the right edge of' : 'the left edge of';
     if (!clip) {
-      add('overflow', el, box, 'error',
-          `Element is ${Math.round(r.width)}px wide and runs ${Math.round(r.right - W)}px past the ${W}px viewport`,
+      const over = Math.max(r.right - W, 0) + Math.max(-r.left, 0);
+      add('overflow', el, box, faded ? 'warning' : 'error',
+          `Element is ${Math.round(r.width)}px wide and runs ${Math.round(over)}px past ${side} the ${W}px viewport${later}`,
           `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
     } else if (cutBlock(el, r, clip)) {
-      const edge = Math.min(W, clip.getBoundingClientRect().right);
-      const textCut = texts.some(t => el.contains(t.el) && t.r.right > edge + 1);
-      add('overflow', el, box, textCut ? 'error' : 'warning',
-          `Element is ${Math.round(r.width)}px wide; ${cssPath(clip)} (overflow: ${getComputedStyle(clip).overflowX}) cuts off its last ${Math.round(r.right - W)}px at the viewport's edge` +
-          (textCut ? ', text included' : ' (no text in that part yet)'),
+      const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
+      const over = Math.max(r.right - edge, 0) + Math.max(start - r.left, 0);
+      const textCut = texts.some(t => el.contains(t.el) && (t.r.right > edge + 1 || t.r.left < start - 1));
+      add('overflow', el, box, textCut && !faded ? 'error' : 'warning',
+          `Element is ${Math.round(r.width)}px wide; ${cssPath(clip)} (overflow: ${getComputedStyle(clip).overflowX}) cuts off ${Math.round(over)}px of it on the ${pastRight && pastLeft ? 'left and right' : pastRight ? 'right' : 'left'}` +
+          (textCut ? ', text included' : ' (no text in that part yet)') + later,
           `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
     }
   }
