@@ -280,25 +280,32 @@ def _rows(items: list[_Item], g: list[int]) -> list[_Item]:
 
 def _aligned_otherwise(items: list[_Item], name: str, run: list[int], col: list[int]) -> bool:
     """Off one anchor but on another the column really shares (centred links of different widths
-    have ragged left edges; left-aligned ones, ragged centres)."""
+    have ragged left edges; left-aligned ones, ragged centres). The column shares the anchor on
+    which it agrees more closely: two left-aligned lines of about one width have centres a few
+    pixels apart too, which says nothing of a third line's centre."""
     other = "centre" if name == "left" else "left"
     v = [getattr(items[i], other) for i in col]
     r = [getattr(items[i], other) for i in run]
-    if any(x is None for x in v + r) or np.ptp(v) > 2 * TOL:
+    if any(x is None for x in v + r) or np.ptp(v) > 2 * TOL \
+            or np.ptp(v) > np.ptp([getattr(items[i], name) for i in col]) + 1:
         return False
     return all(abs(x - float(np.mean(v))) <= TOL for x in r)
 
 
 def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int, boxed: bool) -> bool:
     """k lines up by its other anchor with two or more members of its own stack: it belongs to a
-    stack aligned that way, and its edge here only happens to come near a column."""
+    stack aligned that way, and its edge here only happens to come near a column. Not when those
+    members agree more closely on this anchor than on the other (see _aligned_otherwise)."""
     other = "centre" if name == "left" else "left"
     vk = getattr(items[k], other)
     if vk is None:
         return False
     same = [i for i in g if getattr(items[i], other) is not None and abs(getattr(items[i], other) - vk) <= TOL]
-    stack = _chain(items, same, k, g, boxed)
-    return len([i for i in stack if i not in run]) >= 2
+    rest = [i for i in _chain(items, same, k, g, boxed) if i not in run]
+    if len(rest) < 2:
+        return False
+    here = [getattr(items[i], name) for i in rest]
+    return any(x is None for x in here) or np.ptp([getattr(items[i], other) for i in rest]) <= np.ptp(here) + 1
 
 
 def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: float) -> list[int]:
