@@ -147,7 +147,10 @@ def match_in(luma: np.ndarray, region: tuple[int, int, int, int], tmpls: list[Te
         if x1 - x0 < tw or y1 - y0 < th:
             continue
         if win is None:
-            win = luma[y0:y1, x0:x1].astype(np.float32)
+            patch = luma[y0:y1, x0:x1]
+            if int(patch.max()) - int(patch.min()) < 2 * MIN_STD:
+                return None  # flat everywhere: no placement can spread more than half the range
+            win = patch.astype(np.float32)
             win -= np.float32(win.mean())   # centred: the sums of squares keep their precision
             win_sq = win * win
         _, v, _, loc = cv2.minMaxLoc(_correlate(win, win_sq, t))
