@@ -80,6 +80,13 @@ def _side_up(silver: np.ndarray, x: int, yb: int) -> int:
     return int(np.argmin(col)) if not col.all() else yb + 1
 
 
+def _gapped_side(silver: np.ndarray, x: int, yb: int, up: int) -> bool:
+    """A side broken by something small drawn across it (a badge, a label's box) that still runs
+    up as far as the other side: most of its height silver, its top rows too."""
+    col = silver[yb - up + 1:yb + 1, x]
+    return bool(col.mean() >= 0.6 and col[:2].any())
+
+
 def _covered_frames(img: np.ndarray) -> list[list[int]]:
     """The visible part of broken images whose top lies under something drawn over them: the
     icon sits in the frame's top-left corner, so a fixed header over it leaves only Chromium's
@@ -99,10 +106,11 @@ def _covered_frames(img: np.ndarray) -> list[list[int]]:
         if h != 1 or yb < MIN_SIDE + 1:
             continue
         # a side may stand a pixel off the bottom edge's end (fractional sizes, corner pixels)
-        up, x0 = max((_side_up(silver, x, yb), x) for x in (x0 - 1, x0, x0 + 1) if x >= 0)
+        left, x0 = max((_side_up(silver, x, yb), x) for x in (x0 - 1, x0, x0 + 1) if x >= 0)
         right, x1 = max((_side_up(silver, x, yb), x) for x in (x1 - 1, x1, x1 + 1) if x < W)
         w = x1 - x0 + 1
-        if up < MIN_SIDE or abs(right - up) > 1:
+        up = max(left, right)
+        if up < MIN_SIDE or not (abs(right - left) <= 1 or _gapped_side(silver, x0 if left < right else x1, yb, up)):
             continue
         yt = yb - up + 1  # the topmost row of the sides that shows
         if yt < 1 or silver[yt, x0 + 1:x1].mean() > 0.5:
