@@ -61,7 +61,8 @@ def _write(tmp_path_factory, name: str, html: str):
 
 @pytest.fixture(scope="module")
 def covered(tmp_path_factory) -> list[Issue]:
-    return [f for f in dom_findings(_write(tmp_path_factory, "hidden", HIDDEN), 800, 600) if f.category == "element-overlap"]
+    found = dom_findings(_write(tmp_path_factory, "hidden", HIDDEN), 800, 600)
+    return [f for f in found if f.category == "element-overlap"]
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +138,8 @@ body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; 
 
 @pytest.fixture(scope="module")
 def layered(tmp_path_factory) -> list[Issue]:
-    return [f for f in dom_findings(_write(tmp_path_factory, "layers", LAYERS), 800, 600) if f.category == "element-overlap"]
+    found = dom_findings(_write(tmp_path_factory, "layers", LAYERS), 800, 600)
+    return [f for f in found if f.category == "element-overlap"]
 
 
 @pytest.fixture(scope="module")
@@ -179,4 +181,23 @@ def test_a_short_sideways_scroller_is_not_overflow(wide):
     defects are reported."""
     assert sorted(f.selector.split(" > ")[-1] for f in wide) == ["#band", "#hero", "#menu"], \
         [(f.selector, f.message) for f in wide]
+
+
+
+SIDEWAYS = """<!doctype html><html><head><title>t</title><style>
+body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; color: #111; }
+#form { position: relative; width: 700px; margin: 300px 0 0 250px; }
+#field { display: flex; min-width: 1460px; max-width: none; height: 44px; background: #eee; }
+</style></head><body><div id="form"><div id="field"><input id="q" type="search"></div></div>
+<script>window.scrollTo(300, 0);</script></body></html>"""
+
+
+def test_a_page_scrolled_sideways_keeps_its_edges(tmp_path):
+    """An autofocused field can leave the page scrolled sideways: the 1460 px row still runs past
+    the page's right edge, and its 700 px parent, pushed past the viewport's left side only by the
+    scroll, is neither overflow nor a reason to skip the row."""
+    page = tmp_path / "sideways.html"
+    page.write_text(SIDEWAYS, encoding="utf-8")
+    found = [f for f in dom_findings(page, 1280, 800) if f.category == "overflow"]
+    assert [f.selector.split(" > ")[-1] for f in found] == ["#field"], [(f.selector, f.message) for f in found]
 

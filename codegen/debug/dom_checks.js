@@ -196,6 +196,9 @@
         ell ? 'Text is truncated with an ellipsis' : `Text is clipped by overflow:hidden (${el.scrollWidth}x${el.scrollHeight} content in ${el.clientWidth}x${el.clientHeight})`,
         `On ${cssPath(el)}: allow wrapping (\`white-space: normal\`), remove the fixed width/height, or remove \`overflow: hidden\``);
   }
+  // document x (a page scrolled sideways, say by an autofocused field, keeps its edges)
+  const docRect = (e) => { const b = e.getBoundingClientRect();
+    return {left: b.left + scrollX, right: b.right + scrollX, top: b.top, bottom: b.bottom, width: b.width, height: b.height}; };
   // a block cut off by an ancestor that hides overflow, as against what is meant to be cut: a
   // carousel's track (a row of like slides that each fit, the next ones waiting past the edge), a
   // picture cropped by its frame, anything positioned or moved out of the frame. A positioned
@@ -204,16 +207,16 @@
   const MEDIA = new Set(['IMG', 'VIDEO', 'CANVAS', 'svg', 'PICTURE', 'IFRAME']);
   const cutBlock = (el, r, clip) => {
     if (MEDIA.has(el.tagName)) return false;
-    const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
+    const cr = docRect(clip), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
     for (let e = el; e && e !== clip; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.position !== 'absolute' && cs.transform === 'none') continue;
-      const er = e.getBoundingClientRect();
+      const er = docRect(e);
       // positioned itself: a panel parked out of view, unless no frame could ever show it whole
       if (e === el && r.width > cr.width + 2) continue;
       if (e === el || er.left < cr.left - 2 || er.right > edge + 2 || r.width <= er.width + 2) return false;
     }
-    const kids = Array.from(el.children).map(k => k.getBoundingClientRect()).filter(kr => kr.width > 0 && kr.height > 0);
+    const kids = Array.from(el.children).map(docRect).filter(kr => kr.width > 0 && kr.height > 0);
     const lefts = new Set(kids.map(kr => Math.round(kr.left)));
     const ws = kids.map(kr => kr.width);
     if (kids.length >= 2 && lefts.size >= 2 && kids.every(kr => kr.width <= cr.width + 2) && Math.max(...ws) <= 1.25 * Math.min(...ws)
@@ -226,14 +229,14 @@
   const pageScroller = (p, pr) => pr.left <= 2 && pr.width >= W - 20 && pr.height >= 0.9 * innerHeight;
   for (const el of all) {
     if (SKIP.has(el.tagName)) continue;
-    const r = el.getBoundingClientRect(); if (r.width === 0 || r.height === 0 || r.left >= W || r.right <= 0) continue;
+    const r = docRect(el); if (r.width === 0 || r.height === 0 || r.left >= W || r.right <= 0) continue;
     const pastRight = r.right > W + 2, pastLeft = r.left < -2 && r.width > W + 2; if (!pastRight && !pastLeft) continue;
     // a block faded out for now (opacity 0 on it or above: a slide waiting its turn) shows cut once it fades in
     const cs = getComputedStyle(el); if (cs.position === 'fixed' || cs.visibility !== 'visible') continue;
     const faded = !shown(el), later = faded ? ' (faded out for now, opacity 0: it shows cut when it fades in)' : '';
     let clip = null, parentOver = false;
     for (let p = el.parentElement; p; p = p.parentElement) {
-      const pr = p.getBoundingClientRect(), pcs = getComputedStyle(p);
+      const pr = docRect(p), pcs = getComputedStyle(p);
       if ((pcs.overflowX === 'hidden' || pcs.overflowX === 'clip') && pr.right <= W + 2 && pr.left >= -2
           && p !== document.body && p !== document.documentElement) { clip = p; break; }
       if (p === document.body || p === document.documentElement) break;  // their overflow is the viewport's
@@ -242,7 +245,7 @@
       if ((pastRight && pr.right > W + 2 && pr.left < W) || (pastLeft && pr.left < -2 && pr.right > 0)) parentOver = true;
     }
     if (parentOver) continue;
-    const box = [r.left + scrollX, r.top + scrollY, r.width, r.height];
+    const box = [r.left, r.top + scrollY, r.width, r.height];
     const side = pastRight && pastLeft ? 'both edges of' : pastRight ? 'the right edge of' : 'the left edge of';
     if (!clip) {
       const over = Math.max(r.right - W, 0) + Math.max(-r.left, 0);
@@ -250,9 +253,9 @@
           `Element is ${Math.round(r.width)}px wide and runs ${Math.round(over)}px past ${side} the ${W}px viewport${later}`,
           `Constrain ${cssPath(el)}: \`max-width: 100%\`, remove the fixed width/min-width, or let it wrap`);
     } else if (cutBlock(el, r, clip)) {
-      const cr = clip.getBoundingClientRect(), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
+      const cr = docRect(clip), edge = Math.min(W, cr.right), start = Math.max(0, cr.left);
       const over = Math.max(r.right - edge, 0) + Math.max(start - r.left, 0);
-      const textCut = texts.some(t => el.contains(t.el) && (t.r.right > edge + 1 || t.r.left < start - 1));
+      const textCut = texts.some(t => el.contains(t.el) && (t.r.right + scrollX > edge + 1 || t.r.left + scrollX < start - 1));
       add('overflow', el, box, textCut && !faded ? 'error' : 'warning',
           `Element is ${Math.round(r.width)}px wide; ${cssPath(clip)} (overflow: ${getComputedStyle(clip).overflowX}) cuts off ${Math.round(over)}px of it on the ${pastRight && pastLeft ? 'left and right' : pastRight ? 'right' : 'left'}` +
           (textCut ? ', text included' : ' (no text in that part yet)') + later,
