@@ -201,3 +201,30 @@ def test_a_page_scrolled_sideways_keeps_its_edges(tmp_path):
     found = [f for f in dom_findings(page, 1280, 800) if f.category == "overflow"]
     assert [f.selector.split(" > ")[-1] for f in found] == ["#field"], [(f.selector, f.message) for f in found]
 
+
+def test_a_missing_page_fails_before_the_screenshot_is_read(tmp_path, monkeypatch):
+    """The DOM checks run beside OCR, but a bad --html path is reported at once, not after OCR."""
+    import numpy as np
+
+    import vision.defects as defects
+    from codegen.debug.pipeline import DebugInputError, analyse
+
+    def no_ocr(img):
+        raise AssertionError("OCR ran before the page was checked")
+
+    monkeypatch.setattr(defects, "read_text", no_ocr)
+    with pytest.raises(DebugInputError):
+        analyse(np.full((600, 800, 3), 255, np.uint8), "shot.png", html=tmp_path / "missing.html")
+
+
+def test_analyse_merges_the_dom_findings_made_alongside_ocr(tmp_path_factory):
+    """With the page, the DOM checks' overflow finding reaches the merged list, and the DOM
+    part's own time and the time waited for it are both recorded."""
+    from debug_pages import render_with_boxes
+
+    from codegen.debug.pipeline import analyse
+
+    img, _ = render_with_boxes(FADER, width=1280, height=800)
+    res = analyse(img, "fader.png", html=_write(tmp_path_factory, "fader2", FADER), lines=[])
+    assert any(i.category == "overflow" and i.source == "dom" and "#wide" in (i.selector or "") for i in res.issues)
+    assert res.stages["dom"] > 0 and "dom_wait" in res.stages

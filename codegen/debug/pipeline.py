@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -40,11 +41,8 @@ def check_url(url: str) -> str:
     return u.hostname
 
 
-def dom_findings(html: str | Path | None, width: int, height: int, *, url: str | None = None,
-                 notes: list[str] | None = None) -> list[Issue]:
-    """Render the page at the screenshot's size and run the DOM checks and axe-core on it."""
-    from codegen.render import get_renderer
-
+def _render_args(html: str | Path | None, width: int, height: int, url: str | None) -> dict:
+    """The renderer's arguments for the DOM checks; a bad file or URL fails here, before any work."""
     kwargs: dict = dict(width=width, height=height, full_page=False, screenshot=False, mobile_check=False,
                         page_fn=collect, timeout_s=20)
     if url is not None:
@@ -54,7 +52,15 @@ def dom_findings(html: str | Path | None, width: int, height: int, *, url: str |
         if not p.is_file():
             raise DebugInputError(f"HTML file not found: {html}")
         kwargs["path"] = p
-    res = get_renderer().render(**kwargs)
+    return kwargs
+
+
+def dom_findings(html: str | Path | None, width: int, height: int, *, url: str | None = None,
+                 notes: list[str] | None = None) -> list[Issue]:
+    """Render the page at the screenshot's size and run the DOM checks and axe-core on it."""
+    from codegen.render import get_renderer
+
+    res = get_renderer().render(**_render_args(html, width, height, url))
     if notes is not None:
         notes += [f"page: {e}" for e in res.errors[:3]]
         if res.blocked:
@@ -66,6 +72,14 @@ def dom_findings(html: str | Path | None, width: int, height: int, *, url: str |
     return to_issues(res.extra, width, height)
 
 
+def _timed_dom(html: str | Path | None, width: int, height: int,
+               url: str | None) -> tuple[list[Issue], list[str], float]:
+    """dom_findings on a worker thread: its issues, its notes and its seconds."""
+    t, notes = time.perf_counter(), []
+    issues = dom_findings(html, width, height, url=url, notes=notes)
+    return issues, notes, time.perf_counter() - t
+
+
 def element_marks(lines, visual: list[Issue]) -> list[list[int]]:
     """Boxes to number for the model: the text lines read, then the visual findings' boxes."""
     return [list(ln.box) for ln in lines] + [i.bbox for i in visual]
@@ -73,10 +87,18 @@ def element_marks(lines, visual: list[Issue]) -> list[list[int]]:
 
 def analyse(img: np.ndarray, name: str, *, html: str | Path | None = None, url: str | None = None,
             backend=None, lines=None) -> DebugResult:
-    """Visual detectors, then DOM checks (with html/url), then a model review (with a backend)."""
+    """Visual detectors and, alongside them, DOM checks (with html/url); then a model review (with a backend)."""
     H, W = img.shape[:2]
     stages: dict[str, float] = {}
     notes: list[str] = []
+    dom_job = None
+    if html is not None or url is not None:
+        # Chromium lays the page out and runs axe in its own processes while OCR and the visual
+        # detectors work here: the DOM part costs only what outlasts them
+        _render_args(html, W, H, url)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="v2c-dom")
+        dom_job = pool.submit(_timed_dom, html, W, H, url)
+        pool.shutdown(wait=False)  # the job still runs; its thread ends with it
     t = time.perf_counter()
     if lines is None:
         from vision.defects import read_text
@@ -87,10 +109,11 @@ def analyse(img: np.ndarray, name: str, *, html: str | Path | None = None, url: 
     visual = detect(img, lines)
     stages["visual"] = time.perf_counter() - t
     dom: list[Issue] = []
-    if html is not None or url is not None:
+    if dom_job is not None:
         t = time.perf_counter()
-        dom = dom_findings(html, W, H, url=url, notes=notes)
-        stages["dom"] = time.perf_counter() - t
+        dom, dom_notes, stages["dom"] = dom_job.result()
+        notes += dom_notes
+        stages["dom_wait"] = time.perf_counter() - t
     model: list[Issue] = []
     if backend is not None and getattr(backend, "name", "layout") != "layout":
         t = time.perf_counter()
