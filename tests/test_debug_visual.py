@@ -268,12 +268,13 @@ body { margin: 0; padding: 60px; font: bold 20px 'Liberation Sans', sans-serif; 
 
 def test_unread_ink_is_read_again_and_its_collision_found():
     """Text the first OCR pass left out (here: told it read nothing) is read again from a crop, and
-    the two lines drawn over each other there are reported as text-overlap."""
+    the two lines drawn over each other there (one band of ink, read as one line) are reported as
+    text-overlap."""
     from vision.defects import OCR_MIN_SCORE, measure_lines, reread, small, text_overlap
 
     img, _ = render_with_boxes(STACKED)
     again = reread.unread_lines(img, [], small.ink_mask(img), OCR_MIN_SCORE)
-    assert len(again) >= 2, [(ln.text, ln.box) for ln in again]
+    assert again, [(ln.text, ln.box) for ln in again]
     found = text_overlap.detect(measure_lines(img, again), img)
     assert found and all(overlap_min(i.bbox, [60, 60, 220, 45]) >= 0.5 for i in found), [(i.bbox, i.message) for i in found]
 

@@ -2,23 +2,28 @@
 
 The text detector sometimes drops a whole area when glyphs of two lines are drawn over each other
 (its score map turns into one blob it then rejects), which hides exactly the collisions
-text-overlap looks for. Clusters of glyph-like ink outside every line read are read again as
-crops, where the detector sees them without the rest of the page.
+text-overlap looks for. Clusters of glyph-like ink outside every line read are cut into bands at
+blank rows and each band is read by the recogniser alone. The detector is not run again: a thin
+crop is enlarged until its short side is 736 px (about 25 times for one line), which costs more
+than the whole page's OCR, and where two lines collide the band holds both, which is the evidence
+text-overlap weighs (`text_overlap._two_baselines`).
 """
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-from vision.ocr import TextLine, read_lines
+from vision.ocr import TextLine, read_boxes
 
 from .issue import overlap_min
 from .pixels import uncovered
 
-MAX_REGIONS = 4  # crops read per screenshot
+MAX_REGIONS = 4  # clusters read per screenshot
+MIN_BAND = 5     # rows: a thinner band is a rule or a speck, not a line of glyphs
 
 
-def _regions(ink: np.ndarray, lines) -> list[tuple[int, int, int, int]]:
+def _regions(ink: np.ndarray, lines) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """The ink no line covers, and the boxes of its glyph-like clusters (largest first)."""
     free = uncovered(ink, [ln.box for ln in lines], pad=3)
     grouped = cv2.dilate(free, np.ones((3, 9), np.uint8))
     n, lab, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
@@ -35,22 +40,44 @@ def _regions(ink: np.ndarray, lines) -> list[tuple[int, int, int, int]]:
         if pieces < 4:
             continue  # letters come apart into many small pieces; an icon or a rule does not
         found.append((w * h, (x, y, w, h)))
-    return [b for _, b in sorted(found, reverse=True)[:MAX_REGIONS]]
+    return free, [b for _, b in sorted(found, reverse=True)[:MAX_REGIONS]]
+
+
+def bands(free: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """The cluster's ink cut at rows with no ink: one (x, y, w, h) box per band, tight to its ink.
+
+    Lines set apart leave blank rows between them; lines drawn over each other do not, so they
+    stay in one band."""
+    x, y, w, h = box
+    m = free[y:y + h, x:x + w] > 0
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], m.any(axis=1).astype(np.int8), [0]])))
+    out = []
+    for a, b in zip(edges[::2], edges[1::2]):
+        if b - a < MIN_BAND:
+            continue
+        cols = np.flatnonzero(m[a:b].any(axis=0))
+        out.append((x + int(cols[0]), y + int(a), int(cols[-1] - cols[0] + 1), int(b - a)))
+    return out
 
 
 def unread_lines(img: np.ndarray, lines, ink: np.ndarray, min_score: float) -> list[TextLine]:
-    """Lines read in crops around glyph-like ink that no line of `lines` covers."""
+    """Lines read in bands of glyph-like ink that no line of `lines` covers."""
     H, W = img.shape[:2]
+    free, regions = _regions(ink, lines)
+    boxes = []
+    for region in regions:
+        for bx, by, bw, bh in bands(free, region):
+            p = max(2, round(0.25 * bh))  # the margin the recogniser is trained with
+            x0, y0, x1, y1 = max(0, bx - p), max(0, by - p), min(W, bx + bw + p), min(H, by + bh + p)
+            boxes.append((x0, y0, x1 - x0, y1 - y0))
     out: list[TextLine] = []
-    for x, y, w, h in _regions(ink, lines):
-        pad = 10
-        x0, y0, x1, y1 = max(0, x - pad), max(0, y - pad), min(W, x + w + pad), min(H, y + h + pad)
-        for ln in read_lines(img[y0:y1, x0:x1], min_score=min_score):
-            bx, by, bw, bh = ln.box
-            box = (int(bx + x0), int(by + y0), int(bw), int(bh))
-            if any(overlap_min(box, old.box) > 0.5 for old in list(lines) + out):
-                continue
-            if sum(ch.isalnum() for ch in ln.text) < 2:
-                continue  # one sign read out of an icon or a logo is no evidence of text
-            out.append(TextLine(ln.text, box, ln.conf))
+    for box, (text, score) in zip(boxes, read_boxes(img, boxes)):
+        text = (text or "").strip()
+        if not text or score < min_score:
+            continue
+        if any(overlap_min(box, old.box) > 0.5 for old in list(lines) + out):
+            continue
+        if sum(ch.isalnum() for ch in text) < 2:
+            continue  # one sign read out of an icon or a logo is no evidence of text
+        out.append(TextLine(text, box, float(score)))
     return out

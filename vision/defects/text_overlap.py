@@ -32,13 +32,53 @@ def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
                default=0) >= 1.3 * em
 
 
+def _level(values: list[int]) -> tuple[int, int]:
+    """The most common value give or take a pixel, and how many values lie within a pixel of it."""
+    best = max(set(values), key=lambda v: (sum(abs(u - v) <= 1 for u in values), -v))
+    return best, sum(abs(u - best) <= 1 for u in values)
+
+
+def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
+    """Letters of two lines in one box, the second drawn less than a line below the first.
+
+    The letters that stand alone (no glyph of the other line touches them) sit on two baselines,
+    and their tops (the x-height of lowercase) step down by the same amount, which tells them from
+    descenders (bottoms lower, tops level) and from superscripts and subscripts (smaller glyphs).
+    A step under 1.8 x-heights is less than a line (leading puts baselines at least 2 x-heights
+    apart), so the two lines' letters share rows."""
+    x, y, w, h = t.ink_box
+    crop = img[y:y + h, x:x + w]
+    if crop.size == 0 or h < 8:
+        return False
+    d = distance(crop, t.bg)
+    ink = (d >= max(24.0, 0.4 * float(d.max()))).astype(np.uint8)
+    n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    # whole letters only: not specks, and not glyphs of the two lines run together
+    comps = [(int(s[1]), int(s[1] + s[3])) for s in st[1:n] if s[4] >= 3 and 3 <= s[3] <= 0.7 * h]
+    if len(comps) < 6:
+        return False
+    b1, n1 = _level([b for _, b in comps])
+    rest = [c for c in comps if abs(c[1] - b1) > 1]
+    if len(rest) < 3:
+        return False
+    b2, n2 = _level([b for _, b in rest])
+    if n1 < 3 or n2 < 3:
+        return False
+    t1 = _level([top for top, b in comps if abs(b - b1) <= 1])[0]
+    t2 = _level([top for top, b in rest if abs(b - b2) <= 1])[0]
+    (t1, b1), (t2, b2) = sorted([(t1, b1), (t2, b2)], key=lambda p: p[1])
+    step, xh = b2 - b1, min(b1 - t1, b2 - t2)
+    return xh >= 3 and max(3, 0.4 * xh) <= step < 1.8 * xh and abs((t2 - t1) - step) <= max(1, 0.2 * step)
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
-    """Colliding lines the OCR read as one: a doubtful line much taller than the lines around it."""
+    """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
+    or than the lines around it, or holding letters on two baselines less than a line apart."""
     out = []
     for i, t in enumerate(infos):
         if t.conf >= 0.95 or len(t.text.strip()) < 4:
             continue
-        if _too_tall(t, img):
+        if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
             out.append(Issue("text-overlap", list(t.box), "error",
                              f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
