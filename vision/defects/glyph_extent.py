@@ -19,6 +19,10 @@ DESCENDER = 0.21  # g j p q y
 TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklitj!?'\"&%#*()[]{}|/\\@$")
 LOW = set("gjpqy,;()[]{}|/\\@$Q_")
 PLAIN = set("acemnorsuvwxz.:-+=~") | TALL | LOW
+# for a whole line, only letters whose extent is sure in every sans-serif UI font: capitals,
+# digits and ascenders reach the cap height or above, these descend a full descender
+ASCENDING = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhkl")
+DESCENDING = set("gjpqy")
 
 
 def word_em(word: str) -> float | None:
@@ -47,3 +51,26 @@ def extent_px(img: np.ndarray, t: TextInfo) -> float | None:
             px += bottom - top
             em += e
     return px / em if em else None
+
+
+def line_extent_px(t: TextInfo) -> float | None:
+    """Font size from the whole line's ink height, top of its tallest letter to the foot of its
+    deepest, over the em those letters span; None without a capital, digit or ascender.
+
+    It needs no split into words, so it also sizes lines whose word gaps the ink does not show
+    (tight spacing, a large dense band making the gap threshold too wide). The line's ink box
+    takes in the faint edges of pale letters that a word's strong-ink threshold drops. Only
+    letters sure to reach the cap height or a full descender are counted (a t, a comma or a
+    bracket reach less or vary by font): anything else in the line (an icon, an underline, an
+    accent) can only make the ink taller, the estimate larger.
+    """
+    em = text_em(t.text)
+    return t.ink_box[3] / em if em else None
+
+
+def text_em(text: str) -> float | None:
+    """How many em a run of text's ink spans at least, counting only the letters sure to reach
+    the cap height or a full descender; None without a capital, digit or ascender."""
+    if not any(ch in ASCENDING for ch in text):
+        return None
+    return CAP + (DESCENDER if any(ch in DESCENDING for ch in text) else 0.0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .glyph_extent import extent_px
+from .glyph_extent import ASCENDING, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
-from .pixels import TextInfo, distance, font_px, uncovered, word_boxes
+from .pixels import TextInfo, distance, font_px, mode_color, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
 MIN_TARGET_PX = 24
@@ -32,6 +32,24 @@ def _text_under(t: TextInfo, words: list[tuple[int, int, int, int, int]], i: int
     return t.text[int(n * words[i][0] / lw):int(np.ceil(n * words[j - 1][1] / lw))].strip()
 
 
+def _ink_shows(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int], name: str) -> bool:
+    """Whether a word's ink reaches above its dense band (and below it) where its letters claim an
+    ascender (a descender): both by at least a sixth of the word's height."""
+    x, y, w, h = t.ink_box
+    d = distance(img[y:y + h, x + wd[0]:x + wd[1]], t.bg)
+    if d.size == 0:
+        return False
+    prof = (d >= max(24.0, 0.4 * float(d.max()))).sum(axis=1).astype(np.float64)
+    inked = np.nonzero(prof > 0)[0]
+    if not len(inked):
+        return False
+    dense = np.nonzero(prof >= 0.35 * prof.max())[0]
+    margin = max(2.0, (wd[3] - wd[2]) / 6)
+    up = any(ch in ASCENDING for ch in name) <= (dense[0] - inked[0] >= margin)
+    down = any(ch in DESCENDING for ch in name) <= (inked[-1] - dense[-1] >= margin)
+    return bool(up and down)
+
+
 def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     """Words set in a much smaller font inside a line of normal text (a tiny link, a shrunk
     span): the line as a whole measures normal, so each word's own height is compared.
@@ -46,9 +64,20 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     words = word_boxes(img, t)
     if len(words) < 3:
         return []
-    sizes = [(wd[3] - wd[2]) / 0.88 if _cjk(_text_under(t, words, k, k + 1)) else
-             max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1) for k, wd in enumerate(words)]
-    small = [px < MIN_FONT_PX - 1 and wd[4] >= 3 and wd[3] - wd[2] >= 5 for wd, px in zip(words, sizes)]
+    names = [_text_under(t, words, k, k + 1) for k in range(len(words))]
+    sizes = [(wd[3] - wd[2]) / 0.88 if _cjk(name) else max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1)
+             for wd, name in zip(words, names)]
+    # a 10 px word's x-height band rounds to 6 px, which reads as 11.3 px: its whole ink over the
+    # em its letters span is the sharper measure where its letters are known. Where the
+    # recogniser's words do not line up with the ink's, a slice of the line's text by columns can
+    # give a word its neighbours' letters: the em is kept only where the ink shows the ascender
+    # and descender those letters claim
+    aligned = len(t.text.split()) == len(words)
+    ems = [None if _cjk(name) or not (aligned or _ink_shows(img, t, wd, name)) else text_em(name)
+           for wd, name in zip(words, names)]
+    sure = [(wd[3] - wd[2]) / em if em else None for wd, em in zip(words, ems)]
+    small = [(px < MIN_FONT_PX - 1 or (s is not None and s < MIN_FONT_PX - 1)) and wd[4] >= 3 and wd[3] - wd[2] >= 5
+             for wd, px, s in zip(words, sizes, sure)]
     out = []
     i = 0
     while i < len(words):
@@ -65,11 +94,16 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
         xh = max(wd[4] for wd in run)
         ink = max(wd[3] - wd[2] for wd in run)
         text = _text_under(t, words, i, j)
-        if x1 - x0 >= 4 * xh and xh <= 0.7 * ref and ink <= 0.85 * ref_ink and ref / 0.53 >= MIN_FONT_PX \
-                and sum(ch.isalnum() for ch in text) >= 2:
+        by_band = xh <= 0.7 * ref and ink <= 0.85 * ref_ink and ref / 0.53 >= MIN_FONT_PX
+        # by the whole ink over the em: the run's letters and its neighbours' all known
+        run_sure = [s for s in sure[i:j] if s is not None]
+        rest_sure = [s for s in sure[:i] + sure[j:] if s is not None]
+        by_em = len(run_sure) == j - i and len(rest_sure) >= 2 and max(run_sure) < MIN_FONT_PX - 1 \
+            and float(np.median(rest_sure)) >= MIN_FONT_PX and max(run_sure) <= 0.85 * float(np.median(rest_sure))
+        if x1 - x0 >= 4 * xh and (by_band or by_em) and sum(ch.isalnum() for ch in text) >= 2:
             top, bottom = min(wd[2] for wd in run), max(wd[3] for wd in run)
             box = [t.ink_box[0] + x0 - 1, t.ink_box[1] + top - 1, x1 - x0 + 2, bottom - top + 2]
-            out.append(_issue_text(box, text, max(sizes[i:j])))
+            out.append(_issue_text(box, text, max(run_sure) if by_em and not by_band else max(sizes[i:j])))
         i = j
     return out
 
@@ -80,12 +114,16 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
     ends mid-letter, so its height says nothing about the font size."""
     H = img.shape[0]
     x, y, w, h = t.ink_box
+    # the ground between the glyphs: a line on a band of its own colour (a code box, a tinted
+    # bar) whose ring fell partly outside the band has its ground, not the ring's, under the ink
+    ground, _ = mode_color(img[y:y + h, x:x + w])
     for r in (y + h, y - 1):
         if not 0 <= r < H:
             continue
         row = img[r, x:x + w]
+        colour = np.median(row, axis=0)
         if len(row) >= 8 and (distance(row, t.bg) > 10).mean() >= 0.95 \
-                and distance(row, np.median(row, axis=0)).max() < 12:
+                and distance(row, colour).max() < 12 and distance(np.array([[colour]]), ground)[0, 0] > 10:
             return True
     return False
 
@@ -104,7 +142,15 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
         # a whole-pixel x-height is in doubt by a pixel; the words' full ink height can clear it
         if px < MIN_FONT_PX - 0.5 and (img is None or (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5):
             out.append(_issue_text(t.box, t.text, px))
-        elif img is not None:
+            continue
+        if img is None:
+            continue
+        # the dense band can be a cap height read as an x-height (digits, capitals, a short line
+        # of ascenders), making small text look large: the line's whole ink height is the witness
+        line = line_extent_px(t)
+        if line is not None and line < MIN_FONT_PX - 1.0 and (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5:
+            out.append(_issue_text(t.box, t.text, line))
+        else:
             out += _small_words(img, t)
     return out
 
@@ -250,6 +296,16 @@ def _square(comp: np.ndarray, area: int) -> tuple[bool, bool]:
     return filled, bool(edge.mean() >= 0.8 and comp[2:-2, 2:-2].mean() < 0.2)
 
 
+def _written_on(inside: np.ndarray) -> bool:
+    """Whether the mark on a filled square is writing (a character or a word on a tag: "hot",
+    "new"): it covers over a third of the inside, where a control's sign (x, +, a chevron, a
+    question mark) is a few thin strokes on the fill."""
+    if inside.size == 0:
+        return False
+    fill, _ = mode_color(inside)
+    return bool((distance(inside, fill) >= 40).mean() >= 0.35)
+
+
 def _target_issue(box: list[int]) -> Issue:
     w, h = box[2], box[3]
     return Issue("small-target", box, "warning",
@@ -350,6 +406,8 @@ def detect_targets(img: np.ndarray, lines: list[TextInfo]) -> list[Issue]:
         inside = img[y + 2:y + h - 2, x + 2:x + w - 2]
         if filled and inside.size and distance(inside, np.median(inside.reshape(-1, 3), axis=0)).max() < 40:
             continue  # a plain swatch, no mark on it: not a control
+        if filled and _written_on(inside):
+            continue  # a badge with a word or a character on it (a "hot" or "new" tag): a label
         box = [x, y, w, h]
         if _is_glyph(img, box, comp, filled, lines):
             continue
