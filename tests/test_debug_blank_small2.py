@@ -107,3 +107,17 @@ def test_a_tag_with_writing_on_it_is_no_control_but_a_button_with_a_sign_is():
     boxes = {k: [int(round(v)) for v in b] for k, b in boxes.items()}
     assert not [i for i in found if overlap_min(i.bbox, boxes["hot"]) >= 0.5], [i.bbox for i in found]
     assert [i for i in found if overlap_min(i.bbox, boxes["close"]) >= 0.5], [i.bbox for i in found]
+
+
+EDGE = """<!doctype html><html><head><meta charset='utf-8'>""" + STYLE + """</head><body>
+<p id="cut" style="position:absolute; left:40px; top:476px; margin:0; font-size:16px">Messenger Instagram Help</p>
+</body></html>"""
+
+
+def test_a_line_cut_by_the_screen_edge_is_not_sized():
+    """A 16 px line whose lower part lies below the screen: its ink stops at the edge, short of its
+    descenders and baseline, so its height says nothing about its size."""
+    img, boxes = render_with_boxes(EDGE, ["cut"], text=True)
+    x, y, w, _ = (int(round(v)) for v in boxes["cut"])
+    line = TextLine("Messenger Instagram Help", (x - 4, y - 3, w + 8, img.shape[0] - y + 3), 0.95)
+    assert small.detect_text(measure_lines(img, [line]), img) == []

@@ -110,10 +110,12 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
 
 def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
     """Glyphs cut by another surface drawn over them (a banner, a sticky footer): the row right
-    under (or over) the line's ink is all one colour other than the line's background. Their ink
-    ends mid-letter, so its height says nothing about the font size."""
+    under (or over) the line's ink is all one colour other than the line's background; or by the
+    screen's own edge. Their ink ends mid-letter, so its height says nothing about the font size."""
     H = img.shape[0]
     x, y, w, h = t.ink_box
+    if y <= 1 or y + h >= H - 1:
+        return True  # cut by the screen's own edge (the last row holds only the cut strokes' pale ends)
     # the ground between the glyphs: a line on a band of its own colour (a code box, a tinted
     # bar) whose ring fell partly outside the band has its ground, not the ring's, under the ink
     ground, _ = mode_color(img[y:y + h, x:x + w])
