@@ -115,12 +115,18 @@ def _quad_box(quad) -> Box:
     return (int(round(x0)), int(round(y0)), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0))))
 
 
+Further = Callable[[list[Box], set[int], set[int]], list[int]]
+
+
 def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None = None,
-               one_row: bool = False) -> list[TextLine]:
+               one_row: bool = False, further: Further | None = None) -> list[TextLine]:
     """OCR lines of a small RGB crop. With `select` (detected boxes in, indices of those worth
     reading out), text detection runs first and only the chosen lines are recognised, each on
     its own: recognition is most of the cost, and most lines in a crop are never used.
-    `one_row` (with `select`): the crop is one row of text, detected with small margins."""
+    `one_row` (with `select`): the crop is one row of text, detected with small margins.
+    `further` (with `select`): called after each round with the boxes, the indices tried and
+    those read (text sure enough), it names more lines to recognise, none when the answer is
+    settled, so a caller can read the likeliest lines first and stop there."""
     bgr = np.ascontiguousarray(img[:, :, ::-1])
     lines = []
     with _front() as eng:
@@ -137,14 +143,22 @@ def read_lines(img: np.ndarray, select: Callable[[list[Box]], list[int]] | None 
                 return []
             boxes = [_quad_box(q) for q in quads]
             found = []
-            for i in sorted(set(select(boxes))):
-                crop = get_rotate_crop_image(bgr, np.asarray(quads[i], dtype=np.float32).copy())
-                if crop.size == 0:
-                    continue
-                rec = eng(crop, use_det=False, use_cls=False, use_rec=True)
-                txts, scores = getattr(rec, "txts", None), getattr(rec, "scores", None)
-                if txts and scores and float(scores[0]) >= TEXT_SCORE:
-                    found.append((boxes[i], txts[0], scores[0]))
+            tried: set[int] = set()
+            read: set[int] = set()
+            todo = sorted(set(select(boxes)))
+            while todo:
+                for i in todo:
+                    tried.add(i)
+                    crop = get_rotate_crop_image(bgr, np.asarray(quads[i], dtype=np.float32).copy())
+                    if crop.size == 0:
+                        continue
+                    rec = eng(crop, use_det=False, use_cls=False, use_rec=True)
+                    txts, scores = getattr(rec, "txts", None), getattr(rec, "scores", None)
+                    if txts and scores and float(scores[0]) >= TEXT_SCORE:
+                        found.append((boxes[i], txts[0], scores[0]))
+                        if (txts[0] or "").strip():
+                            read.add(i)
+                todo = sorted(set(further(boxes, tried, read)) - tried) if further is not None else []
     for box, txt, score in found:
         txt = (txt or "").strip()
         if txt:
@@ -202,10 +216,11 @@ Pointer = tuple[tuple[int, int, int, int], np.ndarray]  # drawn box and the poin
 
 
 def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointer | None = None,
-                select: Callable[[list[Box]], list[int]] | None = None, one_row: bool = False) -> list[TextLine]:
+                select: Callable[[list[Box]], list[int]] | None = None, one_row: bool = False,
+                further: Further | None = None) -> list[TextLine]:
     """OCR lines of one region, in full-frame coordinates, with the pointer painted out; `select`
-    (as in `read_lines`, boxes in full-frame coordinates) limits recognition to some lines;
-    `one_row` as in `read_lines`."""
+    and `further` (as in `read_lines`, boxes in full-frame coordinates) limit recognition to some
+    lines; `one_row` as in `read_lines`."""
     crop, x0, y0 = _crop(img, box)
     if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
         return []
@@ -226,12 +241,19 @@ def read_region(img: np.ndarray, box: tuple[int, int, int, int], pointer: Pointe
     if crop.shape[0] < 64:  # the detector wants some height; small crops read better enlarged
         scale = 2.0
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    def full(boxes: list[Box]) -> list[Box]:
+        return [(int(b[0] / scale) + x0, int(b[1] / scale) + y0, max(1, int(b[2] / scale)),
+                 max(1, int(b[3] / scale))) for b in boxes]
+
     def pick(boxes: list[Box]) -> list[int]:
-        return select([(int(b[0] / scale) + x0, int(b[1] / scale) + y0, max(1, int(b[2] / scale)),
-                        max(1, int(b[3] / scale))) for b in boxes])
+        return select(full(boxes))
+
+    def more(boxes: list[Box], tried: set[int], read: set[int]) -> list[int]:
+        return further(full(boxes), tried, read)
 
     out = []
-    for ln in read_lines(crop, pick if select is not None else None, one_row):
+    for ln in read_lines(crop, pick if select is not None else None, one_row,
+                         more if select is not None and further is not None else None):
         x, y, w, h = ln.box
         out.append(TextLine(ln.text, (int(x / scale) + x0, int(y / scale) + y0, max(1, int(w / scale)),
                                       max(1, int(h / scale))), ln.conf))
@@ -244,6 +266,24 @@ def _d(p: tuple[int, int], box: tuple[int, int, int, int]) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
+def _rows_reach(boxes: list[Box], idx: list[int], p: tuple[int, int]) -> float:
+    """The least distance from `p` that any line read from these boxes could have: lines that
+    `merge_rows` joins span the union of their pieces, so each group of boxes that could join
+    counts as the union of its boxes."""
+    left = set(idx)
+    least = float("inf")
+    while left:
+        sub = sorted(left)
+        group = [sub[j] for j in _row_chain([boxes[i] for i in sub], [0])]
+        left -= set(group)
+        x0 = min(boxes[i][0] for i in group)
+        y0 = min(boxes[i][1] for i in group)
+        x1 = max(boxes[i][0] + boxes[i][2] for i in group)
+        y1 = max(boxes[i][1] + boxes[i][3] for i in group)
+        least = min(least, _d(p, (x0, y0, x1 - x0, y1 - y0)))
+    return least
+
+
 def text_at(img: np.ndarray, p: tuple[int, int], pointer: Pointer | None = None
             ) -> tuple[str, tuple[int, int, int, int] | None]:
     """The text line under (or nearest to) a point, and its box."""
@@ -251,10 +291,26 @@ def text_at(img: np.ndarray, p: tuple[int, int], pointer: Pointer | None = None
     rw, rh = int(0.22 * W), max(48, int(0.05 * H))
     reach = 0.04 * W
 
-    def near(boxes: list[Box]) -> list[int]:
-        return _row_chain(boxes, [i for i, b in enumerate(boxes) if _d(p, b) <= reach + 2])
+    def seeds(boxes: list[Box]) -> list[int]:
+        return [i for i, b in enumerate(boxes) if _d(p, b) <= reach + 2]
 
-    lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer, near)
+    def nearest(boxes: list[Box], among: list[int]) -> list[int]:
+        """The nearest line's row, everything it could join with."""
+        return _row_chain(boxes, [min(among, key=lambda i: _d(p, boxes[i]))]) if among else []
+
+    def further(boxes: list[Box], tried: set[int], read: set[int]) -> list[int]:
+        unread = [i for i in _row_chain(boxes, seeds(boxes)) if i not in tried]
+        if not unread:
+            return []
+        merged = merge_rows([TextLine("", boxes[i], 1.0) for i in sorted(read)])
+        best = min((_d(p, ln.box) for ln in merged), default=float("inf"))
+        if best + 2 < _rows_reach(boxes, unread, p):  # (2 px: the crop may be read enlarged)
+            return []
+        return nearest(boxes, [i for i in unread if i in seeds(boxes)] or unread)
+
+    # the nearest row first: the others (a paragraph's long lines) only where they could be nearer
+    lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer,
+                        lambda boxes: nearest(boxes, seeds(boxes)), further=further)
     if not lines:
         return "", None
     best = min(lines, key=lambda ln: _d(p, ln.box))
