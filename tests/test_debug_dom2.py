@@ -59,15 +59,19 @@ def _write(tmp_path_factory, name: str, html: str):
     return page
 
 
+def _found(tmp_path_factory, name: str, html: str, size: tuple[int, int], category: str) -> list[Issue]:
+    """The DOM checks' findings of one category on the page, rendered at `size`."""
+    return [f for f in dom_findings(_write(tmp_path_factory, name, html), *size) if f.category == category]
+
+
 @pytest.fixture(scope="module")
 def covered(tmp_path_factory) -> list[Issue]:
-    found = dom_findings(_write(tmp_path_factory, "hidden", HIDDEN), 800, 600)
-    return [f for f in found if f.category == "element-overlap"]
+    return _found(tmp_path_factory, "hidden", HIDDEN, (800, 600), "element-overlap")
 
 
 @pytest.fixture(scope="module")
 def fader(tmp_path_factory) -> list[Issue]:
-    return [f for f in dom_findings(_write(tmp_path_factory, "fader", FADER), 1280, 800) if f.category == "overflow"]
+    return _found(tmp_path_factory, "fader", FADER, (1280, 800), "overflow")
 
 
 def test_a_box_over_visible_text_is_still_reported(covered):
@@ -138,13 +142,12 @@ body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; 
 
 @pytest.fixture(scope="module")
 def layered(tmp_path_factory) -> list[Issue]:
-    found = dom_findings(_write(tmp_path_factory, "layers", LAYERS), 800, 600)
-    return [f for f in found if f.category == "element-overlap"]
+    return _found(tmp_path_factory, "layers", LAYERS, (800, 600), "element-overlap")
 
 
 @pytest.fixture(scope="module")
 def wide(tmp_path_factory) -> list[Issue]:
-    return [f for f in dom_findings(_write(tmp_path_factory, "wide", WIDE), 1280, 800) if f.category == "overflow"]
+    return _found(tmp_path_factory, "wide", WIDE, (1280, 800), "overflow")
 
 
 def test_a_header_pinned_over_the_first_text_covers_it(layered):

@@ -45,8 +45,8 @@ def _ink_shows(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int],
         return False
     dense = np.nonzero(prof >= 0.35 * prof.max())[0]
     margin = max(2.0, (wd[3] - wd[2]) / 6)
-    up = any(ch in ASCENDING for ch in name) <= (dense[0] - inked[0] >= margin)
-    down = any(ch in DESCENDING for ch in name) <= (inked[-1] - dense[-1] >= margin)
+    up = not any(ch in ASCENDING for ch in name) or dense[0] - inked[0] >= margin
+    down = not any(ch in DESCENDING for ch in name) or inked[-1] - dense[-1] >= margin
     return bool(up and down)
 
 

@@ -299,14 +299,15 @@ def text_at(img: np.ndarray, p: tuple[int, int], pointer: Pointer | None = None
         return _row_chain(boxes, [min(among, key=lambda i: _d(p, boxes[i]))]) if among else []
 
     def further(boxes: list[Box], tried: set[int], read: set[int]) -> list[int]:
-        unread = [i for i in _row_chain(boxes, seeds(boxes)) if i not in tried]
+        near = seeds(boxes)
+        unread = [i for i in _row_chain(boxes, near) if i not in tried]
         if not unread:
             return []
         merged = merge_rows([TextLine("", boxes[i], 1.0) for i in sorted(read)])
         best = min((_d(p, ln.box) for ln in merged), default=float("inf"))
         if best + 2 < _rows_reach(boxes, unread, p):  # (2 px: the crop may be read enlarged)
             return []
-        return nearest(boxes, [i for i in unread if i in seeds(boxes)] or unread)
+        return nearest(boxes, [i for i in unread if i in near] or unread)
 
     # the nearest row first: the others (a paragraph's long lines) only where they could be nearer
     lines = read_region(img, (p[0] - rw, p[1] - rh, 2 * rw, 2 * rh), pointer,
