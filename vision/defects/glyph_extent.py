@@ -38,11 +38,11 @@ def word_em(word: str) -> float | None:
 
 def extent_px(img: np.ndarray, t: TextInfo) -> float | None:
     """Font size from the words' ink heights over the em they span (total over total: the tallest
-    words weigh most, their pixel rounding matters least); None unless the ink splits into as many
-    words as the recogniser read, so each height belongs to a known word."""
+    words weigh most, their pixel rounding matters least); None unless the ink splits into the words
+    the recogniser read (`aligned`), so each height belongs to a known word."""
     words = word_boxes(img, t)
     names = t.text.split()
-    if len(words) != len(names):
+    if not aligned(words, names):
         return None
     px = em = 0.0
     for (_, _, top, bottom, _), name in zip(words, names):
@@ -51,6 +51,18 @@ def extent_px(img: np.ndarray, t: TextInfo) -> float | None:
             px += bottom - top
             em += e
     return px / em if em else None
+
+
+def aligned(words: list[tuple[int, int, int, int, int]], names: list[str]) -> bool:
+    """Whether the ink's words are the recogniser's, one for one: as many, and each about as wide
+    as its letters make it (within a factor of four of the line's width per letter). An icon
+    beside the text can make up the count while two read words share one ink word, and the icon's
+    height would then size the second word."""
+    if not words or len(words) != len(names):
+        return False
+    per = sum(wd[1] - wd[0] for wd in words) / max(1, sum(len(n) for n in names))
+    return all((wd[1] - wd[0]) <= 4 * per * len(n) and (len(n) < 2 or (wd[1] - wd[0]) >= per * len(n) / 4)
+               for wd, n in zip(words, names))
 
 
 def line_extent_px(t: TextInfo) -> float | None:
