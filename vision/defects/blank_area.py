@@ -15,7 +15,7 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
 its middle, and the screen's edge beyond. It counts on a CSS ground only, one colour or a linear
-gradient, not on a picture (see `_column_hole`). With one straight edge only (the next section's
+gradient (a faint mark on it allowed), not on a picture (see `_column_hole`). With one straight edge only (the next section's
 heading below instead), the hole must be the band's whole half, across the screen's centre line,
 beside a block centred on it.
 
@@ -185,7 +185,21 @@ def _css_ground(means: np.ndarray) -> bool:
         if np.percentile(np.ptp(means, axis=a).max(axis=-1), 90) <= GRADIENT \
                 and np.abs(profile[-1] - profile[0]).max() >= 2 * FLAT:
             return True
+        if _faint_ramp(means, a):
+            return True
     return False
+
+
+def _faint_ramp(means: np.ndarray, a: int) -> bool:
+    """A gentle linear gradient with a faint mark on it (a placeholder's outline, a watermark): nine
+    cells in ten on their line's colour, the lines' colours on a straight ramp from one end to the
+    other, changing by more than a flat colour's noise. A picture's vignette is flat in the middle
+    and falls off at its edge, off the ramp."""
+    profile = np.median(means, axis=a)
+    off = np.abs(means - np.expand_dims(profile, a)).max(axis=-1)
+    ramp = profile[0] + (profile[-1] - profile[0]) * np.linspace(0.0, 1.0, len(profile))[:, None]
+    return bool((off <= GRADIENT).mean() >= 0.9 and np.abs(profile - ramp).max() <= GRADIENT
+                and np.abs(profile[-1] - profile[0]).max() >= FLAT)
 
 
 def _column_hole(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int] | None:
