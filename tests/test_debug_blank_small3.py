@@ -44,7 +44,8 @@ def test_an_icon_beside_a_line_does_not_lend_a_word_its_height(px, expected):
 
 HERO = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #3a3835; color: #eee; }
-nav { height: 90px; display: flex; gap: 48px; padding: 12px 190px 0; box-sizing: border-box; background: #3f3f3f; font-size: 13px; }
+nav { height: 90px; display: flex; gap: 48px; padding: 12px 190px 0; box-sizing: border-box; background: #3f3f3f;
+      font-size: 13px; }
 .hero { height: 370px; background: linear-gradient(#3f3f3f, #4a4a4a); display: flex; padding: 40px 190px 0;
         box-sizing: border-box; position: relative; }
 .mark { position: absolute; left: 560px; top: 150px; width: 130px; height: 90px; background: rgba(255,255,255,0.03);
@@ -54,14 +55,17 @@ nav { height: 90px; display: flex; gap: 48px; padding: 12px 190px 0; box-sizing:
 form { width: 290px; font-size: 12px; }
 input { display: block; width: 280px; height: 34px; margin: 6px 0 16px; border: 0; background: #aaa; }
 button { width: 286px; height: 36px; background: none; color: #eee; border: 1px solid #eee; }
-.search { background: #5d5b58; height: 200px; text-align: center; padding-top: 50px; box-sizing: border-box; font-size: 20px; }
-footer { background: #2f2d2b; height: 300px; text-align: center; font-size: 12px; padding-top: 40px; box-sizing: border-box; }
+.search { background: #5d5b58; height: 200px; text-align: center; padding-top: 50px; box-sizing: border-box;
+          font-size: 20px; }
+footer { background: #2f2d2b; height: 300px; text-align: center; font-size: 12px; padding-top: 40px;
+         box-sizing: border-box; }
 </style></head><body>
 <nav><b>LOGO</b><span>Services</span><span>Settings</span><span>Billing</span><span>Support</span></nav>
 <div class="hero"><div class="mark"></div>
 <div id="pitch"><h2>Manage your hostnames</h2><p>Point your own domain names at home servers and cameras and keep
 them up to date from anywhere, on any device.</p><p>Plans for every size of network.</p></div>
-<form>Please log in to access private account data.<br><br>Username<input>Password<input><button>Log in</button></form></div>
+<form>Please log in to access private account data.<br><br>Username<input>Password<input>
+<button>Log in</button></form></div>
 <div class="search">Start a new hostname search</div>
 <footer>Company address and legal notices, privacy policy and terms of service</footer>
 </body></html>"""

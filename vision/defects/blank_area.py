@@ -15,9 +15,9 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
 its middle, and the screen's edge beyond. It counts on a CSS ground only, one colour or a linear
-gradient (a faint mark on it allowed), not on a picture (see `_column_hole`). With one straight edge only (the next section's
-heading below instead), the hole must be the band's whole half, across the screen's centre line,
-beside a block centred on it.
+gradient (a faint mark on it allowed), not on a picture (see `_column_hole`). With one straight
+edge only (the next section's heading below instead), the hole must be the band's whole half,
+across the screen's centre line, beside a block centred on it.
 
 An empty rectangle of its own (a frame's inside) is a hole when it is one pane of a card split by a
 thin rule, the hole's ground running on beyond the rule around the other pane's content (a card
