@@ -14,9 +14,10 @@ What is counted:
   the smaller box with the injected one;
 - precision: matching findings over all findings of the category on its own cases, where a
   finding that matches nothing counts as false unless the page itself has that defect
-  (bench/debug_truth.py: the DOM checks on the case's saved HTML find it, or, for low-contrast,
-  the text's computed colour fails WCAG AA on the background the screenshot shows); `raw`
-  counts every unmatched finding as false;
+  (bench/debug_truth.py: the DOM checks on the case's saved HTML find it, an image inside one of
+  its frames failed to load there, or, for low-contrast, the text's computed colour, in the page
+  or a frame, fails WCAG AA on the background the screenshot shows); `raw` counts every
+  unmatched finding as false;
 - clean screenshots: all visual findings per screenshot (raw), and the false ones: those the
   same witnesses do not support.
 With --dom each case's saved HTML goes through the DOM checks too and the findings are merged.
