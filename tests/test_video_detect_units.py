@@ -110,3 +110,34 @@ def test_faint_pointer_shape_is_not_a_pointer():
     frame = _with_pointer(frame, "arrow", 1.0, 200, 60)
     hit = match_in(frame, (20, 40, 260, 60 + th + 20), templates((1.0,)))
     assert hit is not None and (hit.x, hit.y) == (200 + hot[0], 60 + hot[1])
+
+
+def test_pointer_stays_put_while_the_page_scrolls_past_a_pointer_like_mark():
+    """A wheel scroll moves the page's own marks under a still pointer; an arrow-shaped icon in
+    the scrolled content matches the pointer's shape perfectly, but the pointer stays where it
+    was, and the scroll is still measured."""
+    import cv2
+
+    from vision.video.change import FrameAnalyzer
+    from vision.video.proxy import ProxyFrame
+
+    rng = np.random.default_rng(1)
+    w, h = 1280, 720
+    column = np.full((h * 3, 480), 235, np.uint8)
+    for y0 in range(0, h * 3 - 400, 480):
+        column[y0:y0 + 300, 20:460] = 200  # panels with lines, too wide to be the pointer
+        for y in range(y0 + 20, y0 + 280, 36):
+            column[y:y + 10, 40:40 + int(rng.integers(380, 400))] = int(rng.integers(30, 90))
+        column[:] = _with_pointer(column, "arrow", 1.0, 230, y0 + 375)  # an icon in the page
+    hot = _draw("arrow", 1.0)[2]
+    an = FrameAnalyzer()
+    for i, (offset, x) in enumerate([(0, 950), (0, 970), (0, 1000)] + [(o, 1000) for o in range(25, 400, 25)]):
+        frame = np.full((h, w), 225, np.uint8)
+        frame[:, 400:880] = column[offset:offset + h]
+        frame = _with_pointer(frame, "arrow", 1.0, x, 300)
+        small = cv2.resize(frame, (640, 360), interpolation=cv2.INTER_AREA)
+        fi = an.feed(ProxyFrame(i / 15, frame, small, 0.5, None, 0))
+        if i >= 1:
+            assert fi.cursor is not None and abs(fi.cursor[0] - (x + hot[0])) <= 2 and abs(fi.cursor[1] - (300 + hot[1])) <= 2
+        if offset:
+            assert fi.scroll is not None and abs(fi.scroll + 25) < 0.5

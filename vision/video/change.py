@@ -73,6 +73,12 @@ class FrameAnalyzer:
                     blobs.append((int(x / s), int(y / s), int(w / s) + 1, int(h / s) + 1))
             blobs.sort(key=lambda b: b[2] * b[3])
             blobs = blobs[:6]
+        # a scroll moves the page's own marks (icons, bullets) by one offset, and some of them
+        # match a pointer shape weakly: while the content shifts, the pointer is looked for only
+        # where it was (a wheel scroll leaves it there), not among the blobs the shift made
+        dy = vertical_shift(prev.small, pf.small, prior=self.last_shift) if frac_all >= SCROLL_MIN_FRAC else None
+        if dy is not None:
+            blobs = []
         hit, moved = self.tracker.update(pf.luma, blobs) if blobs else (hit0, False)
         if not blobs and hit0 is not None:
             hit, moved = self.tracker.update(pf.luma, [hit0.box])
@@ -90,10 +96,8 @@ class FrameAnalyzer:
         if box is not None and any(_within(box, h.box, 4) for h in (hit0, hit) if h is not None):
             change, box = 0, None  # only the pointer's own edges (it shifted by a pixel, or changed shape)
         shift = None
-        if change / mask.size >= SCROLL_MIN_FRAC:
-            dy = vertical_shift(prev.small, pf.small, prior=self.last_shift)
-            if dy is not None:
-                shift = dy / s
+        if change / mask.size >= SCROLL_MIN_FRAC and dy is not None:
+            shift = dy / s
         self.last_shift = shift * s if shift is not None else 0.0
         blank = float(cv2.meanStdDev(pf.small)[1][0, 0]) < 6.0
         return self._info(pf.t, hit, moved, change, pf, box, shift, blank)
