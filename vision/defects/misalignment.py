@@ -22,6 +22,7 @@ from .pixels import FlatBox, TextInfo, flat_boxes, font_px, rules
 
 TOL = 2.0        # px: members of an aligned stack agree this closely (glyph side bearings differ)
 MIN_OFF, MAX_OFF = 3.0, 12.0
+MAX_OFF_CENTRE = 10.0  # px: off a centre line (ink centres wobble a pixel; farther off is another layout)
 STACK_GAP = 40   # px: siblings of one stack sit at most this far apart,
 GAP_H = 1.5      # or this many times the taller one's height
 BEARING_EM = 0.12  # of the font size: glyph side bearings (ink starts this far inside)
@@ -374,7 +375,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                     need = max(items[i].slack for i in (run_s if dx > 0 else col_s))
                 else:
                     need = max(items[i].slack for i in run_s + col_s) / 2
-                if not (max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else 8)):
+                if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else MAX_OFF_CENTRE):
                     continue
                 if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed):
                     continue
