@@ -103,3 +103,21 @@ def test_a_vignette_falling_off_at_its_edge_is_no_ramp():
     _, means = blank_area._cells(img)
     assert not blank_area._css_ground(means[2:48, 2:78])
     assert blank_area._css_ground(means[52:98, 2:78])
+
+
+@pytest.mark.parametrize("px,expected", [(7, True), (16, False)])
+def test_a_small_word_after_a_space_is_split_off_by_the_words_own_band(px, expected):
+    """A bold date's digits make the line's dense band a cap height (12 px), and a word gap of half
+    that (6 px) keeps a 7 px link joined to the word before it across a 16 px space. Split again by
+    the words' own band (9 px), the link stands apart and is reported; at 16 px nothing is."""
+    style = ("<style>body { margin: 0; padding: 30px 40px; font-family: 'Liberation Sans', sans-serif; color: #222; "
+             "background: #fff; } p { margin: 0; font-size: 16px; }</style>")
+    html = ("<!doctype html><html><head><meta charset='utf-8'>" + style + "</head><body><p id='l'><b>2024-04-16</b>"
+            "&nbsp;&nbsp;&nbsp;njs-0.8.4 version has been "
+            f"<a id='r' href='#' style='font-size:{px}px'>released</a>.</p></body></html>")
+    img, boxes = render_with_boxes(html, ["l", "r"], text=True)
+    x, y, w, h = (int(round(v)) for v in boxes["l"])
+    line = TextLine("2024-04-16 njs-0.8.4 version has been released.", (x - 4, y - 3, w + 8, h + 6), 0.99)
+    found = small.detect_text(measure_lines(img, [line]), img)
+    hits = [i for i in found if overlap_min(i.bbox, [int(v) for v in boxes["r"]]) >= 0.3]
+    assert (len(hits) == 1 and len(found) == 1) if expected else found == [], [(i.bbox, i.message) for i in found]

@@ -1,6 +1,8 @@
 """small-text (glyphs under 12 px) and small-target (control-like boxes under 24x24 px)."""
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import numpy as np
 
@@ -62,6 +64,12 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     height alone gives their size; Latin words in a CJK line keep the Latin measure.
     """
     words = word_boxes(img, t)
+    # the gap between words scales with the line's dense band, which digits or capitals can make a
+    # cap height: split again by the words' own band, or a small word after a space is kept
+    # joined to the word before it
+    band = int(np.median([wd[4] for wd in words])) if words else 0
+    if 3 <= band < t.x_height:
+        words = word_boxes(img, dataclasses.replace(t, x_height=band))
     if len(words) < 3:
         return []
     names = [_text_under(t, words, k, k + 1) for k in range(len(words))]
