@@ -13,6 +13,8 @@ Sizes are fractions of the frame so that every resolution is treated alike.
 """
 from __future__ import annotations
 
+import bisect
+import operator
 from dataclasses import dataclass, field
 
 from vision.video.change import FrameInfo
@@ -179,7 +181,8 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
     row_h = 0.1 * height
 
     def moved_between(a: float, b: float) -> bool:
-        return any(a < t < b for t in last_motion_t)
+        i = bisect.bisect_right(last_motion_t, a)  # (times in order: the first one after a)
+        return i < len(last_motion_t) and last_motion_t[i] < b
 
     def close_typing() -> None:
         nonlocal typing, last_typing, last_end
@@ -204,8 +207,8 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
 
     def rest_start(t: float) -> float:
         """When the pointer last stopped moving before t."""
-        moving = [m for m in last_motion_t if m < t]
-        return moving[-1] if moving else t
+        i = bisect.bisect_left(last_motion_t, t)
+        return last_motion_t[i - 1] if i else t
 
     for k, b in enumerate(bursts):
         first = b.frames[0]
@@ -300,8 +303,21 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
 def _frame_step(infos: list[FrameInfo]) -> float:
     if len(infos) < 2:
         return 1 / 15
-    ds = sorted(b.t - a.t for a, b in zip(infos, infos[1:]))
+    ts = [f.t for f in infos]
+    ds = sorted(map(operator.sub, ts[1:], ts[:-1]))  # (the gaps between frames, without a Python loop)
     return max(1e-3, ds[len(ds) // 2])
+
+
+def _first_after(infos: list[FrameInfo], t: float) -> int:
+    """Index of the first analysed frame later than time t."""
+    lo, hi = 0, len(infos)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if infos[mid].t <= t:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _before(infos: list[FrameInfo], t: float) -> FrameInfo | None:
@@ -326,9 +342,7 @@ def _reading_times(events: list[Event], infos: list[FrameInfo]) -> None:
             continue
         limit = min(events[i + 1].t0 if i + 1 < len(events) else float("inf"), ev.t1 + 5.0)
         row = ev.box
-        for fi in infos:
-            if fi.t <= ev.t1 + 1e-6:
-                continue
+        for fi in infos[_first_after(infos, ev.t1 + 1e-6):]:
             if fi.t >= limit - 1e-6:
                 break
             if (fi.change and fi.box is not None and fi.box[2] > 2 and fi.box[3] > 2
@@ -385,20 +399,19 @@ def _moving_patches(infos: list[FrameInfo], width: int, height: int, dt: float,
     runs: list[list[FrameInfo]] = []
     cur: list[FrameInfo] = []
 
-    def ok(f: FrameInfo) -> bool:
-        return (f.change >= min_change and f.box is not None and f.scroll is None
-                and f.box[2] * f.box[3] <= 0.06 * width * height and f.box[2] >= 0.02 * width)
-
+    area, wide, gap = 0.06 * width * height, 0.02 * width, 2.5 * dt
     for f in infos:
-        if ok(f) and cur and f.t - cur[-1].t <= 2.5 * dt:
-            a, b = cur[-1].box, f.box
-            similar = 0.6 <= (b[2] * b[3]) / max(1, a[2] * a[3]) <= 1.7
-            if similar:
+        box = f.box
+        ok = (f.change >= min_change and box is not None and f.scroll is None
+              and box[2] * box[3] <= area and box[2] >= wide)
+        if ok and cur and f.t - cur[-1].t <= gap:
+            a = cur[-1].box
+            if 0.6 <= (box[2] * box[3]) / max(1, a[2] * a[3]) <= 1.7:  # about the same size
                 cur.append(f)
                 continue
         if len(cur) >= 6:
             runs.append(cur)
-        cur = [f] if ok(f) else []
+        cur = [f] if ok else []
     if len(cur) >= 6:
         runs.append(cur)
     out = []
