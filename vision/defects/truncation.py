@@ -16,6 +16,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from .ink_words import ink_strength, ink_words, is_tofu, strong_runs
 from .issue import Issue
 from .lexicon import begins_word, is_word
 from .pixels import TextInfo, distance, mode_color
@@ -44,7 +45,8 @@ TALL_STROKE = set("lI1|")
 LONE_WORDS = set("aeiouyvxcl")
 
 WORD = re.compile(r"[A-Za-z]+")
-TAIL_WORD = re.compile(r"([A-Za-z]+)$")
+TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
+TRAILING_MARKS = re.compile(r"[^\w\s]+$")
 WORD_BREAK = " -/(\"“‘"  # what may stand before a word: a space, a hyphen, a slash, an opening mark
 MIN_WORD_CONF = 0.8  # a line read with doubt may end in a misread word
 
@@ -241,7 +243,9 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     English (the recogniser read the line well, in the language the word list knows: a line in
     another one has words the list lacks, "Visitez notre boutique en ligne"). A word alone is left
     out (a search field's half-typed query, a name), and so are acronyms and names in capitals (the
-    list holds few). A line wrapping on below ends in a whole word, so none is looked for. Ink must
+    list holds few); a capitalised name it lacks inside a sentence ("about Sovrn, please") is passed
+    over when two other words are English. The sentence's own stop may follow the fragment (a link cut inside a sentence: "read
+    our support docum."). A line wrapping on below ends in a whole word, so none is looked for. Ink must
     stop cleanly after it, and not well short of the field or button it sits in (a query typed
     into a search box)."""
     text = t.text.rstrip()
@@ -251,10 +255,80 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     last, before = m.group(1), text[:m.start(1)]
     if len(last) < 2 or not last[1:].islower() or not before or before[-1] not in WORD_BREAK:
         return False
-    known = [is_word(w) for w in WORD.findall(before) if len(w) >= 2 and not w.isupper()]
-    if not known or not all(known):
+    words = [m for m in WORD.finditer(before) if len(m.group()) >= 2 and not m.group().isupper()]
+    # a capitalised word the list lacks inside a sentence is a name ("about Sovrn, please"): two
+    # English words must then vouch for the language instead of one. At a sentence's start a
+    # capital says nothing ("Visitez notre boutique")
+    names = [m for m in words if m.group()[0].isupper() and not is_word(m.group())
+             and before[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":")]
+    known = [is_word(m.group()) for m in words if m not in names]
+    if len(known) < 1 + bool(names) or not all(known):
         return False
     return not is_word(last) and begins_word(last) and _clean_stop(img, t) and not _room_after(img, t)
+
+
+def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) \
+        -> tuple[np.ndarray, TextInfo, list[tuple[int, int]]]:
+    """The screenshot, the line and its ink words as they would be without the hollow boxes ending
+    the line (an icon font's glyphs drawn as missing, which the recogniser reads as a mark or not
+    at all), painted over in the line's ground: a label clipped before its icon is cut where its
+    words end, and the box's own straight sides are no cut."""
+    n = 0
+    while len(words) - n >= 2 and is_tofu(d, words[-1 - n], t.x_height):
+        n += 1
+    if not n:
+        return img, t, words
+    x, y, w, h = t.ink_box
+    plain = img.copy()
+    plain[y:y + h, x + words[-n][0]:x + w] = t.bg
+    text = TRAILING_MARKS.sub("", t.text.rstrip()).rstrip()
+    return plain, replace(t, text=text, ink_box=(x, y, words[-1 - n][1] + 1, h)), words[:len(words) - n]
+
+
+def _rules(d: np.ndarray) -> np.ndarray:
+    """Which rows of the line's ink are rules (an underline, a border), not glyphs."""
+    return np.array([_rule_row(r) for r in d >= 0.45])
+
+
+def _sliced_inside(t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) -> bool:
+    """A word inside the line ends in a straight cut through three or more strokes at full
+    strength, a word space before the next: an element clipped inside a sentence, the sentence
+    running on after it ("our Terms of S| and"). No glyph's own right edge is three full-strength
+    strokes ending on one column but those of three bars (E, a menu icon's lines): the cut ones
+    must be joined by the glyph's ink between them."""
+    if ord(t.text[-1:] or "a") >= 0x2E80:
+        return False  # CJK strokes end anywhere
+    said = t.text.split()
+    rules = None
+    for k, (a, b) in enumerate(words[:-1]):
+        if len(words) == len(said) and said[k][-1:] in BARRED_END:
+            continue
+        if int((d[:, b] >= 0.8).sum()) < 3:
+            continue
+        rules = _rules(d) if rules is None else rules
+        runs = strong_runs(d, b, rules)
+        inked = (d[:, a:b + 1] >= 0.45).any(axis=1)
+        joined = 1
+        for (_, e0), (s1, _) in zip(runs, runs[1:]):
+            joined = joined + 1 if inked[e0:s1].all() else 1
+            if joined >= 3:
+                return True
+    return False
+
+
+def _unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) -> bool:
+    """The line's ink ends in a word the recogniser did not read, no wider than an x-height, whose
+    last column cuts two or more strokes at full strength with nothing after it: the sliver of a
+    letter left at a container's edge ("Cookies (" of "Cookies consent"). The recogniser reads a
+    whole short word; a cut one it often drops."""
+    x, y, w, h = t.ink_box
+    a, b = words[-1] if words else (0, 0)
+    if len(words) <= len(t.text.split()) or b - a + 1 > t.x_height or x + w + 4 >= img.shape[1]:
+        return False
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    if float((distance(img[y:y + h, x + w:x + w + 3], t.bg) / top).max()) >= 0.15:
+        return False  # something follows
+    return len(strong_runs(d, b, _rules(d))) >= 2
 
 
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
@@ -431,16 +505,25 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             if dots is not None and dots > box[0] + box[2]:
                 box[2] = dots - box[0]
             out.append(_issue_ellipsis(box, text))
-        elif mid is not None and mid.start() >= 3:
+            continue
+        if mid is not None and mid.start() >= 3:
             # the part of the line up to the ellipsis, by its share of the characters
             x, y, w, h = t.box
             end = x + int(round(w * mid.end(1) / max(1, len(text))))
             out.append(_issue_ellipsis([x, y, end - x, h], text[:mid.end(1)]))
-        elif _sliced_end(img, t):
+            continue
+        d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
+        words = ink_words(d, t.x_height) if d is not None else []
+        # the line up to where its words end: an icon after a clipped label does not hide the cut
+        plain, e, said = _without_icons(img, t, d, words) if words else (img, t, words)
+        if not e.text:
+            continue
+        if _sliced_end(plain, e) or (len(e.text) >= 4 and len(said) >= 1
+                                     and (_unread_fragment(plain, e, d, said) or _sliced_inside(t, d, words))):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
-        elif _lone_capital(img, t) or _stray_mark(img, t) or _stem_end(img, t) or _sliver(img, t) \
-                or _lone_letter(img, t, infos) or _open_bracket(img, t, infos) or _cut_word(img, t):
+        elif _lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e) \
+                or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
                              "container's edge", "visual", SLICED_FIX, score=0.7))
