@@ -285,6 +285,12 @@ def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tupl
     return plain, replace(t, text=text, ink_box=(x, y, words[-1 - n][1] + 1, h)), words[:len(words) - n]
 
 
+def _has_cjk(text: str) -> bool:
+    """CJK glyphs are set without spaces and their strokes end anywhere: ink words and cut strokes
+    say nothing in such a line."""
+    return any(ord(ch) >= 0x2E80 for ch in text)
+
+
 def _rules(d: np.ndarray) -> np.ndarray:
     """Which rows of the line's ink are rules (an underline, a border), not glyphs."""
     return np.array([_rule_row(r) for r in d >= 0.45])
@@ -296,7 +302,7 @@ def _sliced_inside(t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) -> 
     running on after it ("our Terms of S| and"). No glyph's own right edge is three full-strength
     strokes ending on one column but those of three bars (E, a menu icon's lines): the cut ones
     must be joined by the glyph's ink between them."""
-    if ord(t.text[-1:] or "a") >= 0x2E80:
+    if _has_cjk(t.text):
         return False  # CJK strokes end anywhere
     said = t.text.split()
     rules = None
@@ -323,7 +329,7 @@ def _unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tu
     whole short word; a cut one it often drops."""
     x, y, w, h = t.ink_box
     a, b = words[-1] if words else (0, 0)
-    if len(words) <= len(t.text.split()) or b - a + 1 > t.x_height or x + w + 4 >= img.shape[1]:
+    if _has_cjk(t.text) or len(words) <= len(t.text.split()) or b - a + 1 > t.x_height or x + w + 4 >= img.shape[1]:
         return False
     top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
     if float((distance(img[y:y + h, x + w:x + w + 3], t.bg) / top).max()) >= 0.15:
