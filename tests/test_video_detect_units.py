@@ -141,3 +141,34 @@ def test_pointer_stays_put_while_the_page_scrolls_past_a_pointer_like_mark():
             assert fi.cursor is not None and abs(fi.cursor[0] - (x + hot[0])) <= 2 and abs(fi.cursor[1] - (300 + hot[1])) <= 2
         if offset:
             assert fi.scroll is not None and abs(fi.scroll + 25) < 0.5
+
+
+def test_naming_worker_runs_nicer_than_the_pass(monkeypatch):
+    """The early naming worker takes what the decoder and the analysis leave: its thread runs
+    `NAMING_NICE` nicer (up to the limit, 19), the caller's own priority is unchanged;
+    V2C_NAMING_NICE=0 leaves it at the caller's."""
+    import os
+    import sys
+    import threading
+
+    from vision.video.detect import NAMING_NICE, _Early, _Reader
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("niceness is per thread on Linux only")
+
+    def nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    def worker_nice() -> int:
+        early = _Early(640, 360, _Reader())
+        try:
+            return early.pool.submit(nice).result()
+        finally:
+            early.close()
+
+    own = nice()
+    monkeypatch.delenv("V2C_NAMING_NICE", raising=False)
+    assert worker_nice() == min(19, own + NAMING_NICE)
+    monkeypatch.setenv("V2C_NAMING_NICE", "0")
+    assert worker_nice() == own
+    assert nice() == own

@@ -9,6 +9,8 @@ Only those frames are converted to colour, and only small crops of them go throu
 """
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -29,6 +31,9 @@ from vision.video.steps import Step, Workflow
 
 ANALYSIS_FPS = 15.0
 PROXY_SIDE = 640
+NAMING_NICE = 10    # the naming worker runs this much nicer than the rest (about a tenth of the
+                    # weight of the decoder and the analysis when they compete for a core);
+                    # V2C_NAMING_NICE overrides it (0: the same priority as the rest)
 EARLY_BACKLOG = 2   # batches of settled events waiting for the naming worker, at most
 EARLY_S = 4.0       # s behind the newest frame after which an event is named during the pass:
                     # the detector looks at most a few seconds ahead (`events.KEY_AFTER_TYPE`),
@@ -133,7 +138,7 @@ class _Early:
         self.done: set[tuple] = set()
         self.names: dict[tuple, str] = {}
         self.waiting: list = []
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="v2c-name")
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="v2c-name", initializer=_background)
         self.recent: tuple[list[Event], list[FrameInfo]] | None = None  # the latest provisional detection
         self.work: list = []          # groups of events to name at the end of the pass
         self.lock = threading.Lock()
@@ -229,6 +234,26 @@ class _Early:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _background() -> None:
+    """Lower the calling thread's scheduling priority by `NAMING_NICE` (Linux, where niceness is per
+    thread). During the pass the decoder thread is the critical path (one decoding thread, nearly
+    a core of its own), and naming done beside it at equal priority takes a third of a core from
+    it for each reading; the early naming only has to be done by the end of the pass, so it takes
+    what the decoder and the analysis leave (the analysis waits for the decoder a quarter of the
+    time). Results do not depend on when a reading is made."""
+    try:
+        step = int(os.environ.get("V2C_NAMING_NICE", NAMING_NICE))
+    except ValueError:
+        step = NAMING_NICE
+    if step <= 0 or not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + step))
+    except OSError:
+        pass
 
 
 def _typed_after(events: list[Event]) -> dict[int, Event]:
