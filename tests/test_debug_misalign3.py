@@ -51,3 +51,31 @@ def test_member_nine_px_off_a_centred_stack_is_found(page, shift):
 def test_centred_stack_in_line_is_quiet(page):
     found, _ = _misaligned(page(0))
     assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _docs(shift: int) -> str:
+    code = ("font-family:'Liberation Mono',monospace;background:#eee;border:1px solid #e0e0e0;"
+            "padding:2px 6px;border-radius:3px")
+    return STYLE.replace("background: #f0f2f5", "background: #fff") + f"""<div style="width:900px;margin-left:120px">
+<p style="margin:0 0 16px;color:#06c">Read this page in another language.</p>
+<p style="margin:0 0 16px">Last updated: Sep 30, 2022 | See all documentation</p>
+<h2 style="margin:0 0 16px;font-size:32px;font-weight:normal">What is this domain?</h2>
+<p id="moved" style="margin:0 0 16px;position:relative;left:{shift}px"><code style="{code}">lencr.org</code>
+is a domain name owned by the project. We use it to host data referenced inside our certificates.</p>
+<h2 style="margin:0 0 16px;font-size:32px;font-weight:normal">Why is my computer fetching this data?</h2>
+<p style="margin:0">No, the data is never harmful. When a device connects to the site it checks the certificate.</p>
+</div></body></html>"""
+
+
+def test_line_starting_with_inline_code_lines_up_by_its_chip():
+    """A paragraph that opens with inline code starts at the code's painted box, not at its first
+    letter's ink 7 px further right: in line with the column, it is quiet."""
+    found, _ = _misaligned(_docs(0))
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def test_line_starting_with_inline_code_moved_is_found():
+    """The chip moves with its line: the same paragraph 6 px off the column is still found."""
+    found, moved = _misaligned(_docs(6))
+    assert any(overlap_min(i.bbox, moved) >= 0.5 and "px right" in i.message for i in found), \
+        (moved, [(i.bbox, i.message) for i in found])

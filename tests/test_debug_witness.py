@@ -8,8 +8,8 @@ import pytest
 from debug_pages import H, W, load_bench_module, render_with_boxes
 from vision.defects.issue import Issue
 
-STYLE = "<!doctype html><html><head><meta charset='utf-8'><style>body{margin:0;font:16px 'Liberation Sans',sans-serif;" \
-        "background:#fff}</style></head><body>"
+STYLE = ("<!doctype html><html><head><meta charset='utf-8'><style>"
+         "body{margin:0;font:16px 'Liberation Sans',sans-serif;background:#fff}</style></head><body>")
 # a 40x40 picture that loads (data: URL) and one whose file does not exist, both in a srcdoc frame
 GOOD = ("data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%2240%22 height=%2240%22%3E"
         "%3Crect width=%2240%22 height=%2240%22 fill=%22%23369%22/%3E%3C/svg%3E")

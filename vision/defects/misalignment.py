@@ -1,10 +1,10 @@
 """misalignment: one member of a stack a few pixels off the left edge or centre line the rest share.
 
-The members are text paragraphs (by their ink), boxes (regions of one flat colour with straight
-sides: a button's fill, the inside of an input or a card) and thin rules, grouped by the innermost
-box holding them (only siblings are compared). Text lines alone cannot show most shifts: a box
-with a centred label moves its edge, not its text's; a paragraph may have only a heading to line
-up with besides a button.
+The members are text paragraphs (by their ink, or the chip under their first word), boxes
+(regions of one flat colour with straight sides: a button's fill, the inside of an input or a
+card) and thin rules, grouped by the innermost box holding them (only siblings are compared).
+Text lines alone cannot show most shifts: a box with a centred label moves its edge, not its
+text's; a paragraph may have only a heading to line up with besides a button.
 
 A row of like siblings side by side (feature tiles, an input and its button) counts as one member
 by its middle, so a centred stack is not broken by it; a sibling aligned another way between two
@@ -85,6 +85,38 @@ def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, i
     return span[0], span[1]
 
 
+def _chip_left(img: np.ndarray, t: TextInfo) -> int:
+    """Where the line's painting starts: its ink, or the left edge of a chip drawn under its first
+    word (inline code, a tag, a badge), which is the element's edge a stack lines up with. The
+    chip is a fill (and maybe a border) unlike the line's background, even down the line's middle
+    rows, running left from the ink by up to an em and ending on that background; it is about as
+    tall as the line (a panel or a gradient the line sits in is no chip)."""
+    x, y, w, h = t.ink_box
+    reach = int(max(4, font_px(t)))
+    a = max(0, x - reach)
+    if x - a < 3:
+        return x
+    band = img[y + h // 4:y + h - h // 4, a:x].astype(np.int16)
+    if band.shape[0] < 2:
+        return x
+    off = np.abs(band - np.asarray(t.bg, np.int16)).max(axis=-1)   # rows x cols
+    painted = (off.min(axis=0) > 4) & (np.ptp(band, axis=0).max(axis=-1) <= 12)
+    bare = off.max(axis=0) <= 4
+    k = len(painted) - 1
+    while k >= 0 and painted[k]:
+        k -= 1
+    if k < 0 or not bare[k] or len(painted) - 1 - k < 2:
+        return x  # no chip, or one wider than an em (a panel the line sits in)
+    # half a line above and below the chip lies the background again
+    col, gap = a + k + 2, max(4, h // 2)
+    if y - gap < 0 or y + h + gap >= img.shape[0]:
+        return x
+    ends = img[[y - gap, y + h + gap], col].astype(np.int16)
+    if np.abs(ends - np.asarray(t.bg, np.int16)).max() > 4:
+        return x  # a panel or a gradient the line sits in
+    return a + k + 1
+
+
 def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
     """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item."""
     paras: list[list[TextInfo]] = []
@@ -112,8 +144,9 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             centre = (a + b) / 2
         if p[0].text.strip()[-1:] in CJK_OPEN_RIGHT or p[0].text.strip()[:1] in CJK_OPEN_LEFT:
             centre = None  # a full-width stop or bracket is ink on one side of an empty em
+        left = min(_chip_left(img, t) for t in p) if img is not None else box[0]
         # side bearings: the ink of a letter starts up to about 0.12 em right of its box
-        out.append(_Item(tuple(box), float(box[0]), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text))
+        out.append(_Item(tuple(box), float(left), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text))
     return out
 
 
