@@ -3,6 +3,8 @@ icon, a sliver left unread after the last word, an element clipped inside a sent
 a word cut before the sentence's stop. Pages rendered here (real Chromium, real OCR)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from debug_pages import render_with_boxes
@@ -10,7 +12,7 @@ from vision.defects import detect, measure_lines
 from vision.defects import read_text as read_lines
 from vision.defects.ink_words import ink_strength, ink_words, is_tofu
 from vision.defects.issue import overlap_min
-from vision.defects.truncation import _unread_fragment
+from vision.defects.truncation import _stem_end, _unread_fragment
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 24px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }
@@ -96,3 +98,15 @@ def test_truncation_a_word_cut_before_the_sentences_stop(page):
     img, boxes, infos, found = page
     assert _on(found, boxes["docs"]), (boxes["docs"], [(i.bbox, i.message) for i in found])
     assert not _on(found, boxes["whole"]), [(i.bbox, i.message) for i in _on(found, boxes["whole"])]
+
+
+def test_truncation_a_line_left_one_column_wide(page):
+    """A line measured over one column of ink (the right side of its icon's box) has no stem and
+    glyph before it to compare: the stem check says no instead of reading past the ink's edge."""
+    img, boxes, infos, found = page
+    t = _line(infos, boxes["caps"])
+    d = ink_strength(img, t)
+    a, b = ink_words(d, t.x_height)[-1]
+    x, y, w, h = t.ink_box
+    assert t.text.endswith("Y")  # a glyph that never ends in a stem: the check goes on to measure
+    assert not _stem_end(img, replace(t, ink_box=(x + b, y, 1, h)))

@@ -121,8 +121,8 @@ def _stem_end(img: np.ndarray, t: TextInfo) -> bool:
     if m is None:
         return False
     d, b0, b1 = m
-    if d[:, -3:].max() >= 0.15 or b1 - b0 < 4:
-        return False  # something follows, or no band to measure
+    if d.shape[1] < 6 or d[:, -3:].max() >= 0.15 or b1 - b0 < 4:
+        return False  # too narrow for a stem and a glyph before it, something follows, or no band
     return any(float((d[b0:b1 + 1, k] >= 0.8).mean()) >= 0.8 for k in (-4, -5))
 
 
