@@ -1,6 +1,6 @@
-"""The debug path reads each OCR line alone (vision.ocr `alone`): no line is padded to a longer
-line's width, so a page of long lines costs less and a line's reading does not depend on the
-other lines of the page; lines no wider than the recogniser's minimum read as rapidocr reads them."""
+"""The debug path splits rapidocr's recognition batches made only of long lines (vision.ocr
+`alone`): each of those lines is read alone, not padded to the batch's longest, so a page of long
+lines costs less; batches holding a short line read as rapidocr reads them."""
 from __future__ import annotations
 
 import numpy as np
@@ -58,7 +58,7 @@ def _columns(monkeypatch) -> list[int]:
     return seen
 
 
-def test_a_line_reads_the_same_whatever_longer_lines_share_the_page(page):
+def test_a_long_line_reads_the_same_whatever_longer_lines_share_its_batch(page):
     _, crops = page
     mids = [crops[k] for k in ("mid1", "mid2", "mid3")]
     with ocr._LOCK:
@@ -70,7 +70,7 @@ def test_a_line_reads_the_same_whatever_longer_lines_share_the_page(page):
     assert by_themselves == beside_long
 
 
-def test_words_no_wider_than_the_minimum_read_as_rapidocr_batches_them(page):
+def test_batches_of_short_words_read_as_rapidocr_reads_them(page):
     _, crops = page
     words = [crops[k] for k in ("w1", "w2", "w3", "w4", "w5", "w6")]
     with ocr._LOCK:

@@ -151,23 +151,29 @@ def _recognize(img_bgr: np.ndarray, boxes: list[tuple[int, int, int, int]],
 
 
 def _recognize_alone(crops: list[np.ndarray]) -> list[tuple[str, float]]:
-    """Each crop read as if it were the only one: padded to the recogniser's minimum width, never
-    to a wider batch mate's.
+    """rapidocr's batches, less their padding where it costs most: a batch made only of lines
+    longer than the recogniser's minimum width is split, each of its lines read alone.
 
-    rapidocr batches crops sorted by aspect ratio and pads each batch to its widest, so on a page
-    of long lines most of the recogniser's work is padding (the widest batch of a dense page:
-    6 x 1976 columns computed for 5550 columns of text), and a line's reading depends on which
-    lines share its batch. Crops no wider than the minimum all pad to it and go in one call (the
-    same input as alone); each wider crop is read alone, with almost no padding."""
+    rapidocr sorts crops by aspect ratio and pads each batch of 6 to its widest, so on a page of
+    long lines most of the recogniser's work is padding (the last batch of a dense page:
+    6 x 1976 columns computed for 5550 columns of text). Batches holding a line no longer than the
+    minimum (320 columns) are read as rapidocr reads them: their padding is small, and a short line
+    padded to a long neighbour's width reads with more doubt, which the detectors' thresholds were
+    set on (reading those alone lost a truncation and a text-overlap case)."""
     if not crops:
         return []
-    _, rec_h, rec_w = get_ocr().text_rec.rec_image_shape[:3]
-    narrow = [i for i, c in enumerate(crops) if c.shape[1] * rec_h <= rec_w * c.shape[0]]
+    rec = get_ocr().text_rec
+    _, rec_h, rec_w = rec.rec_image_shape[:3]
+    order = np.argsort(np.array([c.shape[1] / float(c.shape[0]) for c in crops]))  # as rapidocr sorts
     out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
-    for i, read in zip(narrow, _recognize_crops([crops[i] for i in narrow])):
-        out[i] = read
-    for i in sorted(set(range(len(crops))) - set(narrow)):
-        out[i] = _recognize_crops([crops[i]])[0]
+    for start in range(0, len(crops), rec.rec_batch_num):
+        batch = [int(i) for i in order[start:start + rec.rec_batch_num]]
+        if all(crops[i].shape[1] * rec_h > rec_w * crops[i].shape[0] for i in batch):
+            reads = [_recognize_crops([crops[i]])[0] for i in batch]
+        else:
+            reads = _recognize_crops([crops[i] for i in batch])
+        for i, read in zip(batch, reads):
+            out[i] = read
     return out
 
 
@@ -196,9 +202,10 @@ def read_boxes(img: np.ndarray, boxes: list[tuple[int, int, int, int]], zoom: fl
 
 
 def read_lines(img: np.ndarray, min_score: float = 0.5, alone: bool = False) -> list[TextLine]:
-    """All text lines of an RGB image, top to bottom, left to right. `alone`: each line is read
-    as if alone (`_recognize_alone`: cheaper on long lines, a line's reading independent of the
-    others'); off, lines are batched as rapidocr does, as the mockup path was measured with."""
+    """All text lines of an RGB image, top to bottom, left to right. `alone`: the recogniser's
+    batches made only of long lines are split, each line read alone (`_recognize_alone`: a dense
+    page's recognition costs about a third less); off, lines are batched exactly as rapidocr
+    does, as the mockup path was measured with."""
     bgr = np.ascontiguousarray(img[:, :, ::-1])
     h, w = bgr.shape[:2]
     scale = min(1.0, DET_WIDTH / max(w, 1))

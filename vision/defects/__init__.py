@@ -21,8 +21,9 @@ RELIABLE = 0.5       # what the detectors other than text-overlap use (vision.oc
 
 
 def read_text(image: np.ndarray):
-    """OCR lines for the detectors, the doubtful ones included; each line read alone (no padding
-    to a longer line's width: a dense page's recognition costs about a third less)."""
+    """OCR lines for the detectors, the doubtful ones included; long lines batched only with
+    long lines are read alone (no padding to the longest: a dense page's recognition costs about
+    a third less)."""
     from vision.ocr import read_lines
 
     return read_lines(image, min_score=OCR_MIN_SCORE, alone=True)
