@@ -55,9 +55,61 @@ def run_axe(page) -> list[dict]:
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)
 
 
+FRAME_CATEGORIES = {"broken-image", "text-overlap", "text-truncation", "element-overlap", "small-text",
+                    "small-target"}
+MAX_FRAMES = 20
+FRAME_BOX_JS = """e => { const r = e.getBoundingClientRect();
+  return [r.left + e.clientLeft, r.top + e.clientTop, e.clientWidth, e.clientHeight]; }"""
+FRAME_SELECTOR_JS = "e => e.id ? 'iframe#' + e.id : 'iframe:nth-of-type(' + " \
+    "(Array.from(e.parentElement.children).filter(c => c.tagName === 'IFRAME').indexOf(e) + 1) + ')'"
+
+
+def _cut(box: list[float], clip: list[float]) -> list[float] | None:
+    """`box` (x, y, w, h) cut to `clip` (x0, y0, x1, y1); None when nothing is left."""
+    x0, y0 = max(box[0], clip[0]), max(box[1], clip[1])
+    x1, y1 = min(box[0] + box[2], clip[2]), min(box[1] + box[3], clip[3])
+    return [x0, y0, x1 - x0, y1 - y0] if x1 - x0 >= 2 and y1 - y0 >= 2 else None
+
+
+def frame_geometry(frame, origin: tuple[float, float], clip: list[float], prefix: str,
+                   budget: list[int]) -> list[dict]:
+    """The geometric findings inside `frame`'s child frames (iframes, srcdoc ones included), in page
+    pixels, cut to the part of each frame that shows.
+
+    The checks read one document, and a broken image or cut text inside an iframe shows in the
+    screenshot like any other. Only the element-level categories are kept: a frame's own scroll
+    range is not overflow of the page. `origin` is where `frame`'s viewport starts in page pixels;
+    a selector is the iframe's, then ` | ` and the element's inside the frame's document."""
+    out: list[dict] = []
+    for child in frame.child_frames:
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        try:
+            element = child.frame_element()
+            left, top, width, height = element.evaluate(FRAME_BOX_JS)
+            selector = prefix + element.evaluate(FRAME_SELECTOR_JS)
+            ox, oy = origin[0] + left, origin[1] + top
+            shown = [max(clip[0], ox), max(clip[1], oy), min(clip[2], ox + width), min(clip[3], oy + height)]
+            if shown[2] - shown[0] < 2 or shown[3] - shown[1] < 2:
+                continue
+            sx, sy = child.evaluate("[scrollX, scrollY]")
+            for f in child.evaluate(GEOMETRY_JS):
+                box = _cut([f["box"][0] - sx + ox, f["box"][1] - sy + oy, f["box"][2], f["box"][3]], shown)
+                if f["category"] in FRAME_CATEGORIES and box is not None:
+                    out.append({**f, "box": box, "selector": f"{selector} | {f.get('selector') or 'html'}"})
+            out += frame_geometry(child, (ox, oy), shown, f"{selector} | ", budget)
+        except Exception:  # a frame detached or navigated while being read: its findings are lost, not the page's
+            continue
+    return out
+
+
 def collect(page) -> dict[str, Any]:
-    """The page_fn body: raw geometric findings and axe violations (plain data, thread-safe)."""
+    """The page_fn body: raw geometric findings (the frames' too) and axe violations (plain data,
+    thread-safe)."""
     geometry = page.evaluate(GEOMETRY_JS)
+    sx, sy, vw, vh = page.evaluate("[scrollX, scrollY, innerWidth, innerHeight]")
+    geometry += frame_geometry(page.main_frame, (sx, sy), [sx, sy, sx + vw, sy + vh], "", [MAX_FRAMES])
     try:
         axe = run_axe(page)
         axe_error = None
