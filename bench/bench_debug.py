@@ -1,7 +1,7 @@
 """Benchmark for `v2c debug`: injected-defect cases built from the DCGen pages.
 
     python bench/bench_debug.py make  CASES_DIR [--per-category 20] [--clean 40]
-    python bench/bench_debug.py ocr   CASES_DIR            (optional: read all screenshots first)
+    python bench/bench_debug.py ocr   CASES_DIR [--dom] [--reread]   (optional: read all screenshots first)
     python bench/bench_debug.py score CASES_DIR [--dom] [--limit N] [--cached-only]
     python bench/bench_debug.py speed CASES_DIR [-n 12] [--dom]   (fresh reads, no cache)
 
@@ -97,20 +97,21 @@ def _match(a, b) -> bool:
     return overlap_min(a, b) >= MATCH
 
 
-def _ocr_cached(png: Path, img):
-    """OCR once per screenshot (timed); cached beside the case so re-scoring is quick."""
-    from vision.defects import OCR_MIN_SCORE, read_text
+def _ocr_cached(png: Path, img, reread: bool = False):
+    """OCR once per screenshot (timed); cached beside the case so re-scoring is quick. The cache
+    records which reading made it (`OCR_READING`); `reread` replaces one made by another."""
+    from vision.defects import OCR_MIN_SCORE, OCR_READING, read_text
     from vision.ocr import TextLine
 
     cache = png.with_suffix(".ocr.json")
     if cache.exists():
         d = json.loads(cache.read_text())
-        if d.get("min_score") == OCR_MIN_SCORE:
+        if d.get("min_score") == OCR_MIN_SCORE and not (reread and d.get("reading") != OCR_READING):
             return [TextLine(t, tuple(b), c) for t, b, c in d["lines"]], d["seconds"]
     t = time.perf_counter()
     lines = read_text(img)
     sec = time.perf_counter() - t
-    cache.write_text(json.dumps({"seconds": sec, "min_score": OCR_MIN_SCORE,
+    cache.write_text(json.dumps({"seconds": sec, "min_score": OCR_MIN_SCORE, "reading": OCR_READING,
                                  "lines": [[l.text, [int(v) for v in l.box], float(l.conf)] for l in lines]}))
     return lines, sec
 
@@ -131,13 +132,22 @@ def _cached(png: Path) -> bool:
     return cache.exists() and json.loads(cache.read_text()).get("min_score") == OCR_MIN_SCORE
 
 
-def warm_ocr(out: Path, use_dom: bool) -> None:
-    """Read every screenshot once (round robin) so that scoring can start on a balanced part."""
+def _stale(png: Path) -> bool:
+    """Cached by another OCR reading than `read_text`'s now: its lines may differ a little from
+    what `v2c debug` reads (scores from it say so)."""
+    from vision.defects import OCR_READING
+
+    return _cached(png) and json.loads(png.with_suffix(".ocr.json").read_text()).get("reading") != OCR_READING
+
+
+def warm_ocr(out: Path, use_dom: bool, reread: bool = False) -> None:
+    """Read every screenshot once (round robin) so that scoring can start on a balanced part;
+    `reread`: also those cached by another OCR reading."""
     from vision.load import load_image
 
     for c in _round_robin(load_index(out), ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES):
-        if not _cached(Path(c.png)):
-            _, sec = _ocr_cached(Path(c.png), load_image(c.png))
+        if not _cached(Path(c.png)) or (reread and _stale(Path(c.png))):
+            _, sec = _ocr_cached(Path(c.png), load_image(c.png), reread)
             print(f"{c.name}: {sec:.1f}s", flush=True)
 
 
@@ -189,7 +199,8 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
             f.category == c.category and not _match(f.bbox, c.box)))]
         truth = _truth(c, img) if judge else None
         real[c.name] = [truth is not None and f in judge and supported(f, truth, img) for f in found]
-    report: dict = {"categories": {}, "n_cases": len(cases)}
+    report: dict = {"categories": {}, "n_cases": len(cases),
+                    "stale_ocr": sum(_stale(Path(c.png)) for c in cases)}
     cats = ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES
     for cat in cats:
         own = [c for c in cases if c.category == cat]
@@ -299,6 +310,7 @@ def main() -> int:
     o = sub.add_parser("ocr", help="read every screenshot once, round robin over categories (cached)")
     o.add_argument("out")
     o.add_argument("--dom", action="store_true", help="also the DOM-only categories' screenshots")
+    o.add_argument("--reread", action="store_true", help="read again those cached by another OCR reading")
     sp = sub.add_parser("speed", help="seconds per screenshot read afresh (no cache)")
     sp.add_argument("out")
     sp.add_argument("-n", type=int, default=12)
@@ -311,12 +323,15 @@ def main() -> int:
         print(json.dumps(speed(Path(a.out), a.n, a.dom), indent=2))
         return 0
     if a.cmd == "ocr":
-        warm_ocr(Path(a.out), a.dom)
+        warm_ocr(Path(a.out), a.dom, a.reread)
         return 0
     rep = score(Path(a.out), a.dom, a.limit, a.cached_only, a.verbose)
     if a.json:
         print(json.dumps(rep, indent=2))
         return 0
+    if rep["stale_ocr"]:
+        print(f"note: {rep['stale_ocr']} of {rep['n_cases']} screenshots scored from OCR cached by another reading "
+              f"than v2c debug's now (`ocr {a.out} --reread` reads them again)")
     print(f"{'category':16s} cases recall precision (raw)")
     for cat, r in rep["categories"].items():
         print(f"{cat:16s} {r['cases']:5d} {r['recall']:6.2f} {r['precision']:9.2f} {r['precision_raw']:6.2f}")

@@ -14,10 +14,11 @@ from . import blank_area, broken_image, contrast, element_overlap, misalignment,
 from .issue import CATEGORIES, SEVERITY_RANK, Issue, overlap_min
 from .pixels import TextInfo, text_info
 
-__all__ = ["CATEGORIES", "Issue", "TextInfo", "detect", "measure_lines", "read_text"]
+__all__ = ["CATEGORIES", "OCR_READING", "Issue", "TextInfo", "detect", "measure_lines", "read_text"]
 
 OCR_MIN_SCORE = 0.2  # keep doubtful lines (collisions read as gibberish)
 RELIABLE = 0.5       # what the detectors other than text-overlap use (vision.ocr's default)
+OCR_READING = "rapidocr batches; all-long-line batches line by line"  # change with read_text's reading
 
 
 def read_text(image: np.ndarray):
