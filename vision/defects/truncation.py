@@ -244,10 +244,10 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     another one has words the list lacks, "Visitez notre boutique en ligne"). A word alone is left
     out (a search field's half-typed query, a name), and so are acronyms and names in capitals (the
     list holds few); a capitalised name it lacks inside a sentence ("about Sovrn, please") is passed
-    over when two other words are English. The sentence's own stop may follow the fragment (a link cut inside a sentence: "read
-    our support docum."). A line wrapping on below ends in a whole word, so none is looked for. Ink must
-    stop cleanly after it, and not well short of the field or button it sits in (a query typed
-    into a search box)."""
+    over when two other words are English. The sentence's own stop may follow the fragment (a link
+    cut inside a sentence: "read our support docum."). A line wrapping on below ends in a whole
+    word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
+    button it sits in (a query typed into a search box)."""
     text = t.text.rstrip()
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:

@@ -300,6 +300,9 @@ def find_events(infos: list[FrameInfo], width: int, height: int, min_change: int
     return events
 
 
+_time = operator.attrgetter("t")
+
+
 def _frame_step(infos: list[FrameInfo]) -> float:
     if len(infos) < 2:
         return 1 / 15
@@ -308,28 +311,10 @@ def _frame_step(infos: list[FrameInfo]) -> float:
     return max(1e-3, ds[len(ds) // 2])
 
 
-def _first_after(infos: list[FrameInfo], t: float) -> int:
-    """Index of the first analysed frame later than time t."""
-    lo, hi = 0, len(infos)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if infos[mid].t <= t:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _before(infos: list[FrameInfo], t: float) -> FrameInfo | None:
     """The last analysed frame strictly before time t."""
-    lo, hi = 0, len(infos)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if infos[mid].t < t - 1e-6:
-            lo = mid + 1
-        else:
-            hi = mid
-    return infos[lo - 1] if lo > 0 else None
+    i = bisect.bisect_left(infos, t - 1e-6, key=_time)
+    return infos[i - 1] if i else None
 
 
 def _reading_times(events: list[Event], infos: list[FrameInfo]) -> None:
@@ -342,7 +327,7 @@ def _reading_times(events: list[Event], infos: list[FrameInfo]) -> None:
             continue
         limit = min(events[i + 1].t0 if i + 1 < len(events) else float("inf"), ev.t1 + 5.0)
         row = ev.box
-        for fi in infos[_first_after(infos, ev.t1 + 1e-6):]:
+        for fi in infos[bisect.bisect_right(infos, ev.t1 + 1e-6, key=_time):]:
             if fi.t >= limit - 1e-6:
                 break
             if (fi.change and fi.box is not None and fi.box[2] > 2 and fi.box[3] > 2
