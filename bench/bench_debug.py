@@ -1,13 +1,14 @@
 """Benchmark for `v2c debug`: injected-defect cases built from the DCGen pages.
 
-    python bench/bench_debug.py make  CASES_DIR [--per-category 20] [--clean 40]
+    python bench/bench_debug.py make  CASES_DIR [--per-category 20] [--clean 40] [--sizes 1280x800,1440x900]
     python bench/bench_debug.py ocr   CASES_DIR [--dom] [--reread]   (optional: read all screenshots first)
     python bench/bench_debug.py score CASES_DIR [--dom] [--limit N] [--cached-only]
     python bench/bench_debug.py speed CASES_DIR [-n 12] [--dom]   (fresh reads, no cache)
 
-`make` renders DCGen pages at a 1280x800 viewport, injects one defect per case through the DOM
-(bench/inject.js) and records its true box; `score` runs the detectors on every screenshot and
-prints recall and precision per category, findings per clean screenshot and seconds per screenshot.
+`make` renders DCGen pages at a 1280x800 viewport (or each case at one of `--sizes`), injects one
+defect per case through the DOM (bench/inject.js) and records its true box; `score` runs the
+detectors on every screenshot and prints recall and precision per category, findings per clean
+screenshot and seconds per screenshot.
 
 What is counted:
 - recall: share of a category's cases with a finding of that category sharing at least 30% of
@@ -43,7 +44,10 @@ MATCH = 0.3
 
 
 def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
-         categories: tuple[str, ...] = ALL_CATEGORIES) -> None:
+         categories: tuple[str, ...] = ALL_CATEGORIES, sizes: tuple[tuple[int, int], ...] = ((1280, 800),)) -> None:
+    """Build a case set. With several `sizes` each case takes one, drawn from the seed, the page
+    and the category: the same DCGen page then shows other screens than the 1280x800 sets' first
+    screens, so a held-out set is unseen in its pixels and not only in its injected defects."""
     pages = sorted(pages_dir.glob("*.html"), key=lambda p: p.stem)
     random.Random(seed).shuffle(pages)
     cases: list[Case] = []
@@ -56,7 +60,7 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             break
         if str(p) in clean_pages:
             continue
-        c = _try_case(p, None, 0, out)
+        c = _try_case(p, None, 0, out, _size(sizes, seed, p, None))
         if c:
             cases.append(c)
             clean_pages.append(str(p))
@@ -71,7 +75,7 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             if (cat, str(p)) in done:
                 continue
             t = time.perf_counter()
-            c = _try_case(p, cat, seed * 1000 + ci * 100 + k, out)
+            c = _try_case(p, cat, seed * 1000 + ci * 100 + k, out, _size(sizes, seed, p, cat))
             if c:
                 cases.append(c)
                 have += 1
@@ -81,11 +85,27 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
     print(f"{len(cases)} cases in {out}")
 
 
-def _try_case(page: Path, category: str | None, seed: int, out: Path) -> Case | None:
+def _size(sizes: tuple[tuple[int, int], ...], seed: int, page: Path, category: str | None) -> tuple[int, int]:
+    """The viewport of one case: fixed by the seed, the page and the category."""
+    return sizes[0] if len(sizes) == 1 else random.Random(f"{seed}:{page.stem}:{category}").choice(sizes)
+
+
+def _parse_sizes(text: str) -> tuple[tuple[int, int], ...]:
+    try:
+        sizes = tuple((int(w), int(h)) for w, h in (part.lower().split("x") for part in text.split(",")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--sizes wants WxH[,WxH...], e.g. 1280x800,1440x900; got {text!r}")
+    if not sizes or any(not (320 <= w <= 3840 and 240 <= h <= 2160) for w, h in sizes):
+        raise argparse.ArgumentTypeError(f"--sizes: each viewport must be 320-3840 x 240-2160; got {text!r}")
+    return sizes
+
+
+def _try_case(page: Path, category: str | None, seed: int, out: Path,
+              size: tuple[int, int] = (1280, 800)) -> Case | None:
     """make_case, with one retry; a page that will not render (timeout under load) is skipped."""
     for attempt in (1, 2):
         try:
-            return make_case(page, category, seed, out)
+            return make_case(page, category, seed, out, width=size[0], height=size[1])
         except RuntimeError as exc:
             print(f"{page.stem}: {exc} (attempt {attempt})", flush=True)
     return None
@@ -300,6 +320,8 @@ def main() -> int:
     m.add_argument("--seed", type=int, default=1)
     m.add_argument("--pages", default=str(DCGEN))
     m.add_argument("--categories", default=",".join(ALL_CATEGORIES), help="comma-separated (default: all)")
+    m.add_argument("--sizes", type=_parse_sizes, default=((1280, 800),),
+                   help="viewports WxH[,WxH...]; with several, each case draws one (default: 1280x800)")
     s = sub.add_parser("score")
     s.add_argument("out")
     s.add_argument("--dom", action="store_true")
@@ -317,7 +339,7 @@ def main() -> int:
     sp.add_argument("--dom", action="store_true")
     a = ap.parse_args()
     if a.cmd == "make":
-        make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages), tuple(a.categories.split(",")))
+        make(Path(a.out), a.per_category, a.clean, a.seed, Path(a.pages), tuple(a.categories.split(",")), a.sizes)
         return 0
     if a.cmd == "speed":
         print(json.dumps(speed(Path(a.out), a.n, a.dom), indent=2))
