@@ -10,7 +10,13 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 - the background showing through, not the inside of a picture or a panel: on at least one
   bounded side the ground between the neighbouring content is the hole's colour, and the empty
   region it belongs to is not itself a filled rectangle;
-- not one of a mirrored pair: a centred layout leaves the same whitespace on both sides.
+- not one of a mirrored pair: a centred layout leaves the same whitespace on both sides, and a
+  block centred in a band the same whitespace above and below it (see `_vertical_twin`).
+
+Large both ways is a quarter of the screen's short side. A shorter gap, down to an eighth, counts
+only where a stack of blocks says it should be filled: the blocks above and below it lie within
+its width, in line with each other (see `_stack_gap`); a paragraph gone from between a heading
+and its buttons leaves such a gap, the space under a column that ends does not.
 
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
@@ -278,6 +284,38 @@ def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int,
     return near, ground, sum(sd is None for sd in reach)
 
 
+def _runs(band: np.ndarray, join: int = 2) -> list[tuple[int, int]]:
+    """Runs (from, to) of content cells along a line, joined across gaps of up to `join` cells
+    (the space between words)."""
+    cols = np.flatnonzero(band)
+    if not len(cols):
+        return []
+    cuts = np.flatnonzero(np.diff(cols) > join + 1)
+    return list(zip(np.r_[cols[0], cols[cuts + 1]].tolist(), (np.r_[cols[cuts], cols[-1]] + 1).tolist()))
+
+
+def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
+    """A gap in a stack of blocks: content close above and below that lies within the gap's width
+    (a band's edge or a wider block runs past its ends), the two blocks aligned on one line (left
+    edges, right edges or centres: the same column), on a CSS ground. A stack whose member is gone
+    keeps its neighbours in line around the gap; the space beside a short line or under a column
+    that ends has content on one end only, or content sticking out past it."""
+    x0, y0, x1, y1 = r
+    h = empty.shape[0]
+    if y0 < NEAR or y1 + NEAR > h:
+        return False
+    full = ~empty
+    ends = []
+    for band in (full[y0 - NEAR:y0].any(axis=0), full[y1:y1 + NEAR].any(axis=0)):
+        runs = [(s, e) for s, e in _runs(band) if e > x0 and s < x1]
+        if not runs or runs[0][0] < x0 or runs[-1][1] > x1:
+            return False
+        ends.append((runs[0][0], runs[-1][1]))
+    (a0, a1), (b0, b1) = ends
+    aligned = abs(a0 - b0) <= 1 or abs(a1 - b1) <= 1 or abs(a0 + a1 - b0 - b1) <= 2
+    return aligned and _css_ground(means[y0:y1, x0:x1])
+
+
 def _hole(r, empty, means, full, lab, stats) -> bool:
     x0, y0, x1, y1 = r
     h, w = empty.shape
@@ -310,7 +348,46 @@ def _hole(r, empty, means, full, lab, stats) -> bool:
     if overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
             means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
+    if _vertical_twin(empty, r, reach):
+        return False
     return True
+
+
+def _slack(full: np.ndarray, start: int, step: int) -> int | None:
+    """From row `start` (content), past the block (its rows joined across gaps up to GAP), the
+    number of empty rows up to a band's straight edge; None if no such edge ends them."""
+    n = len(full)
+    rows = full.any(axis=1)
+    i, last = start, start
+    while 0 <= i < n and abs(i - last) <= GAP:
+        if rows[i]:
+            last = i
+        i += step
+    i = last + step
+    run = 0
+    while 0 <= i < n and not rows[i]:
+        run += 1
+        i += step
+    if not (0 <= i < n) or full[i].mean() < DIVIDER:
+        return None
+    return run
+
+
+def _vertical_twin(empty: np.ndarray, r, reach) -> bool:
+    """The hole lies between a band's straight edge and a block, and past the block the same
+    whitespace runs on to the band's other edge: a block centred in a band (a hero's text beside a
+    taller picture) leaves the same space above and below it by design."""
+    x0, y0, x1, y1 = r
+    full = ~empty[:, x0:x1]
+    hh = y1 - y0
+    for k, start, step in ((2, y1, 1), (3, y0 - 1, -1)):
+        edge, other = reach[k], reach[5 - k]
+        if not _divider(edge) or other is None or _divider(other) or not _bounded(other):
+            continue
+        run = _slack(full, start + step * int(np.median(other[1][other[0]])), step)
+        if run is not None and TWIN * hh <= run <= hh / TWIN:
+            return True
+    return False
 
 
 def detect(img: np.ndarray) -> list[Issue]:
@@ -325,18 +402,22 @@ def detect(img: np.ndarray) -> list[Issue]:
     if h < 6 or w < 6:
         return []
     # large both ways: a quarter of the screen's short side (gutters and the space beside a short
-    # line are thinner), and 4% of the screen
+    # line are thinner), and 4% of the screen; a gap in a stack (see `_stack_gap`) from an eighth of
+    # the short side, several times a paragraph's or a button row's spacing at any screen size
     short = max(4, int(round(min(H, W) / 4 / CELL)))
-    rects = _maximal_rects(empty, short, short, MIN_AREA * h * w)
+    gap = max(4, int(round(min(H, W) / 8 / CELL)))
+    rects = _maximal_rects(empty, short, gap, MIN_AREA * h * w)
     if not rects:
         return []
     full = ~empty
     _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
-    holes = [r for r in rects if _hole(r, empty, means, full, lab, stats)]
+    holes = [r for r in rects if (r[3] - r[1] >= short or _stack_gap(empty, means, r))
+             and _hole(r, empty, means, full, lab, stats)]
     if not holes:
         return []
-    # the largest one: a page missing a block has one hole; the rest overlap it or are weaker
-    x0, y0, x1, y1 = max(holes, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    # the largest one: a page missing a block has one hole; the rest overlap it or are weaker. A
+    # gap in a stack goes after the taller holes, which a wide band of slack would otherwise outsize
+    x0, y0, x1, y1 = max(holes, key=lambda r: (r[3] - r[1] >= short, (r[2] - r[0]) * (r[3] - r[1])))
     box = [int(x0 * CELL), int(y0 * CELL), int((x1 - x0) * CELL), int((y1 - y0) * CELL)]
     return [Issue("blank-area", box, "warning", f"Large empty area ({box[2]}x{box[3]} px) with content around it",
                   "visual", "Check for an element hidden with visibility:hidden/opacity:0, a failed "

@@ -1,0 +1,72 @@
+"""blank-area: a gap in a stack shorter than a quarter of the screen (a hero's paragraph gone from
+between its heading and its buttons) is a hole; the space under a column that ends at its band's
+edge, and the same whitespace above and below a block centred in a band, are whitespace by design.
+Pages rendered here in Chromium."""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+
+from vision.defects import blank_area
+from vision.defects.issue import overlap_min
+
+HERO = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 18px 'Liberation Sans', sans-serif; color: #f2f3f5; background: #ffffff; }
+header { height: 64px; display: flex; gap: 40px; align-items: center; padding: 0 40px; color: #1d2327; }
+.hero { display: flex; justify-content: space-between; height: 440px; background: #0b2454; padding: 50px 0 0 16px;
+        box-sizing: border-box; }
+.text { width: 540px; }
+h1 { font-size: 40px; margin: 0 0 24px; }
+#lead { font-size: 22px; line-height: 34px; margin: 0 0 24px; }
+.buttons b { display: inline-block; width: 180px; padding: 14px 0; margin-right: 20px; text-align: center;
+             background: #1f8a3a; }
+.shot { width: 680px; height: 380px; background: #d9dadd; }
+footer { height: 300px; background: #1873d3; }
+</style></head><body><header><span>Credit cards</span><span>Loans</span><span>Insurance</span></header>
+<section class="hero"><div class="text"><h1>More than free credit scores.</h1>
+<p id="lead">See your score, the cards you are likely to get, and what would raise it next month,
+all in one place and at no cost to you.</p>
+<div class="buttons"><b>Sign up</b><b>Log in</b></div></div><div class="shot"></div></section>
+<footer></footer></body></html>"""
+
+HIDE_LEAD = "() => { document.getElementById('lead').style.visibility = 'hidden'; }"
+
+
+def test_a_paragraph_gone_from_a_stack_leaves_a_short_hole():
+    """The paragraph hidden: a gap of about 140 px (under a quarter of the 800 px screen) between the
+    heading and the buttons, both in line on the column's left edge and within the gap's width: a
+    stack with a member gone, found where the paragraph was."""
+    img, boxes = render_with_boxes(HERO, ("lead",), before=HIDE_LEAD, width=1280, height=800)
+    assert 100 <= boxes["lead"][3] < 200, boxes
+    found = blank_area.detect(img)
+    assert [overlap_min(i.bbox, boxes["lead"]) >= 0.5 for i in found] == [True], (boxes, [i.bbox for i in found])
+
+
+def test_the_space_under_a_column_that_ends_is_no_hole():
+    """The whole hero: under the buttons the band's ground runs on to its edge (a gap as tall as the
+    paragraph's), but the band's edge runs on past the gap's ends: no stack around it."""
+    img, _ = render_with_boxes(HERO, width=1280, height=800)
+    assert [i.bbox for i in blank_area.detect(img)] == []
+
+
+CENTRED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 18px 'Liberation Serif', serif; color: #1d2327; background: #ffffff; }
+header { height: 60px; display: flex; gap: 40px; align-items: center; padding: 0 80px; border-bottom: 1px solid #ddd; }
+.hero { display: flex; align-items: center; justify-content: space-between; height: 660px; padding: 0 80px;
+        box-sizing: border-box; }
+.text { width: 540px; }
+h1 { font-size: 64px; margin: 0 0 24px; font-weight: normal; }
+.shot { width: 540px; height: 420px; background: #dddddd; }
+.next { height: 120px; background: #eeeeee; }
+</style></head><body><header><span>News</span><span>Showcase</span><span>Hosting</span><span>Learn</span></header>
+<section class="hero"><div class="text"><h1>Meet the press</h1>
+<p>The open source publishing platform of choice for millions of websites worldwide, from creators
+and small businesses to enterprises.</p></div><div class="shot"></div></section>
+<div class="next"></div></body></html>"""
+
+
+def test_the_same_space_above_and_below_a_centred_block_is_design():
+    """A text block centred in a band beside a taller picture: about 230 px of the band's ground above
+    the heading (content close on three sides: the band's edge, the heading, the picture) and as
+    much under the text down to the next band: the block's centring, not a hole."""
+    img, _ = render_with_boxes(CENTRED, width=1280, height=800)
+    assert [i.bbox for i in blank_area.detect(img)] == []
