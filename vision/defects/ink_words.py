@@ -14,6 +14,10 @@ from .pixels import TextInfo, distance
 
 FAINT = 0.15   # ink strength (0 background, 1 text colour) below which a pixel is background
 STRONG = 0.8   # full strength: a stroke cut straight, not the anti-aliased edge of a glyph
+# two strokes cut on one column have ground between them (a counter, the gap under an arm): where
+# the column stays this strong between two full-strength runs, they are one stroke (or a textured
+# surface's edge) whose strength wobbles about STRONG
+JOINED = 0.45
 
 
 def ink_strength(img: np.ndarray, t: TextInfo) -> np.ndarray | None:
@@ -53,8 +57,13 @@ def is_tofu(d: np.ndarray, word: tuple[int, int], x_height: int) -> bool:
 
 def strong_runs(d: np.ndarray, col: int, rules: np.ndarray) -> list[tuple[int, int]]:
     """The runs of full-strength ink down one column, leaving out runs inside rule rows (an
-    underline or a border is no glyph's stroke)."""
+    underline or a border is no glyph's stroke); runs with no ground between them are one."""
     strong = d[:, col] >= STRONG
     edges = np.diff(np.concatenate([[0], strong.astype(np.int8), [0]]))
-    runs = zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0])
-    return [(int(a), int(b)) for a, b in runs if not rules[a:b].all()]
+    runs: list[tuple[int, int]] = []
+    for a, b in zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]):
+        if runs and d[runs[-1][1]:a, col].min() >= JOINED:
+            runs[-1] = (runs[-1][0], int(b))  # no ground between: one stroke whose strength wobbles
+        else:
+            runs.append((int(a), int(b)))
+    return [(a, b) for a, b in runs if not rules[a:b].all()]

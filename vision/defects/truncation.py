@@ -11,6 +11,7 @@ letter that never ends in one (a cut "n" read "r"), or a sentence stopping at a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import cv2
@@ -62,12 +63,21 @@ def _rule_row(ink: np.ndarray) -> bool:
     return share >= 0.85 or longest >= 0.5 * len(ink)
 
 
+def _other_alphabet(text: str) -> bool:
+    """The line holds letters of an alphabet other than Latin (Greek, Cyrillic): the recogniser
+    reads such words with Latin look-alikes ("Ελληνικά" as "Eλληviká"), so the letter read last
+    says little about the shape of the glyph that ends the line (a final alpha's two flicks end on
+    one column)."""
+    return any(ch.isalpha() and ord(ch) < 0x2E80 and not unicodedata.name(ch, "LATIN").startswith("LATIN")
+               for ch in text)
+
+
 def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     """Glyphs cut by a straight vertical edge: the line's last ink column crosses two or more
     strokes at full strength and nothing at all follows. A glyph's own right edge is the outside of
     a curve or a stem, anti-aliased, or one stroke; the few read last whose right edge is two
-    strokes (i, t, F, C, ...) need a third, and those with three bars or two dots (E, :) are left
-    out. Horizontal rules (an underline, a box's border) do not count as strokes."""
+    strokes (i, t, F, C, ...) need a third, as does any line in another alphabet read with Latin
+    look-alikes, and those with three bars or two dots (E, :) are left out. Horizontal rules (an underline, a box's border) do not count as strokes."""
     x, y, w, h = t.ink_box
     W = img.shape[1]
     last = t.text[-1:]
@@ -85,7 +95,7 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]))
     # the glyphs read last whose own edge shows two strokes need a third (the recogniser may also
     # have dropped a sliver of the cut glyph and read the one before it)
-    need = 3 if last in MULTI_STROKE_END else 2
+    need = 3 if last in MULTI_STROKE_END or _other_alphabet(t.text) else 2
     if len(runs) < need:
         return False
     # rows crossing most of the line in one stretch are rules (an underline, a box's border), not
