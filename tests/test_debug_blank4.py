@@ -70,3 +70,45 @@ def test_the_same_space_above_and_below_a_centred_block_is_design():
     much under the text down to the next band: the block's centring, not a hole."""
     img, _ = render_with_boxes(CENTRED, width=1280, height=800)
     assert [i.bbox for i in blank_area.detect(img)] == []
+
+
+PHONE_HEADING = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 24px 16px; font: 16px/1.6 'Liberation Sans', sans-serif; color: #333; background: #fff; }
+.pic { height: 200px; background: #e4e4e4; margin-bottom: 24px; }
+h1 { font-size: 42px; line-height: 1.2; font-weight: normal; color: #1a9cd8; margin: 0 0 20px; }
+</style></head><body><div class="pic"></div>
+<h1 id="h">Control Over Your Personal Information</h1>
+<p>By following the instructions below, you may request that the company limit its use of your personal
+information for targeted advertising purposes, and the sale or sharing of your personal information.</p>
+<p>In response to browser and device providers changing their support for identifiers, the company has
+developed other ways to recognise a device.</p></body></html>"""
+
+
+def test_the_space_beside_a_headings_short_lines_on_a_phone_is_no_hole():
+    """A 42 px heading wrapped on a 390 px phone: beside its two short lines about 150x120 px stay
+    empty, over a quarter of the phone's width both ways and bounded by the heading and the text
+    below, but no larger than beside the same heading on a desktop: under the 128 px floor."""
+    img, boxes = render_with_boxes(PHONE_HEADING, ("h",), width=390, height=844)
+    assert boxes["h"][3] > 140, boxes  # three lines
+    assert [i.bbox for i in blank_area.detect(img)] == []
+
+
+PHONE_GRID = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 20px 16px; font: 15px/1.4 'Liberation Sans', sans-serif; color: #222; background: #f4f5f7; }
+h2 { margin: 0 0 16px; font-size: 24px; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.tile { height: 170px; background: #ffffff; padding: 12px; box-sizing: border-box; }
+.tile i { display: block; height: 90px; background: #c7d3e6; margin-bottom: 8px; }
+</style></head><body><h2>Shop by category</h2><div class="grid">
+<div class="tile"><i></i>Tents and shelters</div><div class="tile"><i></i>Sleeping bags</div>
+<div class="tile" id="gone"><i></i>Cooking gear</div><div class="tile"><i></i>Hiking boots</div>
+<div class="tile"><i></i>Backpacks</div><div class="tile"><i></i>Lights and lamps</div>
+<div class="tile"><i></i>Maps</div><div class="tile"><i></i>Water filters</div></div></body></html>"""
+
+
+def test_a_tile_gone_from_a_phones_grid_is_a_hole():
+    """The floor keeps a phone's real holes: a 173x170 px tile hidden from a two-column grid."""
+    img, boxes = render_with_boxes(PHONE_GRID, ("gone",), before="() => { document.getElementById('gone')"
+                                   ".style.visibility = 'hidden'; }", width=390, height=844)
+    found = blank_area.detect(img)
+    assert [overlap_min(i.bbox, boxes["gone"]) >= 0.5 for i in found] == [True], (boxes, [i.bbox for i in found])

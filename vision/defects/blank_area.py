@@ -44,6 +44,10 @@ REACH = 20  # cells (160 px): how far beyond a side content is looked for
 NEAR = 8  # cells: content on average this close beyond a side, along most of it, bounds the hole there
 SIDE_COVER = 0.5  # share of a side's length with content within REACH beyond it
 MIN_AREA = 0.04  # of the screen
+# cells (128 px, 96 px): the least size of a hole, and of a gap in a stack, on any screen. Type keeps
+# its CSS size on a phone, so the space beside a short line or a heading's last word is as large
+# there as on a desktop (two or three heading lines), while a quarter of a phone's width is smaller
+MIN_HOLE, MIN_GAP = 16, 12
 EDGE = 3  # cells: a side this close to the screen's edge is on it (a margin)
 FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
@@ -404,8 +408,8 @@ def detect(img: np.ndarray) -> list[Issue]:
     # large both ways: a quarter of the screen's short side (gutters and the space beside a short
     # line are thinner), and 4% of the screen; a gap in a stack (see `_stack_gap`) from an eighth of
     # the short side, several times a paragraph's or a button row's spacing at any screen size
-    short = max(4, int(round(min(H, W) / 4 / CELL)))
-    gap = max(4, int(round(min(H, W) / 8 / CELL)))
+    short = max(MIN_HOLE, int(round(min(H, W) / 4 / CELL)))
+    gap = max(MIN_GAP, int(round(min(H, W) / 8 / CELL)))
     rects = _maximal_rects(empty, short, gap, MIN_AREA * h * w)
     if not rects:
         return []
