@@ -8,6 +8,7 @@ import numpy as np
 
 from .glyph_extent import ASCENDING, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
+from .paint import blend_of, largest_piece, paint_colour
 from .pixels import TextInfo, distance, font_px, mode_color, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
@@ -351,6 +352,39 @@ def _trimmed(comp: np.ndarray, x: int, y: int) -> tuple[int, int, np.ndarray]:
     return x, y, comp
 
 
+def _in_word(crop: np.ndarray, lab: np.ndarray, stats: np.ndarray, i: int, paint) -> bool:
+    """Whether a shape has letters of its own colour right beside it on its row: a round letter
+    (o, 0, D) of a word in a link's colour, not a control drawn over the line (whose paint
+    differs from the glyphs it covers)."""
+    x, y, w, h, _ = (int(v) for v in stats[i])
+    gap = max(2, int(0.35 * h))
+    for j in range(1, len(stats)):
+        jx, jy, jw, jh, _ = (int(v) for v in stats[j])
+        if j == i or jh < 0.4 * h or min(y + h, jy + jh) - max(y, jy) < 0.5 * min(h, jh):
+            continue
+        if max(jx - (x + w), x - (jx + jw)) > gap:
+            continue
+        colour = np.median(crop[jy:jy + jh, jx:jx + jw][lab[jy:jy + jh, jx:jx + jw] == j], axis=0)
+        if distance(np.array([[colour]]), paint)[0, 0] <= 40:
+            return True
+    return False
+
+
+def _labelled(box: list[int], lines: list[TextInfo]) -> bool:
+    """Whether a line of text starts just right of a small square, on its row: a checkbox or a
+    radio button and its label, which is part of the control's hit box (clicking it toggles the
+    box), so the target is the label's size, not the square's."""
+    x, y, w, h = box
+    size = max(w, h)
+    for t in lines:
+        lx, ly, lw, lh = t.ink_box
+        if t.conf < 0.5 or sum(ch.isalnum() for ch in t.text) < 2 or lh > 3 * size:
+            continue
+        if 0 <= lx - (x + w) <= 2.5 * size and abs((ly + lh / 2) - (y + h / 2)) <= h / 2:
+            return True
+    return False
+
+
 def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) -> list[Issue]:
     """Small controls drawn over a text line: their ink joins the glyphs', so they never stand
     alone; in a colour far from both the line's ink and its background they come apart from the
@@ -368,10 +402,19 @@ def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) 
         n, lab, stats, _ = cv2.connectedComponentsWithStats(other, connectivity=8)
         for i in range(1, n):
             cx, cy, cw, ch, _ = (int(v) for v in stats[i])
-            if not (9 <= cw <= MIN_TARGET_PX + 2 and 9 <= ch <= MIN_TARGET_PX + 2):
+            if not (9 <= cw <= 3 * MIN_TARGET_PX and 9 <= ch <= 3 * MIN_TARGET_PX):
                 continue
             comp = lab[cy:cy + ch, cx:cx + cw] == i
-            cx, cy, comp = _trimmed(comp, cx, cy)
+            # glyphs of a third colour (a link, a grey word in a white line) touching the control
+            # join it here: keep only the pixels that blend the control's own paint with the ground
+            pix = crop[cy:cy + ch, cx:cx + cw]
+            paint = paint_colour(pix[comp], t.bg)
+            comp = largest_piece(comp & blend_of(pix, t.bg, paint))
+            ys, xs = np.nonzero(comp)
+            if not len(ys) or _in_word(crop, lab, stats, i, paint):
+                continue
+            comp = comp[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+            cx, cy, comp = _trimmed(comp, cx + int(xs.min()), cy + int(ys.min()))
             ch, cw = comp.shape
             box = [x0 + cx, y0 + cy, cw, ch]
             if not _sized(cw, ch) or any(overlap_min(box, b) > 0.5 for b in found):
@@ -419,7 +462,7 @@ def detect_targets(img: np.ndarray, lines: list[TextInfo]) -> list[Issue]:
         if filled and _written_on(inside):
             continue  # a badge with a word or a character on it (a "hot" or "new" tag): a label
         box = [x, y, w, h]
-        if _is_glyph(img, box, comp, filled, lines):
+        if _is_glyph(img, box, comp, filled, lines) or _labelled(box, lines):
             continue
         out.append(_target_issue(box))
     return out + _over_lines(img, lines, [i.bbox for i in out])

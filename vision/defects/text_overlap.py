@@ -71,12 +71,20 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     return xh >= 3 and max(3, 0.4 * xh) <= step < 1.8 * xh and abs((t2 - t1) - step) <= max(1, 0.2 * step)
 
 
+def _solid(img: np.ndarray, t: TextInfo) -> bool:
+    """Ink covering more than half of the line's ink box: tiles or icons read as characters, not
+    glyphs (strokes cover well under half their box, even two lines' strokes drawn over each other)."""
+    x, y, w, h = t.ink_box
+    d = distance(img[y:y + h, x:x + w], t.bg)
+    return d.size > 0 and float((d >= max(24.0, 0.4 * float(d.max()))).mean()) > 0.55
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
     or than the lines around it, or holding letters on two baselines less than a line apart."""
     out = []
     for i, t in enumerate(infos):
-        if t.conf >= 0.95 or len(t.text.strip()) < 4:
+        if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and _solid(img, t)):
             continue
         if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
             out.append(Issue("text-overlap", list(t.box), "error",
