@@ -102,3 +102,26 @@ def test_a_row_of_icon_tiles_read_as_a_doubtful_line_is_no_collision():
              TextLine("+ f②@6", (box("t")[0], box("t")[1], 6 * 36, box("t")[3]), 0.56)]
     found = text_overlap.detect(measure_lines(img, lines), img)
     assert not found, [(i.bbox, i.message) for i in found]
+
+
+UNREAD_SCRIPT = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font-family: 'Liberation Serif', serif; color: #4a4a4a; background: #e8ecee; }
+p { margin: 0 0 30px 0; }</style></head><body>
+<p id="n" style="font-size:14px">Официальный интернет-портал государственных услуг, 2024 г.</p>
+<p id="s" style="font-size:9px">Официальный интернет-портал государственных услуг, 2024 г.</p>
+</body></html>"""
+
+
+def test_a_line_read_as_a_few_stops_and_digits_is_sized_by_its_band_as_an_x_height():
+    """A script the recogniser does not know reads as "-  , 2024 ." across a whole line: with no
+    letter read, the dense band (the unread lowercase's x-height) was taken as a cap height and a
+    14 px line measured 10 px. The text read spans a tenth of the ink, so the band is read as an
+    x-height; a 9 px line stays small."""
+    img, boxes = render_with_boxes(UNREAD_SCRIPT, ("n", "s"), text=True)
+    found = {}
+    for k in ("n", "s"):
+        x, y, w, h = (int(round(v)) for v in boxes[k])
+        line = TextLine("-  , 2024 .", (x - 3, y - 2, w + 6, h + 4), 0.9)
+        found[k] = small.detect_text(measure_lines(img, [line]), img)
+    assert not found["n"], [i.message for i in found["n"]]
+    assert found["s"], "9 px line not found"

@@ -139,6 +139,20 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
     return False
 
 
+def _size(t: TextInfo) -> float:
+    """The font size the dense band gives. Where the text read spans under half of the line's
+    ink at that size (a script the recogniser does not know reads as a few stops and digits), the
+    read letters say nothing of the unread glyphs' case: the band is taken as an x-height, the
+    larger reading, unless it already is one."""
+    px = font_px(t)
+    n = len(t.text.strip())
+    alnum = sum(ch.isalnum() for ch in t.text.strip())
+    span = px * (0.5 * alnum + 0.28 * (n - alnum))  # Latin UI fonts' advance per letter and per stop
+    if not _cjk(t.text) and span < 0.5 * t.ink_box[2]:
+        return max(px, t.x_height / 0.53)
+    return px
+
+
 def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Lines whose x-height (or cap height) says under 12 px, unless the full height of their
     words' ink, read against the letters they hold, says 12 px or more; and smaller words in a
@@ -149,7 +163,7 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
             continue  # punctuation alone has no x-height to measure a font size by
         if img is not None and _cut_off(img, t):
             continue
-        px = font_px(t)
+        px = _size(t)
         # a whole-pixel x-height is in doubt by a pixel; the words' full ink height can clear it
         if px < MIN_FONT_PX - 0.5 and (img is None or (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5):
             out.append(_issue_text(t.box, t.text, px))
