@@ -112,3 +112,33 @@ def test_a_tile_gone_from_a_phones_grid_is_a_hole():
                                    ".style.visibility = 'hidden'; }", width=390, height=844)
     found = blank_area.detect(img)
     assert [overlap_min(i.bbox, boxes["gone"]) >= 0.5 for i in found] == [True], (boxes, [i.bbox for i in found])
+
+
+WIDE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 18px 'Liberation Sans', sans-serif; color: #202124; background: #ffffff; }
+header { height: 64px; display: flex; gap: 30px; align-items: center; padding: 0 24px; border-bottom: 1px solid #ddd; }
+main { width: 1340px; margin: 60px auto 0; display: flex; justify-content: space-between; }
+.text { width: 660px; }
+h1 { font-size: 44px; font-weight: normal; margin: 0 0 30px; }
+#lead { font-size: 24px; line-height: 40px; margin: 0 0 30px; }
+.text b { display: inline-block; padding: 12px 24px; background: #1a73e8; color: #fff; font-weight: normal; }
+.text a { display: block; margin-top: 30px; color: #1a73e8; }
+.shot { width: 600px; height: 560px; background: #e2e2e2; }
+</style></head><body><header><span>Home</span><span>Support</span></header>
+<main><div class="text"><h1>An update on domains</h1>
+<p id="lead">The registry no longer offers new domain registrations here; your domains, their renewals and
+their settings move to the new provider, with nothing for you to do today.</p>
+<b>Get a new domain</b><a>Already a customer? Manage your domains</a></div><div class="shot"></div></main>
+</body></html>"""
+
+
+def test_a_gap_in_a_centred_column_on_a_wide_screen_is_a_hole():
+    """1920 px wide, the content a 1340 px column with 290 px margins: the paragraph hidden leaves a
+    gap between the heading and the button (under a quarter of the screen's height) that runs into
+    the left margin, where no content lies beside it; the stack's blocks bound it above and below
+    however short they are beside the margin. The whole page has no hole."""
+    img, boxes = render_with_boxes(WIDE, ("lead",), before=HIDE_LEAD, width=1920, height=1080)
+    found = blank_area.detect(img)
+    assert [overlap_min(i.bbox, boxes["lead"]) >= 0.5 for i in found] == [True], (boxes, [i.bbox for i in found])
+    img, _ = render_with_boxes(WIDE, width=1920, height=1080)
+    assert [i.bbox for i in blank_area.detect(img)] == []

@@ -276,12 +276,13 @@ def _split_pane(empty: np.ndarray, means: np.ndarray, r, k: int, sd) -> bool:
     return bool(same.mean() >= 0.5 and content.mean() >= SIDE_COVER)
 
 
-def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach) -> tuple[int, int, int]:
+def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach, stack: bool = False) -> tuple[int, int, int]:
     """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
-    screen's edge."""
+    screen's edge. A gap in a stack is bounded above and below by its blocks, however narrow they
+    are beside the margin it runs into."""
     near = ground = 0
     for k, sd in enumerate(reach):
-        if not _bounded(sd):
+        if not (_bounded(sd) or (stack and k >= 2)):
             continue
         near += 1
         ground += _on_ground(empty, means, r, k)
@@ -320,11 +321,11 @@ def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
     return aligned and _css_ground(means[y0:y1, x0:x1])
 
 
-def _hole(r, empty, means, full, lab, stats) -> bool:
+def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
     x0, y0, x1, y1 = r
     h, w = empty.shape
     reach = _side_reach(empty, r)
-    near, ground, edges = _bounded_sides(empty, means, r, reach)
+    near, ground, edges = _bounded_sides(empty, means, r, reach, stack)
     if edges > 1:
         return False  # a margin or a band between sections
     column = _column_hole(empty, means, r, reach) if near < 3 else None
@@ -416,7 +417,7 @@ def detect(img: np.ndarray) -> list[Issue]:
     full = ~empty
     _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
     holes = [r for r in rects if (r[3] - r[1] >= short or _stack_gap(empty, means, r))
-             and _hole(r, empty, means, full, lab, stats)]
+             and _hole(r, empty, means, full, lab, stats, r[3] - r[1] < short)]
     if not holes:
         return []
     # the largest one: a page missing a block has one hole; the rest overlap it or are weaker. A
