@@ -13,10 +13,11 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 - not one of a mirrored pair: a centred layout leaves the same whitespace on both sides, and a
   block centred in a band the same whitespace above and below it (see `_vertical_twin`).
 
-Large both ways is a quarter of the screen's short side. A shorter gap, down to an eighth, counts
-only where a stack of blocks says it should be filled: the blocks above and below it lie within
-its width, in line with each other (see `_stack_gap`); a paragraph gone from between a heading
-and its buttons leaves such a gap, the space under a column that ends does not.
+Large both ways is a quarter of the screen's short side, and 128 px at least (see `MIN_HOLE`). A
+shorter gap, down to an eighth (96 px at least), counts only where a stack of blocks says it should
+be filled: the blocks above and below it lie within its width, in line with each other (see
+`_stack_gap`), and bound it even where it runs into a margin; a paragraph gone from between a
+heading and its buttons leaves such a gap, the space under a column that ends does not.
 
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
