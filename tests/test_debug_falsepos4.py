@@ -58,3 +58,68 @@ def test_greek_word_read_with_latin_look_alikes_is_not_a_cut():
     cut = _line(img, boxes["cut"], "Hello")
     assert truncation._sliced_end(img, greek) is False
     assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
+
+
+PILL = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; padding: 60px; {FONT}; background: #1e1e1e; }}
+a {{ display: inline-block; border: 2px solid #f39c12; border-radius: 22px; padding: 8px 22px;
+     color: #fff; font-size: 20px; font-weight: bold; text-decoration: none; }}
+</style></head><body><a id="pill" href="#"><span id="label">Get Started</span></a></body></html>"""
+
+
+def test_glyph_box_leaves_out_the_border_of_the_button_a_label_sits_in():
+    """The OCR box of a label in an outlined pill takes in the pill's top and bottom borders, cut
+    off wherever the box ends: the line's ink box starts at the box's edge, its glyph box where
+    the letters start (the edge a misalignment check must compare)."""
+    from vision.defects.glyph_box import glyph_box
+
+    img, boxes = render_with_boxes(PILL, ("pill", "label"))
+    px, py, pw, ph = (int(round(v)) for v in boxes["pill"])
+    t = text_info(img, TextLine("Get Started", (px + 12, py, pw - 24, ph), 0.99))
+    assert t.ink_box[0] == px + 12, (t.ink_box, boxes)
+    assert abs(glyph_box(img, t)[0] - boxes["label"][0]) <= 2, (glyph_box(img, t), boxes)
+
+
+GRADIENT = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+html, body {{ height: 100%; }}
+body {{ margin: 0; {FONT}; background: linear-gradient(90deg, #3a5ac2, #1a3a92); }}
+p {{ position: absolute; left: 100px; top: 100px; margin: 0; font-size: 16px; line-height: 20px; color: #fff; }}
+div {{ position: absolute; left: 90px; top: 122px; width: 240px; height: 200px; background: #dadada; }}
+</style></head><body><p id="t">See More Details about shipping to any address</p><div></div></body></html>"""
+
+
+def test_glyph_box_measures_ink_against_the_lines_own_ground():
+    """A line on a gradient, a grey picture just below it: the ring around its OCR box falls
+    mostly on the picture (the gradient spreads over many colours), so the ink box is the whole
+    OCR box; measured against the colour at the box's own ends, the glyphs start where they do."""
+    from vision.defects.glyph_box import glyph_box
+
+    img, boxes = render_with_boxes(GRADIENT, ("t",), text=True)
+    x, y, w, h = (int(round(v)) for v in boxes["t"])
+    t = text_info(img, TextLine("See More Details about shipping to any address", (x - 5, y - 1, w + 10, h + 3), 0.99))
+    assert t.ink_box[0] == x - 5, (t, boxes)
+    assert abs(glyph_box(img, t)[0] - x) <= 2, (glyph_box(img, t), boxes)
+
+
+CJK_ROW = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 18px; color: #222; }}
+p {{ margin: 0; position: absolute; left: 0; right: 0; text-align: center; }}
+</style></head><body>
+<p style="top: 100px"><span id="a">通过交互式地图将人员位置和数据连接起来使用智能数据</span></p>
+<p style="top: 132px"><span id="b1">式和直观分析工具。</span><span id="b2" style="margin-left: 30px">与全世界或特定群组分享您的见解。</span></p>
+<p style="top: 164px"><span id="c">了解有关详细信息</span></p>
+</body></html>"""
+
+
+def test_row_ending_in_a_full_width_stop_has_no_centre():
+    """A centred line the recogniser read as two pieces side by side, ending in a full-width stop
+    whose ink sits at the left of its em: the row's ink is not centred on the line the lines
+    above and below share, and that says nothing about its alignment."""
+    from vision.defects import misalignment
+
+    ids = ("a", "b1", "b2", "c")
+    img, boxes = render_with_boxes(CJK_ROW, ids, text=True)
+    texts = {"a": "通过交互式地图将人员位置和数据连接起来使用智能数据", "b1": "式和直观分析工具。",
+             "b2": "与全世界或特定群组分享您的见解。", "c": "了解有关详细信息"}
+    infos = [_line(img, boxes[k], texts[k]) for k in ids]
+    assert misalignment.detect(infos, img) == [], boxes

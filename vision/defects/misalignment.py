@@ -13,10 +13,11 @@ an element's height does not either (the box's content shares its padding).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .glyph_box import glyph_box
 from .issue import Issue, union
 from .pixels import FlatBox, TextInfo, flat_boxes, font_px, rules
 
@@ -117,6 +118,13 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
     return a + k + 1
 
 
+def _open_end(text: str, left: bool) -> bool:
+    """The text's left (or right) end is a full-width bracket or stop, whose ink sits on one side of
+    its em: the ink's extent there is not the text's."""
+    text = text.strip()
+    return text[:1] in CJK_OPEN_LEFT if left else text[-1:] in CJK_OPEN_RIGHT
+
+
 def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
     """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item."""
     paras: list[list[TextInfo]] = []
@@ -142,7 +150,7 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             others = np.array([o.box for o in infos if o is not p[0]], np.int64).reshape(-1, 4)
             a, b = _icon_span(img, p[0], others)
             centre = (a + b) / 2
-        if p[0].text.strip()[-1:] in CJK_OPEN_RIGHT or p[0].text.strip()[:1] in CJK_OPEN_LEFT:
+        if _open_end(p[0].text, True) or _open_end(p[0].text, False):
             centre = None  # a full-width stop or bracket is ink on one side of an empty em
         left = min(_chip_left(img, t) for t in p) if img is not None else box[0]
         # side bearings: the ink of a letter starts up to about 0.12 em right of its box
@@ -307,6 +315,8 @@ def _rows(items: list[_Item], g: list[int]) -> list[_Item]:
         if not _even(items, m):
             continue
         ends = [i for i in m if items[i].box[0] == box[0] or items[i].box[0] + items[i].box[2] == box[0] + box[2]]
+        if any(_open_end(items[i].text, items[i].box[0] == box[0]) for i in ends):
+            continue  # a full-width stop or bracket at the row's end: ink on one side of an empty em
         out.append(_Item(tuple(box), None, centre, max(items[i].slack for i in ends), "",
                          parent=items[m[0]].parent, row=len(m)))
     return out
@@ -433,7 +443,9 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
 
 def detect(infos: list[TextInfo], img: np.ndarray) -> list[Issue]:
     """Stacks of text paragraphs, drawn boxes and rules, one member (or a block of adjacent members)
-    a few pixels off the left edge or centre line the rest share."""
+    a few pixels off the left edge or centre line the rest share. Lines are placed by their
+    glyphs (glyph_box), not by whatever else their OCR boxes took in."""
+    infos = [replace(t, ink_box=glyph_box(img, t)) for t in infos]
     boxes = _box_items(flat_boxes(img, [t.box for t in infos]), img)
     lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True)
              for r in rules(img, [t.box for t in infos])]
