@@ -125,3 +125,28 @@ def test_a_line_read_as_a_few_stops_and_digits_is_sized_by_its_band_as_an_x_heig
         found[k] = small.detect_text(measure_lines(img, [line]), img)
     assert not found["n"], [i.message for i in found["n"]]
     assert found["s"], "9 px line not found"
+
+
+SAME_INK = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px; font: 26px 'Liberation Sans', sans-serif; background: #fff; color: #666; }
+h1 { font: bold 90px 'Liberation Sans', sans-serif; margin: 40px 0 0 0; color: #222; }
+#b { position: absolute; width: 13px; height: 13px; padding: 0; border: 1px solid rgb(37,99,235); border-radius: 3px;
+     background: rgb(37,99,235); color: #fff; font: 9px/1 sans-serif; }
+</style></head><body>
+<p id="p">You are unable to access www.wiley.com today</p>
+<h1 id="h">All done.</h1>
+<script>const r = document.createRange(); r.selectNodeContents(document.getElementById('p'));
+const q = r.getClientRects()[0]; const b = document.createElement('button'); b.id = 'b'; b.textContent = '\u203a';
+b.style.left = (q.left + 340) + 'px'; b.style.top = (q.top + q.height / 2 - 6) + 'px'; document.body.appendChild(b);</script>
+</body></html>"""
+
+
+def test_a_filled_button_painted_like_the_text_it_covers_is_found():
+    """A 13 px blue button with a mark over a grey line: the blue is the strongest ink there, so it
+    becomes the line's measured ink colour and the button is no shape of another colour; only a
+    solid square in the ink colour tells it from the glyphs. A heading's square full stop, solid
+    but with no mark, is no control."""
+    img, boxes = render_with_boxes(SAME_INK, ("b", "h"))
+    found = small.detect_targets(img, measure_lines(img, read_text(img)))
+    assert _hits(found, boxes["b"]), ([i.bbox for i in found], boxes["b"])
+    assert not [i for i in found if overlap_min(i.bbox, boxes["h"]) > 0], [i.bbox for i in found]

@@ -444,6 +444,28 @@ def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) 
                             distance(inside, np.median(inside.reshape(-1, 3), axis=0)).max() >= 40):
                 found.append(box)
                 out.append(_target_issue(box))
+        out += _solid_in_ink(crop, t, x0, y0, found)
+    return out
+
+
+def _solid_in_ink(crop: np.ndarray, t: TextInfo, x0: int, y0: int, found: list[list[int]]) -> list[Issue]:
+    """A solid square in the line's own ink colour with a mark on it: a filled button painted
+    like the text (or the very shape that lent the line its measured ink colour). Glyph strokes
+    never fill a square; a heading's square full stop carries no mark."""
+    ink = (~_far(crop, np.full_like(crop, t.fg), 60) & _far(crop, np.full_like(crop, t.bg), 60)).astype(np.uint8)
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = []
+    for i in range(1, n):
+        cx, cy, cw, ch, area = (int(v) for v in stats[i])
+        box = [x0 + cx, y0 + cy, cw, ch]
+        if not _sized(cw, ch) or any(overlap_min(box, b) > 0.5 for b in found):
+            continue
+        filled, _ = _square(lab[cy:cy + ch, cx:cx + cw] == i, area)
+        inside = crop[cy + 2:cy + ch - 2, cx + 2:cx + cw - 2]
+        if filled and inside.size and distance(inside, np.median(inside.reshape(-1, 3), axis=0)).max() >= 40 \
+                and not _written_on(inside):
+            found.append(box)
+            out.append(_target_issue(box))
     return out
 
 
