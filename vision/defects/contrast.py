@@ -44,9 +44,34 @@ def _surely_under(fg, bg, need: float, slack: int) -> bool:
     return contrast_ratio(tuple(away), tuple(b)) < need
 
 
+def _letter_band(img: np.ndarray, t: TextInfo) -> tuple[int, int] | None:
+    """The screenshot rows [top, bottom) of the run of rows dense with the line's letters (its
+    x-height band, or cap height), around the densest; None when the line shows no ink."""
+    x, y, w, h = t.ink_box
+    crop = img[y:y + h, x:x + w]
+    if crop.size == 0:
+        return None
+    d = distance(crop, t.bg)
+    ink = d >= max(10.0, 0.35 * float(d.max()))
+    ink[rule_rows(ink, max(8, w // 2))] = False
+    prof = ink.sum(axis=1)
+    if prof.max() <= 0:
+        return None
+    dense = prof >= 0.35 * prof.max()
+    top = bottom = int(prof.argmax())
+    while top > 0 and dense[top - 1]:
+        top -= 1
+    while bottom < len(prof) - 1 and dense[bottom + 1]:
+        bottom += 1
+    return y + top, y + bottom + 1
+
+
 def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
-    """Runs of words in a passing line that on their own fall under the threshold."""
-    segs = segments(img, t)
+    """Runs of words in a passing line that on their own fall under the threshold, measured on
+    the rows dense with the line's letters: a neighbouring line's ascenders or descenders inside
+    the box (a blue link's capitals under grey text) are no colour of this line's words."""
+    band = _letter_band(img, t)
+    segs = segments(img, t if band is None else replace(t, ink_box=(t.ink_box[0], band[0], t.ink_box[2], band[1] - band[0])))
     if len(segs) < 2:
         return []
     out = []
