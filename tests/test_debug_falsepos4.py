@@ -145,3 +145,28 @@ def test_pale_run_is_measured_on_its_own_letters_rows():
     x, y, w, h = (int(round(v)) for v in boxes["first"])
     t = _line(img, (x, y - 1, w, h + 4), "By signing up, you agree to the Terms of Service")
     assert contrast.detect([t], img) == [], boxes
+
+
+WORDMARK = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; background: #fff; {FONT}; }}
+div {{ position: absolute; left: 40px; font-size: 26px; color: #5f6368; white-space: nowrap; }}
+b {{ font-weight: bold; }}
+</style></head><body>
+<div id="logo" style="top: 40px"><b><span style="color:#4285f4">G</span><span style="color:#ea4335">o</span><span
+ style="color:#fbbc05">o</span><span style="color:#4285f4">g</span><span style="color:#34a853">l</span><span
+ style="color:#ea4335">e</span></b> Trust Services</div>
+<div id="plain" style="top: 120px"><b style="color:#fbbc05">Google</b> Trust Services</div>
+</body></html>"""
+
+
+def test_word_painted_in_several_colours_is_a_logo():
+    """A wordmark whose letters each have their own colour, one of them pale yellow, before grey
+    text that passes: logotypes are exempt (WCAG 1.4.3), and the rest of the line passes; the same
+    word in pale yellow alone is text and still fails."""
+    from vision.defects import contrast
+
+    img, boxes = render_with_boxes(WORDMARK, ("logo", "plain"))
+    logo = _line(img, boxes["logo"], "Google Trust Services")
+    plain = _line(img, boxes["plain"], "Google Trust Services")
+    assert contrast.detect([logo], img) == [], boxes
+    assert [i.category for i in contrast.detect([plain], img)] == ["low-contrast"], boxes

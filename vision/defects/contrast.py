@@ -12,7 +12,8 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
-from .pixels import TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows, segments
+from .pixels import (TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows,
+                     segments, word_boxes)
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
@@ -32,6 +33,9 @@ def _issue(t: TextInfo, box, fg, ratio: float, need: float, large: bool, text: s
 # cover a pixel's neighbours' blend, the thick strokes of large text do; a run of a few letters
 # has fewer strokes that might cover one than a whole line, so its colour may be off by more
 SLACK_NORMAL, SLACK_LARGE = 8, 2
+# a word is painted in several colours when this share of its strong ink lies this many levels off
+# the blend of its measured colour with the ground (anti-aliasing strays a few levels off it)
+HUE_OFF, HUE_SHARE = 60, 0.15
 RUN_SLACK = 2
 
 
@@ -203,6 +207,45 @@ def _letters_ink(img: np.ndarray, t: TextInfo) -> tuple[int, int, int] | None:
     return line_colour(crop[top:bottom + 1], d[top:bottom + 1])
 
 
+def _many_hues(pixels: np.ndarray, bg, fg) -> bool:
+    """Strong ink in other colours than `fg` and its blends with the ground: a word painted in
+    several colours (a wordmark's letters, each its own), which text in an interface never is."""
+    d = distance(pixels, bg)
+    strong = pixels[d >= 0.5 * float(d.max())].astype(np.float64)
+    b = np.asarray(bg, np.float64)
+    axis = np.asarray(fg, np.float64) - b
+    if len(strong) == 0 or float(axis @ axis) < 1:
+        return False
+    off = strong - b
+    a = np.clip(off @ axis / float(axis @ axis), 0.0, 1.0)
+    return float((np.abs(off - a[:, None] * axis).max(axis=1) > HUE_OFF).mean()) >= HUE_SHARE
+
+
+def _without_wordmark(img: np.ndarray, t: TextInfo) -> TextInfo | None:
+    """The line measured without the word its colour was read from, when that word's letters (the
+    rows dense with them: a bar or a neighbour's ink in the box is no letter) are painted in
+    several colours (a logo: WCAG 1.4.3 exempts logotypes); None when nothing else is left. The
+    line as it is otherwise."""
+    x, y, w, h = t.ink_box
+    crop = img[y:y + h, x:x + w]
+    band = _letter_band(img, t)
+    if crop.size == 0 or band is None or any(ord(ch) >= 0x2E80 for ch in t.text):
+        return t  # CJK lines have no spaces: a word is the whole line
+    words = word_boxes(img, t)
+    if not words:
+        return t
+    core = (distance(crop, t.fg) <= 30).sum(axis=0)
+    a, b = max(((wa, wb) for wa, wb, *_ in words), key=lambda ab: int(core[ab[0]:ab[1]].sum()))
+    if not _many_hues(crop[band[0] - y:band[1] - y, a:b], t.bg, t.fg):
+        return t
+    d = distance(crop, t.bg)
+    d[:, a:b] = 0
+    if float(d.max()) < 12:
+        return None
+    fg = line_colour(crop, d)
+    return replace(t, fg=fg, ratio=contrast_ratio(fg, t.bg))
+
+
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     out = []
     for t in infos:
@@ -214,6 +257,13 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         if t.ratio < need and _surely_under(t.fg, t.bg, need, slack):
             if img is not None and (_placeholder(img, t, infos) or _logo_tile(img, t, infos)):
                 continue
+            if img is not None:
+                rest = _without_wordmark(img, t)
+                if rest is None:
+                    continue
+                t = rest
+                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
+                    continue
             own = _letters_ink(img, t) if img is not None else None
             if own is not None:
                 t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
