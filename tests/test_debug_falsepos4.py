@@ -170,3 +170,28 @@ def test_word_painted_in_several_colours_is_a_logo():
     plain = _line(img, boxes["plain"], "Google Trust Services")
     assert contrast.detect([logo], img) == [], boxes
     assert [i.category for i in contrast.detect([plain], img)] == ["low-contrast"], boxes
+
+
+UNDERLINED = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; background: #fff; {FONT}; font-size: 16px; }}
+.field {{ position: absolute; left: 40px; top: 60px; width: 320px; padding: 8px 0; border-bottom: 2px solid #1a73e8; }}
+.note {{ position: absolute; left: 40px; top: 180px; }}
+.button {{ position: absolute; left: 40px; top: 210px; width: 320px; height: 40px; border: 1px solid #888;
+          border-radius: 20px; }}
+</style></head><body>
+<div class="field"><span id="ph" style="color: #c8c8c8">QuickConnect ID</span></div>
+<div class="note"><span id="note" style="color: #c8c8c8">Already have an account?</span></div><div class="button"></div>
+</body></html>"""
+
+
+def test_hint_in_an_underlined_field_is_a_placeholder():
+    """Grey hint text in a field drawn as a line under it (a material-style input) is its
+    placeholder, which axe-core leaves out of its contrast rule; the same grey over a rounded
+    button's top edge (a box with sides, no underline) is a label and still fails."""
+    from vision.defects import contrast
+
+    img, boxes = render_with_boxes(UNDERLINED, ("ph", "note"), text=True)
+    ph = _line(img, boxes["ph"], "QuickConnect ID")
+    note = _line(img, boxes["note"], "Already have an account?")
+    found = contrast.detect([ph, note], img)
+    assert [i.category for i in found] == ["low-contrast"] and found[0].bbox[1] > 150, (boxes, found)

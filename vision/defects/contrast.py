@@ -113,12 +113,38 @@ def _edge_at(diff: np.ndarray, along_rows: bool, idx, share: float):
     return None
 
 
+def _underline(diff: np.ndarray, row: int, cx0: int, cx1: int, h: int) -> bool:
+    """A field drawn as a line under its text (an underlined input): the painted row below the text
+    is a thin rule, starting at most a letter's height before the text and running on past it by
+    room to type, with no side going down from its ends (the top edge of a box below, a button, has
+    them)."""
+    thick = 1
+    while row + thick < diff.shape[0] and diff[row + thick, cx0:cx1].mean() >= 0.9:
+        thick += 1
+    if thick > 3 or row + thick + 1 >= diff.shape[0] or diff[row + thick + 1, cx0:cx1].mean() > 0.1:
+        return False
+    line = diff[row]
+    a = cx0
+    while a > 0 and line[a - 1]:
+        a -= 1
+    b = cx1
+    while b < len(line) and line[b]:
+        b += 1
+    if cx0 - a > h or b - cx1 < 4 * h:
+        return False
+    # no side running down from either end: the top edge of a box below (a button) is no underline
+    below = diff[row + thick:row + thick + h]
+    ends = (below[:, max(0, a - h):a + 4], below[:, max(0, b - 4):b + h])  # a rounded corner curves out
+    return not any(e.size and e.any(axis=1).mean() >= 0.5 for e in ends)
+
+
 def _placeholder(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """Grey hint text alone at the start of an input field: a placeholder, which axe-core leaves
     out of its contrast rule (it is no content; it is gone once the field is filled).
 
     A field: painted edges just above and below the line and just left of it, and room for typing
-    to its right (a button's label sits in the middle of its box instead)."""
+    to its right (a button's label sits in the middle of its box instead); or a thin rule just
+    under the line running on well past it, with no other text over it (an underlined input)."""
     if max(t.fg) - min(t.fg) > 24:
         return False  # placeholders are grey; coloured text is a link or a label
     H, W = img.shape[:2]
@@ -128,6 +154,9 @@ def _placeholder(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     cx0, cx1 = x - x0, x - x0 + w
     top = _edge_at(diff[:, cx0:cx1], True, range(y - y0 - 1, -1, -1), 0.9)
     bottom = _edge_at(diff[:, cx0:cx1], True, range(y + h - y0, y1 - y0), 0.9)
+    if bottom is not None and _underline(diff, bottom, cx0, cx1, h):
+        return not any(o is not t and o.box[1] < y0 + bottom and o.box[1] + o.box[3] > y
+                       and o.box[0] < W and o.box[0] + o.box[2] > x0 + cx1 for o in infos)
     if top is None or bottom is None or bottom - top > 4.5 * h:
         return False
     inside = diff[top + 1:bottom]
