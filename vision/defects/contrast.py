@@ -71,11 +71,8 @@ def _letter_band(img: np.ndarray, t: TextInfo) -> tuple[int, int] | None:
 
 
 def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
-    """Runs of words in a passing line that on their own fall under the threshold, measured on
-    the rows dense with the line's letters: a neighbouring line's ascenders or descenders inside
-    the box (a blue link's capitals under grey text) are no colour of this line's words."""
-    band = _letter_band(img, t)
-    segs = segments(img, t if band is None else replace(t, ink_box=(t.ink_box[0], band[0], t.ink_box[2], band[1] - band[0])))
+    """Runs of words in a passing line that on their own fall under the threshold."""
+    segs = segments(img, t)
     if len(segs) < 2:
         return []
     out = []
