@@ -71,3 +71,26 @@ def test_carousel_tracks_and_positioned_panels_are_cut_on_purpose(overflow):
     partly out of its frame, are not reported; neither are the wide blocks' own children."""
     assert sorted(f.selector.split(" > ")[-1] for f in overflow) == ["#grid", "#mark", "#wideslide"], \
         [(f.selector, f.message) for f in overflow]
+
+
+SCROLLERS = """<!doctype html><html><head><title>t</title><style>
+body { margin: 0; font-family: 'Liberation Sans', sans-serif; background: #fff; color: #111; }
+.scroller { overflow-x: auto; width: 500px; margin: 20px 150px; }
+.centred { display: flex; justify-content: center; }
+.centred > div, #table { min-width: 1100px; height: 40px; background: #9cf; }
+</style></head><body>
+<div class="scroller centred" id="lost"><div id="pokes">Speed test results, download and upload in Mbit/s</div></div>
+<div class="scroller" id="table-scroller"><div id="table">A wide table the scroller lets you scroll along</div></div>
+</body></html>"""
+
+
+def test_what_sticks_out_before_a_scrollers_start_edge_is_overflow(tmp_path):
+    """A block centred in a scroller and wider than the screen sticks out on the left, where no
+    scrolling can reach it (a scroller's range starts at its left edge): reported, with the
+    scroller named as what cuts it. The same block growing to the right is scrolled to: not reported."""
+    page = tmp_path / "scrollers.html"
+    page.write_text(SCROLLERS, encoding="utf-8")
+    found = [f for f in dom_findings(page, 800, 600) if f.category == "overflow"]
+    hits = _by(found, "#pokes") or [f for f in found if "#lost" in f.message]
+    assert hits and "left" in hits[0].message, [(f.selector, f.message) for f in found]
+    assert not _by(found, "#table"), [(f.selector, f.message) for f in found]

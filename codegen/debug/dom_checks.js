@@ -240,8 +240,14 @@
       if ((pcs.overflowX === 'hidden' || pcs.overflowX === 'clip') && pr.right <= W + 2 && pr.left >= -2
           && p !== document.body && p !== document.documentElement) { clip = p; break; }
       if (p === document.body || p === document.documentElement) break;  // their overflow is the viewport's
-      // it scrolls, unless it is the page's own scroller standing in for the viewport
-      if (pcs.overflowX === 'auto' || pcs.overflowX === 'scroll') { if (!pageScroller(p, pr)) parentOver = true; break; }
+      // it scrolls, unless it is the page's own scroller standing in for the viewport; what sticks
+      // out before a scroller's start edge (the left, left to right) can never be scrolled to, so
+      // the scroller cuts it as a hidden overflow would
+      if (pcs.overflowX === 'auto' || pcs.overflowX === 'scroll') {
+        const before = pcs.direction === 'rtl' ? r.right > pr.right + 2 && p.scrollLeft >= 0 : r.left < pr.left - 2 && p.scrollLeft <= 0;
+        if (before && !pageScroller(p, pr)) clip = p; else if (!pageScroller(p, pr)) parentOver = true;
+        break;
+      }
       if ((pastRight && pr.right > W + 2 && pr.left < W) || (pastLeft && pr.left < -2 && pr.right > 0)) parentOver = true;
     }
     if (parentOver) continue;
