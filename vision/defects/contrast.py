@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
+from .paint import blend_of
 from .pixels import (TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows,
                      segments, word_boxes)
 
@@ -237,14 +238,10 @@ def _many_hues(pixels: np.ndarray, bg, fg) -> bool:
     """Strong ink in other colours than `fg` and its blends with the ground: a word painted in
     several colours (a wordmark's letters, each its own), which text in an interface never is."""
     d = distance(pixels, bg)
-    strong = pixels[d >= 0.5 * float(d.max())].astype(np.float64)
-    b = np.asarray(bg, np.float64)
-    axis = np.asarray(fg, np.float64) - b
-    if len(strong) == 0 or float(axis @ axis) < 1:
+    strong = pixels[d >= 0.5 * float(d.max())]
+    if len(strong) == 0 or np.array_equal(np.asarray(fg, np.int16), np.asarray(bg, np.int16)):
         return False
-    off = strong - b
-    a = np.clip(off @ axis / float(axis @ axis), 0.0, 1.0)
-    return float((np.abs(off - a[:, None] * axis).max(axis=1) > HUE_OFF).mean()) >= HUE_SHARE
+    return float((~blend_of(strong, bg, fg, HUE_OFF)).mean()) >= HUE_SHARE
 
 
 def _without_wordmark(img: np.ndarray, t: TextInfo) -> TextInfo | None:

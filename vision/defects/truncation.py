@@ -77,7 +77,8 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     strokes at full strength and nothing at all follows. A glyph's own right edge is the outside of
     a curve or a stem, anti-aliased, or one stroke; the few read last whose right edge is two
     strokes (i, t, F, C, ...) need a third, as does any line in another alphabet read with Latin
-    look-alikes, and those with three bars or two dots (E, :) are left out. Horizontal rules (an underline, a box's border) do not count as strokes."""
+    look-alikes, and those with three bars or two dots (E, :) are left out. Horizontal rules (an
+    underline, a box's border) do not count as strokes."""
     x, y, w, h = t.ink_box
     W = img.shape[1]
     last = t.text[-1:]
