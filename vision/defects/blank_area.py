@@ -30,6 +30,9 @@ An empty rectangle of its own (a frame's inside) is a hole when it is one pane o
 thin rule, the hole's ground running on beyond the rule around the other pane's content (a card
 with nothing in one half; see `_split_pane`).
 
+A frame's inside is also a hole when it is one card of a row left empty: a sibling card beside it,
+past a gutter, on the same ground and level with it at the top, holds content (see `_filled_sibling`).
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
 from __future__ import annotations
@@ -54,6 +57,10 @@ FRAME_FILL = 0.93  # an empty region filling this much of its own box is a pictu
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
 GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
+SIB_REACH = 2 * REACH  # cells: how far past a frame its sibling card's content is looked for
+SIB_GROUND = 0.3  # share of a sibling's cells on the frame's ground (its padding between its lines)
+SIB_FILL = 0.8  # share of its frame a hole fills to be that card's whole inside
+SIB_LINES = 1 / 3  # share of the frame's rows with content in the sibling: a card's text, not a picture's mark
 GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
 
 
@@ -277,6 +284,44 @@ def _split_pane(empty: np.ndarray, means: np.ndarray, r, k: int, sd) -> bool:
     return bool(same.mean() >= 0.5 and content.mean() >= SIDE_COVER)
 
 
+def _on_colour(empty: np.ndarray, means: np.ndarray, colour: np.ndarray) -> np.ndarray:
+    """Empty cells of this colour."""
+    return empty & (np.abs(means - colour).max(axis=-1) <= FLAT)
+
+
+def _filled_sibling(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
+    """The hole fills a frame (a card's inside) with a sibling of the same ground beside it, past a
+    gutter of another colour, that is level with it at the top and holds content along a good part
+    of the frame's height: one card of a row left empty (a picture or a lone panel has no such
+    sibling)."""
+    fx, fy, fw, fh = frame
+    x0, y0, x1, y1 = r
+    if (x1 - x0) * (y1 - y0) < SIB_FILL * fw * fh:
+        return False
+    colour = means[y0:y1, x0:x1].reshape(-1, means.shape[-1]).mean(axis=0)
+    same = _on_colour(empty[fy:fy + fh], means[fy:fy + fh], colour)
+    full = ~empty[fy:fy + fh]
+    w = empty.shape[1]
+    for cols in (np.arange(fx + fw, min(w, fx + fw + SIB_REACH)), np.arange(fx - 1, max(-1, fx - 1 - SIB_REACH), -1)):
+        start = np.flatnonzero(same[:, cols].mean(axis=0) >= SIB_GROUND) if len(cols) >= 4 else []
+        if not len(start) or start[0] < 1:
+            continue  # no gutter of another colour between the frame and its sibling
+        sib = cols[start[0]:start[0] + fw]
+        if same[:, sib].mean() >= SIB_GROUND and full[:, sib].any(axis=1).mean() >= SIB_LINES \
+                and _same_top(empty, means, colour, fy, sib):
+            return True
+    return False
+
+
+def _same_top(empty: np.ndarray, means: np.ndarray, colour: np.ndarray, top: int, cols: np.ndarray) -> bool:
+    """The sibling's ground starts within two cells of the frame's top, under a row of another colour:
+    cards in a row are level at the top (a tile of a picture grid beside a column of panels starts
+    anywhere)."""
+    rows = np.arange(max(0, top - 3), min(empty.shape[0], top + 3))
+    share = _on_colour(empty[rows][:, cols], means[rows][:, cols], colour).mean(axis=1)
+    return bool(any(share[i] >= 0.5 > share[i - 1] for i in range(1, len(rows))))
+
+
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach, stack: bool = False) -> tuple[int, int, int]:
     """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
     screen's edge. A gap in a stack is bounded above and below by its blocks, however narrow they
@@ -341,7 +386,8 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
         # has no ground beside it either, but its ground runs on between the cards)
         return False
     if area >= FRAME_FILL * cw * ch and not column \
-            and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)):
+            and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)) \
+            and not _filled_sibling(empty, means, r, (cx, cy, cw, ch)):
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
     # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
