@@ -30,7 +30,17 @@ MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)[.,;:]?\s+\S")
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
 MULTI_STROKE_END = set("iíìîïjĳ!¡?ftrŧCcÇçGSsŠšeéèêëB2356890")
-BARRED_END = set("EÈÉÊË;:≡=")  # three bars, or two dots: no cut is told from these
+BARRED_END = set("EÈÉÊË≡")  # three bars end on one column: no cut is told from these
+# glyphs whose right edge is two marks or bars (a colon's dots, a semicolon, an equals sign): read
+# alone after a word space, a third stroke is a cut letter's, whose sliver the recogniser took for
+# one of these ("Documentation s" read "Documentation :"); elsewhere they are left out like bars (an
+# icon's grid of dots read ":::")
+TWO_MARK_END = set(";:=")
+# round letters whose right edge is two terminals (or a bowl's end and a terminal) on one column:
+# kept at half their width or less, they are the left part of the letter a cut left, whose arcs
+# it crosses ("QuickConne|c", "DATA S|C"), so two strokes are enough
+ROUND_END = set("cCÇçeéèêësSšŠG")
+SLICE_WIDTH = 0.5  # widest share of its own height a round letter's left part has (a whole c: 0.8)
 # glyphs whose right edge is never a stem from top to bottom of the x-height band (a curve, a
 # diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
 # a cut left ("busi|n" read "busir")
@@ -76,13 +86,14 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     """Glyphs cut by a straight vertical edge: the line's last ink column crosses two or more
     strokes at full strength and nothing at all follows. A glyph's own right edge is the outside of
     a curve or a stem, anti-aliased, or one stroke; the few read last whose right edge is two
-    strokes (i, t, F, C, ...) need a third, as does any line in another alphabet read with Latin
-    look-alikes, and those with three bars or two dots (E, :) are left out. Horizontal rules (an
+    strokes (i, t, F, C, ...) or two marks (:, =) need a third, as does any line in another alphabet
+    read with Latin look-alikes, and those with three bars (E) are left out. Horizontal rules (an
     underline, a box's border) do not count as strokes."""
     x, y, w, h = t.ink_box
     W = img.shape[1]
     last = t.text[-1:]
     if h < 8 or t.x_height < 5 or x + w + 4 >= W or not last or last in BARRED_END \
+            or (last in TWO_MARK_END and not t.text[-2:-1].isspace()) \
             or ord(last) >= 0x2E80:  # CJK strokes end anywhere
         return False
     top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
@@ -96,7 +107,8 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]))
     # the glyphs read last whose own edge shows two strokes need a third (the recogniser may also
     # have dropped a sliver of the cut glyph and read the one before it)
-    need = 3 if last in MULTI_STROKE_END or _other_alphabet(t.text) else 2
+    need = 3 if (last in MULTI_STROKE_END and not _round_slice(img, t)) or last in TWO_MARK_END \
+        or _other_alphabet(t.text) else 2
     if len(runs) < need:
         return False
     # rows crossing most of the line in one stretch are rules (an underline, a box's border), not
@@ -104,6 +116,24 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     # is inked as widely, but glyph by glyph
     rules = np.array([_rule_row(r) for r in distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top])
     return sum(not rules[a:b].all() for a, b in runs) >= need
+
+
+def _round_slice(img: np.ndarray, t: TextInfo) -> bool:
+    """The line's last glyph, read as a round letter (c, e, s, C), is a slice of one: at most half
+    as wide as it is tall, where the whole letter is about as wide as tall."""
+    if t.text[-1:] not in ROUND_END:
+        return False
+    x, y, w, h = t.ink_box
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    ink = distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top
+    cols = np.nonzero(ink.any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    if not len(gaps):
+        return False
+    start = int(cols[gaps[-1] + 1])
+    rows = np.nonzero(ink[:, start:].any(axis=1))[0]
+    tall = int(rows[-1] - rows[0] + 1)
+    return tall >= t.x_height - 1 and w - start <= SLICE_WIDTH * tall
 
 
 def _line_ink(img: np.ndarray, t: TextInfo, pad: int) -> tuple[np.ndarray, int, int] | None:
@@ -318,7 +348,7 @@ def _sliced_inside(t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) -> 
     said = t.text.split()
     rules = None
     for k, (a, b) in enumerate(words[:-1]):
-        if len(words) == len(said) and said[k][-1:] in BARRED_END:
+        if len(words) == len(said) and said[k][-1:] in BARRED_END | TWO_MARK_END:
             continue
         if int((d[:, b] >= 0.8).sum()) < 3:
             continue
@@ -377,6 +407,14 @@ def _closes_first(text: str) -> bool:
     return bool(ends) and (not opens or min(ends) < min(opens))
 
 
+def _band_bottom(img: np.ndarray, t: TextInfo) -> tuple[int, ...]:
+    """The baseline as the last row of the whole line's x-height band (the rows most glyphs
+    cross), in the line's ink box; empty when the line's ink cannot be measured. The few glyphs
+    just before an ellipsis may not show it: a question mark's hook ends above it ("Solutions? W…")."""
+    m = _line_ink(img, t, 0)
+    return () if m is None else (m[2] + 1,)
+
+
 def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     """The line's ink ends in three small dots on the baseline, evenly spaced: an ellipsis the
     recogniser did not read (it often drops it, reads it as one full stop, or leaves it out of the
@@ -403,8 +441,8 @@ def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     body = [c for c in rest if c[3] >= 0.8 * t.x_height]
     if not body or max(bottoms) - min(bottoms) > 1:
         return None
-    baseline = int(np.median([c[1] + c[3] for c in body]))
-    if abs(bottoms[0] - baseline) > 2 or base < baseline - 1:
+    baselines = {int(np.median([c[1] + c[3] for c in body])), *_band_bottom(img, t)}
+    if all(abs(bottoms[0] - b) > 2 for b in baselines) or base < min(baselines) - 1:
         return None
     gaps = [dots[1][0] - dots[0][0], dots[2][0] - dots[1][0]]
     if abs(gaps[0] - gaps[1]) <= 1 and min(gaps) >= max(dots[0][2], 2) + 1 and max(gaps) <= 0.9 * t.x_height + 2:

@@ -1,0 +1,89 @@
+"""Truncations missed on screens of other sizes than 1280x800 (2026-11-30 night, held-out-style
+sets at 1024-1920 px): each page is rendered in Chromium, the line measured as the page OCR boxes
+and reads it."""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+from vision.defects import truncation
+from vision.defects.pixels import text_info
+from vision.ocr import TextLine
+
+FONT = "font-family: 'Liberation Sans', sans-serif"
+
+
+def _line(img, box, text: str):
+    """The line as the page OCR boxes it: the text's box, a few pixels of margin around it."""
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(text, (x - 4, y - 2, w + 8, h + 4), 0.99))
+
+
+QUESTION = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #0d3685; }}
+p {{ position: absolute; left: 60px; top: 60px; margin: 0; font-size: 28px; color: #fff; white-space: nowrap;
+     overflow: hidden; text-overflow: ellipsis; }}
+</style></head><body><p id="t">Looking for PayPal Business Solutions? We can help</p>
+<span id="probe" style="font-size: 28px">Looking for PayPal Business Solutions? W…</span>
+<span id="read" style="position: absolute; left: 60px; top: 200px; font-size: 28px">Looking for PayPal Business Solutions? W</span>
+</body></html>"""
+# the box ends just past "Solutions? W" and its ellipsis
+FIT = """(() => { const p = document.getElementById('probe');
+document.getElementById('t').style.width = (p.getBoundingClientRect().width + 1) + 'px'; p.remove(); })()"""
+
+
+def test_ellipsis_read_as_a_stop_after_a_question_mark():
+    """The recogniser reads the ellipsis after "Solutions? W" as one full stop; the glyphs just
+    before the dots are a question mark (its hook ends above the baseline) and a W, so the baseline
+    the dots must sit on is the whole line's, not the median of those two glyphs' bottoms."""
+    img, boxes = render_with_boxes(QUESTION, ("t", "read"), before=FIT)
+    # the recogniser's box ends at the first dot, its stop
+    t = _line(img, boxes["t"][:2] + [boxes["read"][2] + 4, boxes["t"][3]], "Looking for PayPal Business Solutions? W.")
+    assert t is not None
+    assert [i.message for i in truncation.detect(img, [t])] != [], boxes
+
+
+SLIVER = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #fff; }}
+span {{ position: absolute; left: 60px; font-size: 36px; font-weight: bold; color: #25292f; white-space: pre; }}
+</style></head><body>
+<span id="t" style="top: 60px; overflow: hidden; display: inline-block">Documentation service</span>
+<span id="a" style="top: 200px">Documentation </span><span id="b" style="top: 300px">Documentation s</span>
+<span id="colon" style="top: 400px">Documentation :</span></body></html>"""
+# the box ends half way through the "s": a straight cut through its three strokes
+HALF_S = """(() => { const a = document.getElementById('a').getBoundingClientRect().width,
+b = document.getElementById('b').getBoundingClientRect().width;
+document.getElementById('t').style.width = ((a + b) / 2) + 'px'; })()"""
+
+
+def test_sliver_of_a_cut_letter_read_as_a_colon():
+    """The half of an "s" left at a clipping box's edge is read as a colon: a colon's right edge is
+    two dots, but this one's cuts three strokes at full strength; a real colon after a space (as
+    French sets it) is still no cut."""
+    img, boxes = render_with_boxes(SLIVER, ("t", "colon"), text=True, before=HALF_S)
+    cut = _line(img, boxes["t"], "Documentation :")
+    colon = _line(img, boxes["colon"], "Documentation :")
+    assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
+    assert truncation.detect(img, [colon]) == [], boxes
+
+
+ROUND = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #fff; }}
+span {{ position: absolute; left: 60px; font-size: 17px; font-weight: bold; color: #323c46; white-space: pre; }}
+</style></head><body>
+<span id="t" style="top: 60px; overflow: hidden; display: inline-block">Enter your QuickConnect ID</span>
+<span id="a" style="top: 200px">Enter your QuickConne</span><span id="b" style="top: 300px">Enter your QuickConnec</span>
+<span id="whole" style="top: 400px">Enter your music</span></body></html>"""
+# the box ends at 40% of the "c": a straight cut through its two arcs
+PART_C = """(() => { const a = document.getElementById('a').getBoundingClientRect().width,
+b = document.getElementById('b').getBoundingClientRect().width;
+document.getElementById('t').style.width = (a + 0.4 * (b - a)) + 'px'; })()"""
+
+
+def test_left_part_of_a_round_letter_cut_through_its_arcs():
+    """A "c" cut at 40% of its width shows its two arcs at full strength on the cut column, as a
+    whole c's two terminals do; but a whole c is about as wide as tall, and this one under half
+    as wide, so it is the part of a letter a clipping box left. A whole c ending a line is no cut."""
+    img, boxes = render_with_boxes(ROUND, ("t", "whole"), text=True, before=PART_C)
+    cut = _line(img, boxes["t"], "Enter your QuickConnec")
+    whole = _line(img, boxes["whole"], "Enter your music")
+    assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
+    assert truncation.detect(img, [whole]) == [], boxes
