@@ -8,6 +8,8 @@ from debug_pages import render_with_boxes
 from vision.defects import blank_area
 from vision.defects.issue import overlap_min
 
+HIDE_LEAD = "() => { document.getElementById('lead').style.visibility = 'hidden'; }"
+
 CARDS = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; font: 20px 'Liberation Sans', sans-serif; color: #333; background: #ffffff; }
 header { height: 72px; display: flex; align-items: center; padding: 0 32px; }
@@ -64,3 +66,36 @@ def test_bare_panels_beside_tiles_that_start_elsewhere_are_no_hole():
     img, boxes = render_with_boxes(PANELS, ("tall",), width=1280, height=800)
     found = blank_area.detect(img)
     assert not [i.bbox for i in found if overlap_min(i.bbox, boxes["tall"]) >= 0.3], (boxes, [i.bbox for i in found])
+
+
+SIDEBAR = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 17px 'Liberation Sans', sans-serif; color: #333; background: #0769ad; }
+header { height: 150px; }
+.page { margin: 0 20px; background: #ffffff; padding: 16px 25px; display: flex; flex-wrap: wrap;
+        justify-content: space-between; }
+.main { width: 820px; }
+h2 { margin: 0; padding: 8px 12px; font-size: 26px; background: #ebebeb; }
+#lead { margin: 0; padding: 20px 12px; height: 130px; line-height: 26px; }
+.side { width: 360px; }
+.side li { margin: 0 0 12px; color: #b24926; text-decoration: underline; }
+.wide { width: 100%; margin-top: 20px; }
+</style></head><body><header></header><div class="page"><div class="main"><h2>What is jQuery?</h2>
+<p id="lead">jQuery is a fast, small, and feature-rich JavaScript library. It makes things like document
+traversal and manipulation, event handling, animation, and Ajax much simpler with an easy-to-use API that
+works across a multitude of browsers.</p></div>
+<div class="side"><h2>Resources</h2><ul><li>Core API Documentation</li><li>Learning Center</li><li>Blog</li>
+<li>Contribute</li><li>Browse or Submit Bugs</li></ul></div>
+<div class="wide"><h2>A Brief Look</h2></div></div></body></html>"""
+
+
+def test_a_gap_shut_in_on_all_four_sides_is_a_hole_from_three_quarters_of_the_size():
+    """The paragraph hidden on a 1366x768 screen: a gap of about 170 px, under a quarter of the
+    screen's height, between the column's heading and the full-width heading below (which runs past
+    the gap, so no stack), the white page's edge on its left and the sidebar's links on its right:
+    content close on every side, found where the paragraph was. The whole page has no hole."""
+    img, boxes = render_with_boxes(SIDEBAR, ("lead",), before=HIDE_LEAD, width=1366, height=768)
+    assert 150 <= boxes["lead"][3] < 192, boxes
+    found = blank_area.detect(img)
+    assert [overlap_min(i.bbox, boxes["lead"]) >= 0.5 for i in found] == [True], (boxes, [i.bbox for i in found])
+    img, _ = render_with_boxes(SIDEBAR, width=1366, height=768)
+    assert [i.bbox for i in blank_area.detect(img)] == []

@@ -19,6 +19,9 @@ be filled: the blocks above and below it lie within its width, in line with each
 `_stack_gap`), and bound it even where it runs into a margin; a paragraph gone from between a
 heading and its buttons leaves such a gap, the space under a column that ends does not.
 
+A hole with content close along all four sides (shut in, no margin or band) counts from three
+quarters of that height (see `_enclosed`).
+
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
 its middle, and the screen's edge beyond. It counts on a CSS ground only, one colour or a linear
@@ -56,6 +59,7 @@ EDGE = 3  # cells: a side this close to the screen's edge is on it (a margin)
 FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
+ENCLOSED = 0.75  # of a hole's least height, for one with content close on all four sides
 GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
 SIB_REACH = 2 * REACH  # cells: how far past a frame its sibling card's content is looked for
 SIB_GROUND = 0.3  # share of a sibling's cells on the frame's ground (its padding between its lines)
@@ -367,6 +371,13 @@ def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
     return aligned and _css_ground(means[y0:y1, x0:x1])
 
 
+def _enclosed(empty: np.ndarray, r, short: int) -> bool:
+    """A hole a little shorter than `short` with content close along most of all four sides: shut in
+    on every side, it is no margin, band or space beside a short line (each open on one side), so
+    three quarters of the size is enough (the space beside a short line is shorter still)."""
+    return r[3] - r[1] >= ENCLOSED * short and all(_bounded(sd) for sd in _side_reach(empty, r))
+
+
 def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
     x0, y0, x1, y1 = r
     h, w = empty.shape
@@ -463,8 +474,11 @@ def detect(img: np.ndarray) -> list[Issue]:
         return []
     full = ~empty
     _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
-    holes = [r for r in rects if (r[3] - r[1] >= short or _stack_gap(empty, means, r))
-             and _hole(r, empty, means, full, lab, stats, r[3] - r[1] < short)]
+    holes = []
+    for r in rects:
+        stack = r[3] - r[1] < short and _stack_gap(empty, means, r)
+        if (r[3] - r[1] >= short or stack or _enclosed(empty, r, short)) and _hole(r, empty, means, full, lab, stats, stack):
+            holes.append(r)
     if not holes:
         return []
     # the largest one: a page missing a block has one hole; the rest overlap it or are weaker. A
