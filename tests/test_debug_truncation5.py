@@ -87,3 +87,42 @@ def test_left_part_of_a_round_letter_cut_through_its_arcs():
     whole = _line(img, boxes["whole"], "Enter your music")
     assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
     assert truncation.detect(img, [whole]) == [], boxes
+
+
+WRAPPED = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #fff; }}
+div {{ position: absolute; left: 60px; width: 400px; font-size: 16px; line-height: 24px; font-weight: bold;
+       color: #3370b7; }}
+</style></head><body>
+<div style="top: 60px"><span id="a">MATERIA DE NOMBRES DE</span><br><span id="b">DOMINIO PARA .DO A</span><br>
+<span id="c">PARTIR DEL 24/05/2024</span></div>
+<div style="top: 300px"><span id="alone">DOMINIO PARA .DO A</span></div></body></html>"""
+
+
+def test_paragraph_line_ending_in_a_lone_capital_wraps_on():
+    """A heading in capitals wraps after a one-letter word ("... .DO A / PARTIR DEL"): the line
+    below in the same type, at the same x and a line's pitch, shows the text goes on, so the lone
+    capital is a whole word; the same line with nothing below it still reads as cut."""
+    img, boxes = render_with_boxes(WRAPPED, ("a", "b", "c", "alone"), text=True)
+    lines = [_line(img, boxes[k], text) for k, text in
+             (("a", "MATERIA DE NOMBRES DE"), ("b", "DOMINIO PARA .DO A"), ("c", "PARTIR DEL 24/05/2024"))]
+    alone = _line(img, boxes["alone"], "DOMINIO PARA .DO A")
+    assert truncation.detect(img, lines) == [], boxes
+    assert [i.category for i in truncation.detect(img, [alone])] == ["text-truncation"], boxes
+
+
+CODE = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; background: #eee; }}
+code {{ position: absolute; left: 60px; top: 60px; font-family: 'Liberation Mono', monospace; font-size: 15px;
+        color: #333; white-space: pre; }}
+.s {{ color: #dd1144; }}
+</style></head><body><code><span id="t">$( <span class="s">"button.continue"</span> ).html( <span class="s">"Next Step..."</span></span> )</code>
+</body></html>"""
+
+
+def test_code_bracket_closing_two_spaces_on():
+    """A line of code read without its lone closing bracket, set a space after the string inside
+    it (`.html( "Next Step..." )`): the bracket is there, so the line is not left inside brackets."""
+    img, boxes = render_with_boxes(CODE, ("t",), text=True)
+    t = _line(img, boxes["t"], '$( "button.continue" ).html( "Next Step..."')
+    assert truncation.detect(img, [t]) == [], boxes

@@ -55,6 +55,7 @@ TALL_STROKE = set("lI1|")
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
 
+BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
 TRAILING_MARKS = re.compile(r"[^\w\s]+$")
@@ -237,13 +238,14 @@ def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
     return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1
 
 
-def _clean_stop(img: np.ndarray, t: TextInfo) -> bool:
-    """Past the line's last glyph lies background for an x-height or more (a pale column of the
-    next glyph, sliced thin, may show right at the edge)."""
+def _clean_stop(img: np.ndarray, t: TextInfo, reach: float = 1.0) -> bool:
+    """Past the line's last glyph lies background for `reach` x-heights or more (a pale column of
+    the next glyph, sliced thin, may show right at the edge)."""
     x, y, w, h = t.ink_box
-    after = distance(img[y:y + h, x + w:min(img.shape[1], x + w + t.x_height)], t.bg)
+    span = int(round(reach * t.x_height))
+    after = distance(img[y:y + h, x + w:min(img.shape[1], x + w + span)], t.bg)
     top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
-    return after.shape[1] >= t.x_height and float(after[:, 2:].max()) < 40 and float(after[:, :2].max()) < 0.5 * top
+    return after.shape[1] >= span and float(after[:, 2:].max()) < 40 and float(after[:, :2].max()) < 0.5 * top
 
 
 def _lone_capital(img: np.ndarray, t: TextInfo) -> bool:
@@ -269,13 +271,15 @@ def _lone_letter(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
 
 def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """A line that stops inside brackets it opened ("English (Ca"): the closing bracket was cut off
-    with the rest, unless the text wraps on below or goes on to the right."""
+    with the rest, unless the text wraps on below or goes on to the right, or the bracket closes
+    a space or two further on (code sets one inside its brackets, `html( "Next" )`, and the
+    recogniser may leave the lone bracket, often in another colour, out of the line)."""
     text = t.text.rstrip()
     k = max(text.rfind("("), text.rfind("["))
     if len(text) < 4 or k < 1 or not any(ch.isalnum() for ch in text[k + 1:]) or ")" in text[k:] \
             or "]" in text[k:]:
         return False
-    return _clean_stop(img, t) and not _continues(t, infos, bracket=True)
+    return _clean_stop(img, t, BRACKET_REACH) and not _continues(t, infos, bracket=True)
 
 
 def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
@@ -396,6 +400,24 @@ def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> boo
             continue
         xh = max(t.x_height, u.x_height)
         if pitch <= 3.5 * xh or (bracket and pitch <= 5 * xh and _closes_first(u.text)):
+            return True
+    return False
+
+
+def _wraps_on(t: TextInfo, infos: list[TextInfo]) -> bool:
+    """A line of the same type starts just below at the same x, a paragraph's pitch away (under
+    twice the x-height plus a generous leading): the text wraps there, so this line ends in
+    whatever whole word fit ("... NOMBRES DE / DOMINIO PARA .DO A / PARTIR DEL"), and the glyph
+    shapes the weaker clues read at its end (a lone letter, a bare stroke) are the word's own. A
+    clipped line does not wrap."""
+    x = t.ink_box[0]
+    cy = t.box[1] + t.box[3] / 2
+    for u in infos:
+        if u is t or abs(u.x_height - t.x_height) > max(2, 0.25 * t.x_height) \
+                or abs(u.ink_box[0] - x) > max(2, 0.3 * t.x_height):
+            continue
+        pitch = u.box[1] + u.box[3] / 2 - cy
+        if 0 < pitch <= 3.5 * max(t.x_height, u.x_height):
             return True
     return False
 
@@ -577,8 +599,9 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
                                      and (_unread_fragment(plain, e, d, said) or _sliced_inside(t, d, words))):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
-        elif _lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e) \
-                or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e):
+        elif (_lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e)
+              or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)) \
+                and not _wraps_on(t, infos):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
                              "container's edge", "visual", SLICED_FIX, score=0.7))
