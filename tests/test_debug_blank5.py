@@ -1,6 +1,7 @@
 """blank-area: one card of a row left empty is a hole though it fills its own frame (the inside of a
 picture or a lone panel, also its own rectangle, is not): a sibling card of the same ground beside
-it, aligned on its top past a gutter, holds content. Pages rendered here in Chromium."""
+it, aligned on its top past a gutter, holds content. A gap shut in by content on all four sides is a
+hole from three quarters of the least hole height. Pages rendered here in Chromium."""
 from __future__ import annotations
 
 from debug_pages import render_with_boxes
