@@ -126,3 +126,30 @@ def test_code_bracket_closing_two_spaces_on():
     img, boxes = render_with_boxes(CODE, ("t",), text=True)
     t = _line(img, boxes["t"], '$( "button.continue" ).html( "Next Step..."')
     assert truncation.detect(img, [t]) == [], boxes
+
+
+SHORT = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #5b57c6; }}
+span {{ position: absolute; left: 40px; font-size: 18px; color: #eee; white-space: nowrap; }}
+</style></head><body>
+<span id="t" style="top: 60px; display: inline-block; overflow: hidden; text-overflow: ellipsis">Word Lists</span>
+<span id="word" style="top: 200px">Word</span>
+<div style="position: absolute; left: 40px; top: 300px; font-size: 18px; color: #eee; white-space: nowrap">
+<span id="toc" style="position: static">Introduction</span> .............................. 12</div>
+</body></html>"""
+# the box ends in the space after "Word": the browser draws "Word …"
+FIT_WORD = """(() => { const r = document.getElementById('word').getBoundingClientRect();
+document.getElementById('t').style.width = (r.width + 22) + 'px'; })()"""
+
+
+def test_ellipsis_after_one_short_word():
+    """A label cut after its first word shows "Word …": the recogniser reads "Word" alone and leaves
+    the dots out. A one-word line is short, but its baseline is measured on the whole line, so its
+    ellipsis is looked for. Dots on the baseline that go on past the last three (a contents line's
+    dot leader, the recogniser reading "Introduction" alone) are no ellipsis."""
+    img, boxes = render_with_boxes(SHORT, ("t", "word", "toc"), text=True, before=FIT_WORD)
+    # the recogniser's box takes in "Word" alone
+    cut = _line(img, boxes["t"][:2] + boxes["word"][2:], "Word")
+    leader = _line(img, boxes["toc"], "Introduction")
+    assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
+    assert truncation.detect(img, [leader]) == [], boxes

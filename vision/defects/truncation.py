@@ -55,6 +55,9 @@ TALL_STROKE = set("lI1|")
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
 
+# shortest line (in x-heights) whose unread ellipsis is looked for: one short word ("Word …"), its
+# baseline given by the whole line's band
+MIN_DOTS_LINE = 2.5
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
@@ -443,11 +446,12 @@ def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     line's box when a space precedes it). Returns the x just past the dots, or None."""
     x, y, w, h = t.ink_box
     W = img.shape[1]
-    if t.x_height < 5 or w < 6 * t.x_height:
+    if t.x_height < 5 or w < MIN_DOTS_LINE * t.x_height:
         return None
     x0, x1 = max(x, x + w - 4 * t.x_height), min(W, x + w + 3 * t.x_height)
     crop = img[y:y + h, x0:x1]
-    ink = (distance(crop, t.bg) >= max(24.0, 0.4 * distance(np.array([[t.fg]]), t.bg)[0, 0])).astype(np.uint8)
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    ink = (distance(crop, t.bg) >= max(24.0, 0.4 * top)).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     comps = sorted((tuple(int(v) for v in stats[i]) for i in range(1, n)), key=lambda c: c[0])
     if len(comps) < 4:
@@ -467,9 +471,13 @@ def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     if all(abs(bottoms[0] - b) > 2 for b in baselines) or base < min(baselines) - 1:
         return None
     gaps = [dots[1][0] - dots[0][0], dots[2][0] - dots[1][0]]
-    if abs(gaps[0] - gaps[1]) <= 1 and min(gaps) >= max(dots[0][2], 2) + 1 and max(gaps) <= 0.9 * t.x_height + 2:
-        return x0 + dots[2][0] + dots[2][2]
-    return None
+    if abs(gaps[0] - gaps[1]) > 1 or min(gaps) < max(dots[0][2], 2) + 1 or max(gaps) > 0.9 * t.x_height + 2:
+        return None
+    end = x0 + dots[2][0] + dots[2][2]
+    # an ellipsis ends the text: glyphs going on past the dots make them something else's (the
+    # corners of a pill or the points in a name beside a short word)
+    after = distance(img[y:y + h, end:min(W, end + t.x_height)], t.bg)
+    return end if not after.size or float(after.max()) < max(24.0, 0.4 * top) else None
 
 
 def _edge_after(d: np.ndarray, tol: float) -> int | None:
