@@ -153,3 +153,33 @@ def test_ellipsis_after_one_short_word():
     leader = _line(img, boxes["toc"], "Introduction")
     assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
     assert truncation.detect(img, [leader]) == [], boxes
+
+
+HEADINGS = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #fff; }}
+div {{ position: absolute; left: 40px; white-space: nowrap; }}
+</style></head><body>
+<div id="one" style="top: 40px; font-size: 56px; color: #4255ff; overflow: hidden; text-overflow: ellipsis">One more step</div>
+<div style="top: 200px; font-size: 56px"><span id="word">One</span></div>
+<div style="top: 300px; font-size: 17px; color: #555">
+<span id="photo" style="display: inline-block; overflow: hidden; vertical-align: bottom">Photo &amp; Video</span></div>
+<div style="top: 420px; font-size: 17px"><span id="p">Photo &amp; </span><span id="v">V</span></div>
+<div style="top: 360px; font-size: 17px; color: #333"><span id="qa">Help Q &amp; A</span></div></body></html>"""
+# "One …" at 56 px; "Photo & V" cut half way through the V
+FIT_HEADINGS = """(() => { const w = document.getElementById('word').getBoundingClientRect().width;
+document.getElementById('one').style.width = (w + 75) + 'px';
+const p = document.getElementById('p').getBoundingClientRect().width, v = document.getElementById('v').getBoundingClientRect().width;
+document.getElementById('photo').style.width = (p + v / 2) + 'px'; })()"""
+
+
+def test_short_word_before_dots_and_capital_after_an_ampersand():
+    """A heading cut after its first word, "One …", read "One" (three letters, the dots left out);
+    a label cut through the first letter after an ampersand, "Photo & V", read so: both are cut.
+    "Q & A" ends in a capital after an ampersand too, but joins two single letters."""
+    img, boxes = render_with_boxes(HEADINGS, ("one", "word", "photo", "qa"), text=True, before=FIT_HEADINGS)
+    one = _line(img, boxes["one"][:2] + boxes["word"][2:], "One")
+    photo = _line(img, boxes["photo"], "Photo & V")
+    qa = _line(img, boxes["qa"], "Help Q & A")
+    assert [i.category for i in truncation.detect(img, [one])] == ["text-truncation"], boxes
+    assert [i.category for i in truncation.detect(img, [photo])] == ["text-truncation"], boxes
+    assert truncation.detect(img, [qa]) == [], boxes

@@ -58,6 +58,7 @@ LONE_WORDS = set("aeiouyvxcl")
 # shortest line (in x-heights) whose unread ellipsis is looked for: one short word ("Word …"), its
 # baseline given by the whole line's band
 MIN_DOTS_LINE = 2.5
+MIN_DOTTED_TEXT = 3  # characters read before an unread ellipsis: one short word ("One …")
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
@@ -252,10 +253,11 @@ def _clean_stop(img: np.ndarray, t: TextInfo, reach: float = 1.0) -> bool:
 
 
 def _lone_capital(img: np.ndarray, t: TextInfo) -> bool:
-    """A sentence that stops at one capital letter after a space ("Watch anywhere. C", "JSON, X"):
-    the start of a word whose rest was cut off. Ink must stop cleanly after it."""
+    """A sentence that stops at one capital letter after a space ("Watch anywhere. C", "JSON, X",
+    "Photo & V"): the start of a word whose rest was cut off. Ink must stop cleanly after it."""
     words = t.text.split()
-    if len(words) < 3 or len(words[-1]) != 1 or not ("A" <= words[-1] <= "Z") or len(words[-2]) < 2:
+    joined = words[-2:-1] == ["&"] and len(words[-3]) >= 3  # "Photo & V": a word joined on ("Q & A" is not)
+    if len(words) < 3 or len(words[-1]) != 1 or not ("A" <= words[-1] <= "Z") or (len(words[-2]) < 2 and not joined):
         return False
     return _clean_stop(img, t)
 
@@ -582,7 +584,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         text = t.text.rstrip()
         dots = None if text.endswith(ELLIPSES) else _dots_end(img, t)
         mid = MID_ELLIPSIS.search(text)
-        if len(text) >= 4 and (text.endswith(ELLIPSES) or dots is not None) \
+        if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
             if _room_after(img, t) or _wrapped_last_line(t, infos):
                 continue
