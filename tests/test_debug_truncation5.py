@@ -183,3 +183,22 @@ def test_short_word_before_dots_and_capital_after_an_ampersand():
     assert [i.category for i in truncation.detect(img, [one])] == ["text-truncation"], boxes
     assert [i.category for i in truncation.detect(img, [photo])] == ["text-truncation"], boxes
     assert truncation.detect(img, [qa]) == [], boxes
+
+
+FIELD = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #fff; }}
+input {{ position: absolute; left: 60px; top: 60px; width: 160px; height: 28px; box-sizing: border-box;
+         border: 1px solid #1a79c0; padding: 0 6px; font: 13px 'Liberation Sans', sans-serif; }}
+input::placeholder {{ color: #777; }}
+</style></head><body><input id="f" placeholder="Search..."></body></html>"""
+
+
+def test_placeholder_read_with_its_fields_border():
+    """A search field's placeholder "Search..." whose OCR box starts on the field's left border and
+    spans its height: measured inside that frame, the text stops well short of the field's right
+    side, so its ellipsis is its own."""
+    img, boxes = render_with_boxes(FIELD, ("f",))
+    x, y, w, h = (int(round(v)) for v in boxes["f"])
+    t = text_info(img, TextLine("Search...", (x, y, 71, h), 0.99))
+    assert t is not None
+    assert truncation.detect(img, [t]) == [], boxes

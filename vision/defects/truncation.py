@@ -59,6 +59,7 @@ LONE_WORDS = set("aeiouyvxcl")
 # baseline given by the whole line's band
 MIN_DOTS_LINE = 2.5
 MIN_DOTTED_TEXT = 3  # characters read before an unread ellipsis: one short word ("One …")
+FRAME_SHARE = 0.85  # share of a row or column of the line's box inked where it is a frame's side (a field's border)
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
@@ -538,6 +539,33 @@ def _against_inside(img: np.ndarray, t: TextInfo) -> TextInfo | None:
     return replace(t, ink_box=box, bg=bg, bg_share=share, x_height=int(dense[-1] - dense[0] + 1))
 
 
+def _inside_frame(img: np.ndarray, t: TextInfo) -> TextInfo | None:
+    """The line with its ink box cut to the glyphs inside the frame it took in: the recogniser's box
+    may start on a field's left border and span its height, so the border's sides and the top and
+    bottom rows (inked across the box) are the field, not the text; None when no such side shows."""
+    x, y, w, h = t.ink_box
+    ink = distance(img[y:y + h, x:x + w], t.bg) > 24
+    if not ink.size:
+        return None
+    rows, cols = ink.mean(axis=1) >= FRAME_SHARE, ink.mean(axis=0) >= FRAME_SHARE
+    r0, r1, c0, c1 = 0, h, 0, w
+    while r0 < r1 and rows[r0]:
+        r0 += 1
+    while r1 > r0 and rows[r1 - 1]:
+        r1 -= 1
+    while c0 < c1 and cols[c0]:
+        c0 += 1
+    while c1 > c0 and cols[c1 - 1]:
+        c1 -= 1
+    if c0 == 0 and c1 == w:
+        return None  # no side of a frame at either end
+    inner = ink[r0:r1, c0:c1]
+    ys, xs = np.nonzero(inner.any(axis=1))[0], np.nonzero(inner.any(axis=0))[0]
+    if not len(ys):
+        return None
+    return replace(t, ink_box=(x + c0 + int(xs[0]), y + r0 + int(ys[0]), int(xs[-1] - xs[0] + 1), int(ys[-1] - ys[0] + 1)))
+
+
 def _room_after(img: np.ndarray, t: TextInfo) -> bool:
     """The line stops well short of the right side of the field or button it sits in: text cut by
     its box's edge fills the box (an ellipsis there is the text's own, like a placeholder's
@@ -547,6 +575,8 @@ def _room_after(img: np.ndarray, t: TextInfo) -> bool:
         # bar), so the field was measured as ink; measure the text against the field's colour
         t = _against_inside(img, t) or t
     r = _box_room(img, t)
+    if r is None and (framed := _inside_frame(img, t)) is not None:
+        r = _box_room(img, framed)
     return r is not None and r[1] > r[0] + 2 * t.x_height
 
 
