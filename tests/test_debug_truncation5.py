@@ -202,3 +202,31 @@ def test_placeholder_read_with_its_fields_border():
     t = text_info(img, TextLine("Search...", (x, y, 71, h), 0.99))
     assert t is not None
     assert truncation.detect(img, [t]) == [], boxes
+
+
+FOOTER = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; {FONT}; background: #f7f7f7; color: #111; font-size: 17px; }}
+div {{ position: absolute; left: 40px; white-space: nowrap; }}
+b {{ font-family: 'Liberation Serif', serif; font-size: 22px; }}
+</style></head><body>
+<div style="top: 40px"><span id="icon">Privacy Accessibility Social Media Hub <b style="color: #d0021b">f</b></span></div>
+<div style="top: 100px"><span id="same">Privacy Accessibility Social Media Hub <b>f</b></span></div>
+<div style="top: 160px; background: #1e1e1e; color: #fff; font-weight: bold; padding: 6px 30px">
+<span id="name">Connect with Temu</span></div>
+<div style="top: 240px"><span id="cut">Connect with the docum</span></div></body></html>"""
+
+
+def test_lone_icon_of_another_colour_and_a_name_ending_a_phrase():
+    """A footer's links end in a brand's "f" mark painted red: read as a lone letter, it is an icon
+    in another colour than the links, not a word's first letter (the same "f" in the text colour
+    still is). A phrase ending in a capitalised word after a small-letter one ("Connect with Temu")
+    ends in a name the word list lacks, not in a cut word ("Connect with the docum" still is)."""
+    img, boxes = render_with_boxes(FOOTER, ("icon", "same", "name", "cut"), text=True)
+    icon = _line(img, boxes["icon"], "Privacy Accessibility Social Media Hub f")
+    same = _line(img, boxes["same"], "Privacy Accessibility Social Media Hub f")
+    name = _line(img, boxes["name"], "Connect with Temu")
+    cut = _line(img, boxes["cut"], "Connect with the docum")
+    assert truncation.detect(img, [icon]) == [], boxes
+    assert truncation.detect(img, [name]) == [], boxes
+    assert [i.category for i in truncation.detect(img, [same])] == ["text-truncation"], boxes
+    assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes

@@ -59,6 +59,7 @@ LONE_WORDS = set("aeiouyvxcl")
 # baseline given by the whole line's band
 MIN_DOTS_LINE = 2.5
 MIN_DOTTED_TEXT = 3  # characters read before an unread ellipsis: one short word ("One …")
+OTHER_COLOUR = 80  # colour distance from a line's text colour where ink is another element's paint (an icon)
 FRAME_SHARE = 0.85  # share of a row or column of the line's box inked where it is a frame's side (a field's border)
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
@@ -267,12 +268,33 @@ def _lone_letter(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """A phrase that stops at one small letter after a word ("Log in w"): the start of a word whose
     rest was cut off, unless that letter is a word of its own (a, e, i, o, u, y in the languages
     written in Latin letters), a unit after a number ("24 h"), or an icon the recogniser read as a
-    letter (a chevron "v", a close "x"). A line that wraps on below ends in whatever word fits."""
+    letter (a chevron "v", a close "x", a brand's "f" painted in another colour than the line's
+    text). A line that wraps on below ends in whatever word fits."""
     words = t.text.split()
     if len(words) < 3 or len(words[-1]) != 1 or not ("a" <= words[-1] <= "z") or words[-1] in LONE_WORDS \
             or len(words[-2]) < 2 or not words[-2][-1].isalpha():
         return False
-    return _clean_stop(img, t) and not _continues(t, infos)
+    return _clean_stop(img, t) and not _continues(t, infos) and not _other_colour_end(img, t)
+
+
+def _other_colour_end(img: np.ndarray, t: TextInfo) -> bool:
+    """The line's last word of ink is painted in another colour than the words before it: an icon
+    beside the text (a social network's mark read as a letter), not a letter of the same words.
+    The line's measured text colour may be the icon's own, the strongest ink in it."""
+    d = ink_strength(img, t)
+    words = ink_words(d, t.x_height) if d is not None else []
+    if len(words) < 2:
+        return False
+    x, y, w, h = t.ink_box
+    box = img[y:y + h, x:x + w]
+    strong = d >= 0.6
+    end, rest = strong.copy(), strong.copy()
+    end[:, :words[-1][0]] = False
+    rest[:, words[-2][1] + 1:] = False
+    if not end.any() or not rest.any():
+        return False
+    paint = [np.median(box[m].reshape(-1, img.shape[2]), axis=0) for m in (end, rest)]
+    return float(distance(np.array([[paint[0]]]), paint[1])[0, 0]) > OTHER_COLOUR
 
 
 def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
@@ -314,6 +336,10 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
              and before[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":")]
     known = [is_word(m.group()) for m in words if m not in names]
     if len(known) < 1 + bool(names) or not all(known):
+        return False
+    # a capitalised last word after a small-letter one, inside a sentence, is a name the list lacks
+    # ("Connect with Temu"), as inside the line; a title's words are all capitalised
+    if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
     return not is_word(last) and begins_word(last) and _clean_stop(img, t) and not _room_after(img, t)
 
