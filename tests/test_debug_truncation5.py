@@ -23,7 +23,8 @@ p {{ position: absolute; left: 60px; top: 60px; margin: 0; font-size: 28px; colo
      overflow: hidden; text-overflow: ellipsis; }}
 </style></head><body><p id="t">Looking for PayPal Business Solutions? We can help</p>
 <span id="probe" style="font-size: 28px">Looking for PayPal Business Solutions? W…</span>
-<span id="read" style="position: absolute; left: 60px; top: 200px; font-size: 28px">Looking for PayPal Business Solutions? W</span>
+<span id="read" style="position: absolute; left: 60px; top: 200px; font-size: 28px">
+Looking for PayPal Business Solutions? W</span>
 </body></html>"""
 # the box ends just past "Solutions? W" and its ellipsis
 FIT = """(() => { const p = document.getElementById('probe');
@@ -70,7 +71,8 @@ body {{ margin: 0; {FONT}; background: #fff; }}
 span {{ position: absolute; left: 60px; font-size: 17px; font-weight: bold; color: #323c46; white-space: pre; }}
 </style></head><body>
 <span id="t" style="top: 60px; overflow: hidden; display: inline-block">Enter your QuickConnect ID</span>
-<span id="a" style="top: 200px">Enter your QuickConne</span><span id="b" style="top: 300px">Enter your QuickConnec</span>
+<span id="a" style="top: 200px">Enter your QuickConne</span>
+<span id="b" style="top: 300px">Enter your QuickConnec</span>
 <span id="whole" style="top: 400px">Enter your music</span></body></html>"""
 # the box ends at 40% of the "c": a straight cut through its two arcs
 PART_C = """(() => { const a = document.getElementById('a').getBoundingClientRect().width,
@@ -116,7 +118,8 @@ body {{ margin: 0; background: #eee; }}
 code {{ position: absolute; left: 60px; top: 60px; font-family: 'Liberation Mono', monospace; font-size: 15px;
         color: #333; white-space: pre; }}
 .s {{ color: #dd1144; }}
-</style></head><body><code><span id="t">$( <span class="s">"button.continue"</span> ).html( <span class="s">"Next Step..."</span></span> )</code>
+</style></head><body><code><span id="t">$( <span class="s">"button.continue"</span> ).html( <span
+class="s">"Next Step..."</span></span> )</code>
 </body></html>"""
 
 
@@ -159,7 +162,8 @@ HEADINGS = f"""<!doctype html><html><head><meta charset="utf-8"><style>
 body {{ margin: 0; {FONT}; background: #fff; }}
 div {{ position: absolute; left: 40px; white-space: nowrap; }}
 </style></head><body>
-<div id="one" style="top: 40px; font-size: 56px; color: #4255ff; overflow: hidden; text-overflow: ellipsis">One more step</div>
+<div id="one" style="top: 40px; font-size: 56px; color: #4255ff; overflow: hidden; text-overflow: ellipsis">
+One more step</div>
 <div style="top: 200px; font-size: 56px"><span id="word">One</span></div>
 <div style="top: 300px; font-size: 17px; color: #555">
 <span id="photo" style="display: inline-block; overflow: hidden; vertical-align: bottom">Photo &amp; Video</span></div>
@@ -168,7 +172,8 @@ div {{ position: absolute; left: 40px; white-space: nowrap; }}
 # "One …" at 56 px; "Photo & V" cut half way through the V
 FIT_HEADINGS = """(() => { const w = document.getElementById('word').getBoundingClientRect().width;
 document.getElementById('one').style.width = (w + 75) + 'px';
-const p = document.getElementById('p').getBoundingClientRect().width, v = document.getElementById('v').getBoundingClientRect().width;
+const p = document.getElementById('p').getBoundingClientRect().width,
+v = document.getElementById('v').getBoundingClientRect().width;
 document.getElementById('photo').style.width = (p + v / 2) + 'px'; })()"""
 
 
@@ -209,7 +214,8 @@ body {{ margin: 0; {FONT}; background: #f7f7f7; color: #111; font-size: 17px; }}
 div {{ position: absolute; left: 40px; white-space: nowrap; }}
 b {{ font-family: 'Liberation Serif', serif; font-size: 22px; }}
 </style></head><body>
-<div style="top: 40px"><span id="icon">Privacy Accessibility Social Media Hub <b style="color: #d0021b">f</b></span></div>
+<div style="top: 40px"><span id="icon">Privacy Accessibility Social Media Hub
+<b style="color: #d0021b">f</b></span></div>
 <div style="top: 100px"><span id="same">Privacy Accessibility Social Media Hub <b>f</b></span></div>
 <div style="top: 160px; background: #1e1e1e; color: #fff; font-weight: bold; padding: 6px 30px">
 <span id="name">Connect with Temu</span></div>

@@ -589,7 +589,8 @@ def _inside_frame(img: np.ndarray, t: TextInfo) -> TextInfo | None:
     ys, xs = np.nonzero(inner.any(axis=1))[0], np.nonzero(inner.any(axis=0))[0]
     if not len(ys):
         return None
-    return replace(t, ink_box=(x + c0 + int(xs[0]), y + r0 + int(ys[0]), int(xs[-1] - xs[0] + 1), int(ys[-1] - ys[0] + 1)))
+    box = (x + c0 + int(xs[0]), y + r0 + int(ys[0]), int(xs[-1] - xs[0] + 1), int(ys[-1] - ys[0] + 1))
+    return replace(t, ink_box=box)
 
 
 def _room_after(img: np.ndarray, t: TextInfo) -> bool:
