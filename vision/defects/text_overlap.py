@@ -7,6 +7,8 @@ import numpy as np
 from .issue import Issue, overlap_min, union
 from .pixels import TextInfo, distance, rule_rows, word_boxes
 
+APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
+
 
 def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
     """A doubtful line whose ink is far taller than its letters are wide: two lines in one box.
@@ -79,12 +81,30 @@ def _solid(img: np.ndarray, t: TextInfo) -> bool:
     return d.size > 0 and float((d >= max(24.0, 0.4 * float(d.max()))).mean()) > 0.55
 
 
+def _stacked(img: np.ndarray, t: TextInfo) -> bool:
+    """The box holds lines one above the other with rows of no ink between them: a reading that
+    took in two separate lines (a crop read again, a script the recogniser does not know), not
+    glyphs drawn over each other, which leave no blank row between the lines they mix."""
+    x, y, w, h = t.ink_box
+    d = distance(img[y:y + h, x:x + w], t.bg)
+    if d.size == 0:
+        return False
+    inked = (d >= max(24.0, 0.4 * float(d.max()))).any(axis=1)
+    rows = np.flatnonzero(inked)
+    if len(rows) < 2:
+        return False
+    # each part a line's height (a third of the box at least), not the tail of a neighbour's descenders
+    least = max(6.0, 0.35 * h)
+    gaps = np.diff(rows) - 1
+    return bool(((gaps >= 3) & (rows[:-1] - rows[0] >= least) & (rows[-1] - rows[1:] >= least)).any())
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
     or than the lines around it, or holding letters on two baselines less than a line apart."""
     out = []
     for i, t in enumerate(infos):
-        if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and _solid(img, t)):
+        if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
         if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
             out.append(Issue("text-overlap", list(t.box), "error",
@@ -111,6 +131,19 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
     return out
 
 
+def _block_in(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int]) -> bool:
+    """The word holds a solid block: columns inked over nearly its whole height side by side for
+    more than half an x-height (an icon or a badge set right after the text). Glyph stems, even
+    two lines' stems crossed, are far narrower."""
+    x, y = t.ink_box[:2]
+    d = distance(img[y + wd[2]:y + wd[3], x + wd[0]:x + wd[1]], t.bg)
+    if d.size == 0:
+        return False
+    full = np.concatenate([[0], ((d >= max(24.0, 0.4 * float(d.max()))).mean(axis=0) >= 0.8).astype(np.int8), [0]])
+    edges = np.flatnonzero(np.diff(full))
+    return bool(len(edges) and (edges[1::2] - edges[::2]).max() >= max(4, 0.6 * t.x_height))
+
+
 def _tall_words(img: np.ndarray, t: TextInfo) -> Issue | None:
     """Another line drawn across part of a read line: the recogniser reads through it with
     confidence (a word turns into gibberish inside a sound sentence), but where the glyphs of the
@@ -128,7 +161,7 @@ def _tall_words(img: np.ndarray, t: TextInfo) -> Issue | None:
     # box, the part measured is only the top of the other line, and its band reads shorter
     bottom = t.ink_box[3] - 1
     tall = [wd for wd in words if wd[4] >= (1.5 if wd[3] >= bottom else 1.7) * band
-            and wd[3] - wd[2] >= 1.4 * height and wd[3] >= base + 0.35 * height]
+            and wd[3] - wd[2] >= 1.4 * height and wd[3] >= base + 0.35 * height and not _block_in(img, t, wd)]
     if not tall or band < 4:
         return None
     x0, x1 = min(wd[0] for wd in tall), max(wd[1] for wd in tall)
@@ -161,14 +194,16 @@ def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
 def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     """Two lines set close (tight leading, or a box that takes in the next line's ascenders), not
     drawn over each other: where their boxes meet, the rows dense with letters form two bands
-    (the x-heights) with at least a band's height of sparse rows between them (only descenders
+    (the x-heights) with at least three quarters of a band's height of sparse rows between them (only descenders
     and ascenders reach in there) and no glyph reaching from one band into the other, or three rows
     with no ink at all between them (leading tighter than the font's ascenders and descenders, as
     in a logo's wordmark or a compact widget, still leaves them where no glyph crosses; digits' and
     capitals' tops then form dense rows of their own in the gap). One or two blank rows are what
     anti-aliasing leaves where a line is set right on the edge of another: that reads as touching.
-    Lines drawn half a line apart leave their bands touching or under half a band apart, with the
-    caps and ascenders of one line standing in the gap."""
+    Lines drawn half a line apart leave their bands touching or under 0.6 of a band apart (0.35-0.55
+    of a line box, at most 0.83 em, less 0.53 em of x-height), with the caps and ascenders of one line
+    standing in the gap; the tightest set lines (monospace code: an x-height near 0.6 em, 1.2 em
+    leading) leave about a band's height, which anti-aliased edges make look 10% shorter."""
     x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
     y0 = min(a.ink_box[1], b.ink_box[1])
     y1 = max(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])
@@ -193,10 +228,18 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
         return True  # rows with no ink between the bands: no glyph reaches from one into the other
     if j != i + 1:
         return False  # dense rows between the two bands: a third line's letters, or the collision
-    if b0 - a1 < 0.5 * ((a1 - a0) + (b1 - b0)):
+    if b0 - a1 < APART * 0.5 * ((a1 - a0) + (b1 - b0)):
         return False
     n, _, st, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     return not any(st[k, 1] < a1 - 1 and st[k, 1] + st[k, 3] > b0 + 1 for k in range(1, n))
+
+
+def _next_line(img: np.ndarray, t: TextInfo, box: list[int], infos: list[TextInfo]) -> bool:
+    """The tall ink is a neighbouring line read confidently on its own, set close to this one
+    (its letter band apart from this line's): tightly set lines whose boxes take in each other's
+    glyphs, not a line drawn across this one."""
+    return any(o is not t and o.conf >= 0.9 and overlap_min(list(o.ink_box), box) > 0
+               and _bands_apart(img, t, o) for o in infos)
 
 
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
@@ -207,7 +250,7 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         for t in infos:
             if t.conf >= 0.5 and not any(overlap_min(list(t.box), b) > 0.5 for b in flagged):
                 hit = _tall_words(img, t)
-                if hit is not None:
+                if hit is not None and not _next_line(img, t, hit.bbox, infos):
                     out.append(hit)
     for i, a in enumerate(infos):
         for b in infos[i + 1:]:
