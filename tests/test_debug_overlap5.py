@@ -65,7 +65,7 @@ def test_two_separate_lines_read_as_one_box_are_no_collision():
     merged = text_info(img, TextLine("hHe e", (int(x), int(y), int(w), int(h)), 0.5))
     assert merged is not None and text_overlap._stacked(img, merged)
     assert text_overlap.detect([merged], img) == []
-    (qx, qy, qw, qh), (_, ry, rw, rh) = boxes["q"], boxes["r"]
+    (qx, qy, qw, _), (_, ry, rw, rh) = boxes["q"], boxes["r"]
     both = text_info(img, TextLine("Rend thoe ful stoory", (int(qx), int(qy), int(max(qw, rw)), int(ry + rh - qy)), 0.5))
     assert both is not None and not text_overlap._stacked(img, both)
 
