@@ -35,6 +35,8 @@ with nothing in one half; see `_split_pane`).
 
 A frame's inside is also a hole when it is one card of a row left empty: a sibling card beside it,
 past a gutter, on the same ground and level with it at the top, holds content (see `_filled_sibling`).
+Or it is a slot of a row of like tiles: the tiles one pitch (its width and a gutter) to its left and
+to its right look alike, unlike it, and hold content (a picture tile gone from a row; see `_tile_slot`).
 
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
@@ -65,6 +67,8 @@ SIB_REACH = 2 * REACH  # cells: how far past a frame its sibling card's content 
 SIB_GROUND = 0.3  # share of a sibling's cells on the frame's ground (its padding between its lines)
 SIB_FILL = 0.8  # share of its frame a hole fills to be that card's whole inside
 SIB_LINES = 1 / 3  # share of the frame's rows with content in the sibling: a card's text, not a picture's mark
+TILE_GUTTER = 8  # cells (64 px): the widest gutter between the tiles of a row
+TILE_ALIKE = 0.9  # share of cells of the two tiles beside a slot that are alike (pictures of one template)
 GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
 
 
@@ -326,6 +330,31 @@ def _same_top(empty: np.ndarray, means: np.ndarray, colour: np.ndarray, top: int
     return bool(any(share[i] >= 0.5 > share[i - 1] for i in range(1, len(rows))))
 
 
+def _tile_slot(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
+    """The hole fills a frame that is one slot of a row of like tiles: at one pitch (the frame's width
+    and a gutter) to its left and to its right lie two tiles alike cell by cell, of another colour
+    than the hole and with content along a good part of its height. Tiles of a row share a template
+    (a picture over a caption band) and a pitch; a panel or a picture of its own between two blocks
+    has neighbours of other widths or looks, whose cells one pitch away do not match."""
+    fx, fy, fw, fh = frame
+    x0, y0, x1, y1 = r
+    if (x1 - x0) * (y1 - y0) < SIB_FILL * fw * fh:
+        return False
+    colour = means[y0:y1, x0:x1].reshape(-1, means.shape[-1]).mean(axis=0)
+    rows = slice(fy, fy + fh)
+    full = ~empty[rows]
+    for pitch in range(fw + 1, fw + 1 + TILE_GUTTER):
+        if fx - pitch < 0 or fx + pitch + fw > empty.shape[1]:
+            return False
+        left, right = np.s_[fx - pitch:fx - pitch + fw], np.s_[fx + pitch:fx + pitch + fw]
+        alike = np.abs(means[rows, left] - means[rows, right]).max(axis=-1) <= 2 * FLAT
+        if alike.mean() >= TILE_ALIKE and all(
+                (np.abs(means[rows, t] - colour).max(axis=-1) > 2 * FLAT).mean() >= SIDE_COVER
+                and full[:, t].any(axis=1).mean() >= SIB_LINES for t in (left, right)):
+            return True
+    return False
+
+
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach, stack: bool = False) -> tuple[int, int, int]:
     """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
     screen's edge. A gap in a stack is bounded above and below by its blocks, however narrow they
@@ -391,14 +420,16 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
     ground += column is not None  # the block beside a column stands on the hole's ground
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
     spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
-    if ground < 1 and spread < 2:
+    # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below
+    tile = near == 4 and _tile_slot(empty, means, r, (cx, cy, cw, ch))
+    if ground < 1 and spread < 2 and not tile:
         # no neighbour on the hole's ground, and its ground confined around it: the inside of a
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
         # has no ground beside it either, but its ground runs on between the cards)
         return False
     if area >= FRAME_FILL * cw * ch and not column \
             and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)) \
-            and not _filled_sibling(empty, means, r, (cx, cy, cw, ch)):
+            and not _filled_sibling(empty, means, r, (cx, cy, cw, ch)) and not tile:
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
     # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
