@@ -38,6 +38,10 @@ past a gutter, on the same ground and level with it at the top, holds content (s
 Or it is a slot of a row of like tiles: the tiles one pitch (its width and a gutter) to its left and
 to its right look alike, unlike it, and hold content (a picture tile gone from a row; see `_tile_slot`).
 
+A gap from an eighth of the short side, bounded closely on two sides only, is a hole where the
+columns of a row beside it start level at one pitch with one start missing inside it (a column gone
+from a row of link lists; see `_pitch_slot`); its mirror is then another column, no twin.
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
 from __future__ import annotations
@@ -69,6 +73,8 @@ SIB_FILL = 0.8  # share of its frame a hole fills to be that card's whole inside
 SIB_LINES = 1 / 3  # share of the frame's rows with content in the sibling: a card's text, not a picture's mark
 TILE_GUTTER = 8  # cells (64 px): the widest gutter between the tiles of a row
 TILE_ALIKE = 0.9  # share of cells of the two tiles beside a slot that are alike (pictures of one template)
+PITCH_TOL = 2  # cells: how far a column's start may stray from its row's pitch (rounding to the grid)
+PITCH_JOIN = 3  # cells (24 px): gaps within a column's lines (words, an icon before a link) joined
 GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
 
 
@@ -355,6 +361,29 @@ def _tile_slot(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
     return False
 
 
+def _pitch_slot(empty: np.ndarray, r) -> bool:
+    """Across the hole's rows, the blocks beside it start at one pitch, with one start missing inside the
+    hole: a row of columns (a footer's or a directory's link lists, cards) with one column gone. The
+    columns start level, below the hole's top, as a row's headings do. Three blocks at least, on both
+    sides of the hole, so that the pitch is measured apart from the gap (a centred layout's two
+    blocks with whitespace between them fit any pitch)."""
+    x0, y0, x1, y1 = r
+    band = ~empty[y0:y1]
+    blocks = _runs(band.any(axis=0), PITCH_JOIN)
+    tops = [int(np.argmax(band[:, s:e].any(axis=1))) for s, e in blocks]
+    if len(blocks) < 3 or min(tops) < 1 or max(tops) - min(tops) > PITCH_TOL:
+        return False  # columns of a row start level, under the hole's top (not blocks running on from above)
+    starts = [s for s, _ in blocks]
+    left, right = [s for s in starts if s < x0], [s for s in starts if s >= x1]
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    steps = np.diff(left).tolist() + np.diff(right).tolist()
+    pitch = float(np.median(steps)) if steps else 0.0
+    return bool(steps and pitch > 0 and all(abs(d - pitch) <= PITCH_TOL for d in steps)
+                and abs(b - a - 2 * pitch) <= PITCH_TOL and x0 <= a + pitch < x1)
+
+
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach, stack: bool = False) -> tuple[int, int, int]:
     """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
     screen's edge. A gap in a stack is bounded above and below by its blocks, however narrow they
@@ -407,7 +436,7 @@ def _enclosed(empty: np.ndarray, r, short: int) -> bool:
     return r[3] - r[1] >= ENCLOSED * short and all(_bounded(sd) for sd in _side_reach(empty, r))
 
 
-def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
+def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False) -> bool:
     x0, y0, x1, y1 = r
     h, w = empty.shape
     reach = _side_reach(empty, r)
@@ -415,7 +444,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
     if edges > 1:
         return False  # a margin or a band between sections
     column = _column_hole(empty, means, r, reach) if near < 3 else None
-    if near < 3 and not column:
+    if near < 3 and not column and not slot:
         return False  # space beside one block
     ground += column is not None  # the block beside a column stands on the hole's ground
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
@@ -434,12 +463,12 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False) -> bool:
     # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
     # the height of the block beside it: a centred block has whitespace on its other side there,
-    # the first of two columns has itself.
+    # the first of two columns has itself. A slot of a row of columns mirrors another column of the row.
     mx0, mx1 = w - x1, w - x0
     overlap = max(0, min(x1, mx1) - max(x0, mx0))
     twin = np.r_[mx0:min(mx1, x0), max(mx0, x1):mx1] if overlap else np.r_[mx0:mx1]
     ty0, ty1 = column or (y0, y1)
-    if overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
+    if not slot and overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
             means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
     if _vertical_twin(empty, r, reach):
@@ -508,7 +537,9 @@ def detect(img: np.ndarray) -> list[Issue]:
     holes = []
     for r in rects:
         stack = r[3] - r[1] < short and _stack_gap(empty, means, r)
-        if (r[3] - r[1] >= short or stack or _enclosed(empty, r, short)) and _hole(r, empty, means, full, lab, stats, stack):
+        slot = _pitch_slot(empty, r)
+        if (r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short)) \
+                and _hole(r, empty, means, full, lab, stats, stack, slot):
             holes.append(r)
     if not holes:
         return []
