@@ -41,6 +41,9 @@ to its right look alike, unlike it, and hold content (a picture tile gone from a
 A gap from an eighth of the short side, bounded closely on two sides only, is a hole where the
 columns of a row beside it start level at one pitch with one start missing inside it (a column gone
 from a row of link lists; see `_pitch_slot`); its mirror is then another column, no twin.
+A gap from an eighth of the short side also counts as a stack's when the column beside it breaks in
+line with it, above and below, around a block level with it, the blocks above and below each two
+cells with a gutter between them: an item gone from a grid of items (see `_grid_slot`).
 
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
@@ -75,6 +78,7 @@ TILE_GUTTER = 8  # cells (64 px): the widest gutter between the tiles of a row
 TILE_ALIKE = 0.9  # share of cells of the two tiles beside a slot that are alike (pictures of one template)
 PITCH_TOL = 2  # cells: how far a column's start may stray from its row's pitch (rounding to the grid)
 PITCH_JOIN = 3  # cells (24 px): gaps within a column's lines (words, an icon before a link) joined
+GRID_ROWS = 3  # cells: the rows of a grid's cells next to a gap in which their gutter is looked for
 GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
 
 
@@ -384,6 +388,34 @@ def _pitch_slot(empty: np.ndarray, r) -> bool:
                 and abs(b - a - 2 * pitch) <= PITCH_TOL and x0 <= a + pitch < x1)
 
 
+def _grid_slot(empty: np.ndarray, r) -> bool:
+    """The column beside the hole has the same row breaks around it but a block inside it: its block
+    above ends where the hole's column's block above does, its block below starts where that one's
+    does, and between them it holds a block within the hole's rows. A grid's cell gone (an item of a
+    list whose items line up with the next column's); the space under a column that ends has no
+    block below it in line, and a paragraph beside a picture no breaks in line with the picture's."""
+    x0, y0, x1, y1 = r
+    full = ~empty
+    own = _runs(full[:, x0:x1].any(axis=1))
+    above = [e for s, e in own if e <= y0 + PITCH_TOL]
+    below = [s for s, e in own if s >= y1 - PITCH_TOL]
+    if not above or not below:
+        return False
+    a, b = above[-1], below[0]
+    for cols, across in ((np.s_[max(0, x0 - REACH):x0], np.s_[max(0, x0 - REACH):x1]),
+                         (np.s_[x1:x1 + REACH], np.s_[x0:x1 + REACH])):
+        # the blocks above and below are two cells each, a gutter between them, not one band across
+        if any(len(_runs(full[rows, across].any(axis=0))) < 2
+               for rows in (np.s_[max(0, a - GRID_ROWS):a], np.s_[b:b + GRID_ROWS])):
+            continue
+        side = _runs(full[:, cols].any(axis=1))
+        for i in range(1, len(side) - 1):
+            (_, pe), (s, e), (ns, _) = side[i - 1:i + 2]
+            if s >= y0 and e <= y1 and abs(pe - a) <= PITCH_TOL and abs(ns - b) <= PITCH_TOL:
+                return True
+    return False
+
+
 def _bounded_sides(empty: np.ndarray, means: np.ndarray, r, reach, stack: bool = False) -> tuple[int, int, int]:
     """Sides bounded by content beyond them, those of them on the hole's own ground, and sides on the
     screen's edge. A gap in a stack is bounded above and below by its blocks, however narrow they
@@ -536,7 +568,7 @@ def detect(img: np.ndarray) -> list[Issue]:
     _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
     holes = []
     for r in rects:
-        stack = r[3] - r[1] < short and _stack_gap(empty, means, r)
+        stack = r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r))
         slot = _pitch_slot(empty, r)
         if (r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short)) \
                 and _hole(r, empty, means, full, lab, stats, stack, slot):
