@@ -45,6 +45,9 @@ SLICE_WIDTH = 0.5  # widest share of its own height a round letter's left part h
 # diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
 # a cut left ("busi|n" read "busir")
 NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
+# words that never end an English phrase: what follows them was cut off
+DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "from", "than",
+            "your", "our", "my", "their"}
 # glyphs that are one narrow upright stroke: a sliver of a cut letter could be read as these
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
@@ -414,6 +417,40 @@ def _unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tu
     return len(strong_runs(d, b, _rules(d))) >= 2
 
 
+def _dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """The line stops on a word that cannot end an English phrase (an article, "to", "of", "and",
+    a possessive: "Already have an", "Power to"): text clipped at a word gap leaves whole words,
+    but not a whole phrase. The words before must be English (the list knows them), the line must
+    not wrap on below (checked by the caller) nor have ink or room after it, as for a cut word.
+    Words that end phrasal verbs and credits ("Sign in", "Powered by") are not among them."""
+    text = t.text.rstrip()
+    words = text.split()
+    # in small letters: a capital "A" may be a letter of its own ("Q & A")
+    if t.conf < MIN_WORD_CONF or len(words) < 2 or words[-1] not in DANGLING:
+        return False
+    before = [w for w in WORD.findall(" ".join(words[:-1])) if len(w) >= 2 and not w.isupper()]
+    if not before or not all(is_word(w) for w in before) or _text_below(img, t, infos):
+        return False
+    return _clean_stop(img, t) and not _room_after(img, t)
+
+
+def _text_below(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
+    """Another line starts just below, under part of this one, in any size or alignment: the phrase
+    may go on there (a centred heading wrapping, "Download on the / App Store"), read or only inked
+    (a pale line the recogniser missed); or the screen ends where such a line would be."""
+    x, y, w, h = t.box
+    reach = 3.5 * t.x_height
+    if y + h + reach > img.shape[0]:
+        return True
+    # ink under the line in its own colour: a line the recogniser missed (pale text on a picture)
+    below = distance(img[y + h:y + h + int(reach), x:x + w], t.bg)
+    top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
+    if below.size and int((below >= max(24.0, 0.5 * top)).sum()) >= 4 * t.x_height:
+        return True
+    return any(u is not t and y + h / 2 < u.box[1] + u.box[3] / 2 and u.box[1] - (y + h) <= reach
+               and min(x + w, u.box[0] + u.box[2]) > max(x, u.box[0]) for u in infos)
+
+
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
     """The text goes on past this line: in one a few spaces to its right on the same row, or in a
     line of the same type just below starting at the same x (a paragraph wrapping: its pitch is
@@ -667,7 +704,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
         elif (_lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e)
-              or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)) \
+              or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)
+              or _dangling_word(plain, e, infos)) \
                 and not _wraps_on(t, infos):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "
