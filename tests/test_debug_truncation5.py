@@ -113,11 +113,11 @@ def test_paragraph_line_ending_in_a_lone_capital_wraps_on():
     assert [i.category for i in truncation.detect(img, [alone])] == ["text-truncation"], boxes
 
 
-CODE = f"""<!doctype html><html><head><meta charset="utf-8"><style>
-body {{ margin: 0; background: #eee; }}
-code {{ position: absolute; left: 60px; top: 60px; font-family: 'Liberation Mono', monospace; font-size: 15px;
-        color: #333; white-space: pre; }}
-.s {{ color: #dd1144; }}
+CODE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #eee; }
+code { position: absolute; left: 60px; top: 60px; font-family: 'Liberation Mono', monospace; font-size: 15px;
+        color: #333; white-space: pre; }
+.s { color: #dd1144; }
 </style></head><body><code><span id="t">$( <span class="s">"button.continue"</span> ).html( <span
 class="s">"Next Step..."</span></span> )</code>
 </body></html>"""
