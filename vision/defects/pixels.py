@@ -9,25 +9,6 @@ RGB = tuple[int, int, int]
 # pixels this close to the strongest one count as fully covered by a stroke: anti-aliased edges
 # are paler, and taking them in makes text look lighter than its colour (borderline 4.3:1 for 4.6:1)
 STROKE = 0.97
-# a pixel belongs to a colour's glyphs when it lies at least this far from the ground towards
-# that colour (fainter blends are edges any colour leaves) ...
-SPREAD_DEPTH = 0.5
-# ... and at most this far off the ground-to-colour line: a few levels of rendering noise plus a
-# share of the colour's distance (sub-pixel hinting tints the edges of dark text)
-BLEND_OFF = 16.0
-BLEND_SHARE = 0.15
-# the colour farthest from the ground is an object beside the text (a logo letter, an icon) when
-# another colour's strokes cover at least this many times as many of the line's columns
-CONFINED = 3.0
-# ... and when its strokes span at most this many line heights: an icon or a letter is about one
-# em wide, while a link word in another colour is several, and is the line's text
-OBJECT_EMS = 1.5
-# ... and none of its columns runs down this share of the box's height: a solid column from top to
-# bottom is the side of a box drawn over the line, not a letter or an icon
-SOLID_EDGE = 0.9
-# the object set aside takes its fainter blends with the ground too, down to where any colour's
-# edge pixels look alike
-OBJECT_DEPTH = 0.1
 
 
 def luminance(color) -> float:
@@ -92,51 +73,6 @@ class TextInfo:
     conf: float
 
 
-def _strongest(crop: np.ndarray, d: np.ndarray, sel: np.ndarray) -> RGB:
-    """The colour of the pixels of `sel` farthest from the ground: anti-aliasing lightens thin
-    strokes, so only the fully covered pixels hold the true ink colour."""
-    top = float(d[sel].max())
-    core = sel & (d >= max(12.0, STROKE * top))
-    return tuple(int(v) for v in np.median(crop[core].reshape(-1, 3), axis=0))
-
-
-def _family(crop: np.ndarray, bg, colour, depth: float = SPREAD_DEPTH) -> np.ndarray:
-    """Pixels that are `colour` or a blend of it with the ground (its glyphs' anti-aliased
-    edges): they lie near the straight line from `bg` to `colour` in RGB, at least `depth` of the
-    way."""
-    px = crop.reshape(-1, 3).astype(np.float64) - np.asarray(bg, np.float64)
-    axis = np.asarray(colour, np.float64) - np.asarray(bg, np.float64)
-    span = float(axis @ axis)
-    if span <= 0:
-        return np.zeros(crop.shape[:2], bool)
-    t = px @ axis / span
-    off = np.linalg.norm(px - t[:, None] * axis, axis=1)
-    return ((t >= depth) & (off <= BLEND_OFF + BLEND_SHARE * np.sqrt(span))).reshape(crop.shape[:2])
-
-
-def text_colour(crop: np.ndarray, d: np.ndarray, bg) -> tuple[RGB, np.ndarray | None]:
-    """The ink colour of a line, and the pixels of an object of another colour set aside (None
-    when there is none): the colour farthest from the ground is the text's unless its strokes
-    sit in a small part of the line's length, about a letter wide, while another colour's run
-    along it. A logo letter or an icon the OCR box took in is farther from the ground than grey
-    text, but the text is the colour in most of the line's columns."""
-    ink = d >= 12.0
-    best = _strongest(crop, d, ink)
-    own = _family(crop, bg, best)
-    rest = ink & ~own
-    if not rest.any() or not own.any():
-        return best, None
-    cols = np.nonzero(own.any(axis=0))[0]
-    if cols[-1] - cols[0] + 1 > OBJECT_EMS * crop.shape[0]:
-        return best, None  # wider than a letter or an icon: words (a link) in another colour
-    if own.mean(axis=0).max() >= SOLID_EDGE:
-        return best, None  # the edge of a box laid over the line: element-overlap reads it with the line
-    other = _strongest(crop, d, rest)
-    if _family(crop, bg, other).any(axis=0).sum() < CONFINED * len(cols):
-        return best, None
-    return other, _family(crop, bg, best, OBJECT_DEPTH)
-
-
 def text_info(img: np.ndarray, line) -> TextInfo | None:
     """Measure one OCR line; None when it has no ink distinct from its background."""
     H, W = img.shape[:2]
@@ -153,10 +89,9 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     top = float(d.max())
     if top < 12:
         return None
-    fg, aside = text_colour(crop, d, bg)
-    if aside is not None:
-        d = np.where(aside, 0, d)  # the object is no ink of the line: its extent and size are the text's
-        top = float(d.max())
+    # anti-aliasing lightens thin strokes: the strongest pixels hold the true ink colour
+    core = d >= max(12.0, STROKE * top)
+    fg = tuple(int(v) for v in np.median(crop[core].reshape(-1, 3), axis=0))
     ink = d >= max(10.0, 0.35 * top)
     rows = np.nonzero(ink.sum(axis=1) >= 1)[0]
     cols = np.nonzero(ink.sum(axis=0) >= 1)[0]
