@@ -10,6 +10,11 @@ from .pixels import TextInfo, distance, rule_rows, word_boxes
 APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
 
 
+def _strong(d: np.ndarray) -> np.ndarray:
+    """The glyphs' ink in a distance-from-ground map: clear of the ground and of the faint edges."""
+    return d >= max(24.0, 0.4 * float(d.max()))
+
+
 def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
     """A doubtful line whose ink is far taller than its letters are wide: two lines in one box.
 
@@ -53,7 +58,7 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     if crop.size == 0 or h < 8:
         return False
     d = distance(crop, t.bg)
-    ink = (d >= max(24.0, 0.4 * float(d.max()))).astype(np.uint8)
+    ink = _strong(d).astype(np.uint8)
     n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     # whole letters only: not specks, and not glyphs of the two lines run together
     comps = [(int(s[1]), int(s[1] + s[3])) for s in st[1:n] if s[4] >= 3 and 3 <= s[3] <= 0.7 * h]
@@ -78,7 +83,7 @@ def _solid(img: np.ndarray, t: TextInfo) -> bool:
     glyphs (strokes cover well under half their box, even two lines' strokes drawn over each other)."""
     x, y, w, h = t.ink_box
     d = distance(img[y:y + h, x:x + w], t.bg)
-    return d.size > 0 and float((d >= max(24.0, 0.4 * float(d.max()))).mean()) > 0.55
+    return d.size > 0 and float(_strong(d).mean()) > 0.55
 
 
 def _stacked(img: np.ndarray, t: TextInfo) -> bool:
@@ -89,7 +94,7 @@ def _stacked(img: np.ndarray, t: TextInfo) -> bool:
     d = distance(img[y:y + h, x:x + w], t.bg)
     if d.size == 0:
         return False
-    inked = (d >= max(24.0, 0.4 * float(d.max()))).any(axis=1)
+    inked = _strong(d).any(axis=1)
     rows = np.flatnonzero(inked)
     if len(rows) < 2:
         return False
@@ -139,7 +144,7 @@ def _block_in(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int]) 
     d = distance(img[y + wd[2]:y + wd[3], x + wd[0]:x + wd[1]], t.bg)
     if d.size == 0:
         return False
-    full = np.concatenate([[0], ((d >= max(24.0, 0.4 * float(d.max()))).mean(axis=0) >= 0.8).astype(np.int8), [0]])
+    full = np.concatenate([[0], (_strong(d).mean(axis=0) >= 0.8).astype(np.int8), [0]])
     edges = np.flatnonzero(np.diff(full))
     return bool(len(edges) and (edges[1::2] - edges[::2]).max() >= max(4, 0.6 * t.x_height))
 
@@ -210,7 +215,7 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     if x1 - x0 < 2:
         return False
     d = distance(img[y0:y1, x0:x1], a.bg)
-    ink = d >= max(24.0, 0.4 * float(d.max()))
+    ink = _strong(d)
     blank = ~ink.any(axis=1)  # a rule drawn between the lines (an underline) leaves no row blank
     ink[rule_rows(ink, max(8, min(x1 - x0, 3 * min(a.x_height, b.x_height))))] = False  # a separator
     prof = ink.sum(axis=1)

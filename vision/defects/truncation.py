@@ -453,40 +453,34 @@ def _text_below(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
 
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
     """The text goes on past this line: in one a few spaces to its right on the same row, or in a
-    line of the same type just below starting at the same x (a paragraph wrapping: its pitch is
-    under twice the x-height plus a generous leading, or, for a line left inside brackets, a
-    little more when that line closes them)."""
-    x, y, w, h = t.ink_box
+    line of the same type just below (see `_wraps_on`)."""
+    x, _, w, _ = t.ink_box
     cy = t.box[1] + t.box[3] / 2
     for u in infos:
-        if u is t or abs(u.x_height - t.x_height) > max(2, 0.25 * t.x_height):
-            continue
-        ux = u.ink_box[0]
-        pitch = u.box[1] + u.box[3] / 2 - cy
-        if abs(pitch) < 0.5 * t.box[3] and x + w <= ux <= x + w + 4 * t.x_height:
+        if u is not t and _same_type(t, u) and abs(u.box[1] + u.box[3] / 2 - cy) < 0.5 * t.box[3] \
+                and x + w <= u.ink_box[0] <= x + w + 4 * t.x_height:
             return True
-        if abs(ux - x) > max(2, 0.3 * t.x_height) or pitch <= 0:
-            continue
-        xh = max(t.x_height, u.x_height)
-        if pitch <= 3.5 * xh or (bracket and pitch <= 5 * xh and _closes_first(u.text)):
-            return True
-    return False
+    return _wraps_on(t, infos, bracket)
 
 
-def _wraps_on(t: TextInfo, infos: list[TextInfo]) -> bool:
+def _same_type(t: TextInfo, u: TextInfo) -> bool:
+    return abs(u.x_height - t.x_height) <= max(2, 0.25 * t.x_height)
+
+
+def _wraps_on(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
     """A line of the same type starts just below at the same x, a paragraph's pitch away (under
-    twice the x-height plus a generous leading): the text wraps there, so this line ends in
-    whatever whole word fit ("... NOMBRES DE / DOMINIO PARA .DO A / PARTIR DEL"), and the glyph
-    shapes the weaker clues read at its end (a lone letter, a bare stroke) are the word's own. A
-    clipped line does not wrap."""
+    twice the x-height plus a generous leading, or, for a line left inside brackets, a little more
+    when that line closes them): the text wraps there, so this line ends in whatever whole word
+    fit ("... NOMBRES DE / DOMINIO PARA .DO A / PARTIR DEL"), and the glyph shapes the weaker clues
+    read at its end (a lone letter, a bare stroke) are the word's own. A clipped line does not wrap."""
     x = t.ink_box[0]
     cy = t.box[1] + t.box[3] / 2
     for u in infos:
-        if u is t or abs(u.x_height - t.x_height) > max(2, 0.25 * t.x_height) \
-                or abs(u.ink_box[0] - x) > max(2, 0.3 * t.x_height):
+        if u is t or not _same_type(t, u) or abs(u.ink_box[0] - x) > max(2, 0.3 * t.x_height):
             continue
         pitch = u.box[1] + u.box[3] / 2 - cy
-        if 0 < pitch <= 3.5 * max(t.x_height, u.x_height):
+        xh = max(t.x_height, u.x_height)
+        if 0 < pitch and (pitch <= 3.5 * xh or (bracket and pitch <= 5 * xh and _closes_first(u.text))):
             return True
     return False
 
@@ -498,12 +492,12 @@ def _closes_first(text: str) -> bool:
     return bool(ends) and (not opens or min(ends) < min(opens))
 
 
-def _band_bottom(img: np.ndarray, t: TextInfo) -> tuple[int, ...]:
+def _band_bottom(img: np.ndarray, t: TextInfo) -> int | None:
     """The baseline as the last row of the whole line's x-height band (the rows most glyphs
-    cross), in the line's ink box; empty when the line's ink cannot be measured. The few glyphs
+    cross), in the line's ink box; None when the line's ink cannot be measured. The few glyphs
     just before an ellipsis may not show it: a question mark's hook ends above it ("Solutions? W…")."""
     m = _line_ink(img, t, 0)
-    return () if m is None else (m[2] + 1,)
+    return None if m is None else m[2] + 1
 
 
 def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
@@ -533,7 +527,8 @@ def _dots_end(img: np.ndarray, t: TextInfo) -> int | None:
     body = [c for c in rest if c[3] >= 0.8 * t.x_height]
     if not body or max(bottoms) - min(bottoms) > 1:
         return None
-    baselines = {int(np.median([c[1] + c[3] for c in body])), *_band_bottom(img, t)}
+    band = _band_bottom(img, t)
+    baselines = {int(np.median([c[1] + c[3] for c in body]))} | ({band} if band is not None else set())
     if all(abs(bottoms[0] - b) > 2 for b in baselines) or base < min(baselines) - 1:
         return None
     gaps = [dots[1][0] - dots[0][0], dots[2][0] - dots[1][0]]
