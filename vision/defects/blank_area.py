@@ -45,6 +45,9 @@ A gap from an eighth of the short side also counts as a stack's when the column 
 line with it, above and below, around a block level with it, the blocks above and below each two
 cells with a gutter between them: an item gone from a grid of items (see `_grid_slot`).
 
+A rectangle that runs into a side margin is judged again cut back to the column of the content above
+and below it, when the next column beside it bounds it on its ground (see `_off_margin`).
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it).
 """
 from __future__ import annotations
@@ -545,6 +548,31 @@ def _vertical_twin(empty: np.ndarray, r, reach) -> bool:
     return False
 
 
+def _off_margin(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int, int] | None:
+    """The part of a rectangle that runs into a side margin, cut back to the column of the content
+    above and below it (their ends within NEAR of its top and bottom): a block gone from a column
+    leaves a hole as wide as the column, and the page's margin beside it is whitespace by design,
+    which only blurs how closely the column's blocks bound the hole. Its far side must then be
+    bounded by content on its own ground (the next column of a row or grid): beside a sidebar's
+    panel, a shorter column's whitespace is design. None if it reaches no margin, the content
+    there runs to the margin too, or the far side is not so bounded."""
+    x0, y0, x1, y1 = r
+    h, w = empty.shape
+    full = ~empty
+    band = full[max(0, y0 - NEAR):y0, x0:x1].any(axis=0) | full[y1:y1 + NEAR, x0:x1].any(axis=0)
+    cols = np.flatnonzero(band)
+    if not len(cols):
+        return None
+    a, b = x0 + int(cols[0]), x0 + int(cols[-1]) + 1
+    a, b = (a if x0 <= EDGE else x0), (b if x1 >= w - EDGE else x1)
+    if (a, b) == (x0, x1) or a <= EDGE or b >= w - EDGE:
+        return None
+    t = (a, y0, b, y1)
+    far = 1 if a > x0 else 0
+    sd = _side_reach(empty, t)[far]
+    return t if _bounded(sd) and _on_ground(empty, means, t, far) else None
+
+
 def detect(img: np.ndarray) -> list[Issue]:
     H, W = img.shape[:2]
     spread = max(hi - lo for lo, hi, _, _ in (cv2.minMaxLoc(c) for c in cv2.split(np.ascontiguousarray(img))))
@@ -567,7 +595,9 @@ def detect(img: np.ndarray) -> list[Issue]:
     full = ~empty
     _, lab, stats, _ = cv2.connectedComponentsWithStats(empty.astype(np.uint8), connectivity=4)
     holes = []
-    for r in rects:
+    for r in rects + [t for t in (_off_margin(empty, means, r) for r in rects) if t is not None]:
+        if r[2] - r[0] < short or (r[2] - r[0]) * (r[3] - r[1]) < MIN_AREA * h * w:
+            continue
         stack = r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r))
         slot = _pitch_slot(empty, r)
         if (r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short)) \
