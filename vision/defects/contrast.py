@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min
+from .own_rows import own_rows
 from .paint import blend_of
 from .pixels import (TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows,
                      segments, word_boxes)
@@ -72,8 +73,9 @@ def _letter_band(img: np.ndarray, t: TextInfo) -> tuple[int, int] | None:
 
 
 def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
-    """Runs of words in a passing line that on their own fall under the threshold."""
-    segs = segments(img, t)
+    """Runs of words in a passing line that on their own fall under the threshold, measured on the
+    line's own rows (a neighbour's glyph tops in the box would lend a run their colour)."""
+    segs = segments(img, own_rows(img, t))
     if len(segs) < 2:
         return []
     out = []

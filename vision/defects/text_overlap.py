@@ -5,6 +5,7 @@ import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min, union
+from .own_rows import own_rows
 from .pixels import TextInfo, distance, rule_rows, word_boxes
 
 APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
@@ -254,13 +255,15 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         flagged = [i.bbox for i in out]
         for t in infos:
             if t.conf >= 0.5 and not any(overlap_min(list(t.box), b) > 0.5 for b in flagged):
-                hit = _tall_words(img, t)
+                hit = _tall_words(img, own_rows(img, t))  # a neighbour's tops in the box are no collision
                 if hit is not None and not _next_line(img, t, hit.bbox, infos):
                     out.append(hit)
+    # a line's ink box cut to its own rows: a neighbour's tops or descenders in it share no glyph
+    own = [own_rows(img, t) for t in infos] if img is not None else infos
     for i, a in enumerate(infos):
-        for b in infos[i + 1:]:
-            ax, ay, aw, ah = a.ink_box
-            bx, by, bw, bh = b.ink_box
+        for k, b in enumerate(infos[i + 1:], i + 1):
+            ax, ay, aw, ah = own[i].ink_box
+            bx, by, bw, bh = own[k].ink_box
             iw = min(ax + aw, bx + bw) - max(ax, bx)
             ih = min(ay + ah, by + bh) - max(ay, by)
             small_h = min(ah, bh)
