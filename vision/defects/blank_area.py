@@ -36,7 +36,8 @@ with nothing in one half; see `_split_pane`).
 A frame's inside is also a hole when it is one card of a row left empty: a sibling card beside it,
 past a gutter, on the same ground and level with it at the top, holds content (see `_filled_sibling`).
 Or it is a slot of a row of like tiles: the tiles one pitch (its width and a gutter) to its left and
-to its right look alike, unlike it, and hold content (a picture tile gone from a row; see `_tile_slot`).
+to its right look alike, unlike it, and hold content (a picture tile gone from a row; see `_tile_slot`);
+the row may run past the screen's bottom edge, which then closes the slot's fourth side.
 
 A gap from an eighth of the short side, bounded closely on two sides only, is a hole where the
 columns of a row beside it start level at one pitch with one start missing inside it (a column gone
@@ -48,7 +49,8 @@ cells with a gutter between them: an item gone from a grid of items (see `_grid_
 A rectangle that runs into a side margin is judged again cut back to the column of the content above
 and below it, when the next column beside it bounds it on its ground (see `_off_margin`).
 
-The largest such rectangle is reported (it holds the missing block and the gaps around it).
+The largest such rectangle is reported (it holds the missing block and the gaps around it), a tile
+slot before any other: its neighbours show what is missing.
 """
 from __future__ import annotations
 
@@ -346,7 +348,7 @@ def _same_top(empty: np.ndarray, means: np.ndarray, colour: np.ndarray, top: int
 def _tile_slot(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
     """The hole fills a frame that is one slot of a row of like tiles: at one pitch (the frame's width
     and a gutter) to its left and to its right lie two tiles alike cell by cell, of another colour
-    than the hole and with content along a good part of its height. Tiles of a row share a template
+    than the hole (beyond a flat colour's noise: a card's light ground beside light grey pictures) and with content along a good part of its height. Tiles of a row share a template
     (a picture over a caption band) and a pitch; a panel or a picture of its own between two blocks
     has neighbours of other widths or looks, whose cells one pitch away do not match."""
     fx, fy, fw, fh = frame
@@ -362,7 +364,7 @@ def _tile_slot(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
         left, right = np.s_[fx - pitch:fx - pitch + fw], np.s_[fx + pitch:fx + pitch + fw]
         alike = np.abs(means[rows, left] - means[rows, right]).max(axis=-1) <= 2 * FLAT
         if alike.mean() >= TILE_ALIKE and all(
-                (np.abs(means[rows, t] - colour).max(axis=-1) > 2 * FLAT).mean() >= SIDE_COVER
+                (np.abs(means[rows, t] - colour).max(axis=-1) > FLAT).mean() >= SIDE_COVER
                 and full[:, t].any(axis=1).mean() >= SIB_LINES for t in (left, right)):
             return True
     return False
@@ -471,7 +473,9 @@ def _enclosed(empty: np.ndarray, r, short: int) -> bool:
     return r[3] - r[1] >= ENCLOSED * short and all(_bounded(sd) for sd in _side_reach(empty, r))
 
 
-def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False) -> bool:
+def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False) -> int:
+    """0 for no hole, 1 for a hole, 2 for a slot of a row of like tiles (the surest: its neighbours
+    show what is missing)."""
     x0, y0, x1, y1 = r
     h, w = empty.shape
     reach = _side_reach(empty, r)
@@ -484,8 +488,9 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     ground += column is not None  # the block beside a column stands on the hole's ground
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
     spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
-    # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below
-    tile = near == 4 and _tile_slot(empty, means, r, (cx, cy, cw, ch))
+    # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below (or the
+    # screen's bottom edge, which cuts a row off)
+    tile = near == 4 - (y1 >= h - EDGE) and _tile_slot(empty, means, r, (cx, cy, cw, ch))
     if ground < 1 and spread < 2 and not tile:
         # no neighbour on the hole's ground, and its ground confined around it: the inside of a
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
@@ -508,7 +513,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
         return False
     if _vertical_twin(empty, r, reach):
         return False
-    return True
+    return 2 if tile else 1
 
 
 def _slack(full: np.ndarray, start: int, step: int) -> int | None:
@@ -600,14 +605,16 @@ def detect(img: np.ndarray) -> list[Issue]:
             continue
         stack = r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r))
         slot = _pitch_slot(empty, r)
-        if (r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short)) \
-                and _hole(r, empty, means, full, lab, stats, stack, slot):
-            holes.append(r)
+        if r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short):
+            kind = _hole(r, empty, means, full, lab, stats, stack, slot)
+            if kind:
+                holes.append((kind == 2, r))
     if not holes:
         return []
     # the largest one: a page missing a block has one hole; the rest overlap it or are weaker. A
     # gap in a stack goes after the taller holes, which a wide band of slack would otherwise outsize
-    x0, y0, x1, y1 = max(holes, key=lambda r: (r[3] - r[1] >= short, (r[2] - r[0]) * (r[3] - r[1])))
+    _, (x0, y0, x1, y1) = max(holes, key=lambda t: (t[0], t[1][3] - t[1][1] >= short,
+                                                    (t[1][2] - t[1][0]) * (t[1][3] - t[1][1])))
     box = [int(x0 * CELL), int(y0 * CELL), int((x1 - x0) * CELL), int((y1 - y0) * CELL)]
     return [Issue("blank-area", box, "warning", f"Large empty area ({box[2]}x{box[3]} px) with content around it",
                   "visual", "Check for an element hidden with visibility:hidden/opacity:0, a failed "
