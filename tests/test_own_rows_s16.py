@@ -67,3 +67,26 @@ def test_a_line_drawn_over_another_is_still_a_collision():
     y = _line(img, boxes["y"], "Limited offer today")
     assert own_rows(img, x).ink_box == x.ink_box
     assert [i.category for i in text_overlap.detect([x, y], img)] == ["text-overlap"]
+
+
+CARD = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; background: #0f5a22; {SANS}; color: #0f5a22; }}
+#card {{ position: absolute; left: 0; top: 100px; width: 48px; height: 100px; background: #fff; text-align: center; }}
+#panel {{ position: absolute; left: 0; top: 200px; width: 120px; height: 60px; background: #4060c0; }}
+#n {{ display: block; margin-top: 8px; font-size: 24px; line-height: 26px; }}
+#s {{ display: block; font-size: 16px; line-height: 18px; }}
+</style></head><body><div id="card"><span id="n">1.3m</span><span id="s">Shares</span></div><div id="panel"></div>
+</body></html>"""
+
+
+def test_a_cards_edges_in_the_boxes_make_no_collision():
+    """A stat card's number and caption, each boxed out to the card's side edge and the caption's
+    box down into the panel below: the columns of the card's edge, inked all the way down a box,
+    do not join the number's rows to the caption's."""
+    img, boxes = render_with_boxes(CARD, ("n", "s"), text=True)
+    n, s = boxes["n"], boxes["s"]
+    top_n = int(n[1]) - 2
+    a = text_info(img, TextLine("1.3m", (0, top_n, 50, int(s[1] + 4) - top_n), 0.99))
+    b = text_info(img, TextLine("Shares", (0, int(n[1] + n[3]) - 6, 50, 204 - int(n[1] + n[3]) + 6), 0.99))
+    assert a.ink_box[1] + a.ink_box[3] > b.ink_box[1]
+    assert text_overlap.detect([a, b], img) == []

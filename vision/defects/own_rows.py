@@ -19,14 +19,19 @@ LEADING = 2  # rows with no ink across the whole line that part two lines (one i
 
 def own_rows(img: np.ndarray, t: TextInfo) -> TextInfo:
     """The line with its ink box cut to the tallest run of inked rows (runs parted by at least
-    LEADING rows with no strong ink anywhere across the line); the line as it is when its ink
-    forms one run."""
+    LEADING rows with no strong ink anywhere across the line, leaving out columns inked all the
+    way down the box: the edge of a card or a panel the box reaches, which no line of glyphs
+    fills); the line as it is when its ink forms one run."""
     x, y, w, h = t.ink_box
     crop = img[y:y + h, x:x + w]
     if crop.size == 0:
         return t
     d = distance(crop, t.bg)
-    inked = (d >= max(24.0, 0.4 * float(d.max()))).any(axis=1)
+    ink = d >= max(24.0, 0.4 * float(d.max()))
+    side = ink.all(axis=0)  # inked from the box's top to its bottom: a surface's edge beside the text
+    if side.all():
+        return t
+    inked = ink[:, ~side].any(axis=1)
     rows = np.flatnonzero(inked)
     if len(rows) < 2:
         return t
