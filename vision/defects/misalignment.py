@@ -441,6 +441,23 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
     return out
 
 
+def _stroke(img: np.ndarray, r: tuple[int, int, int, int]) -> bool:
+    """A thin line drawn on the ground: its colour stands apart from the rows just above and below
+    it, on the same side of both (darker or lighter, or another hue). A step from one shade to the
+    next (a gradient's band, a soft shadow's edge) has its colour between theirs: the edge of a
+    shape, whose ends say nothing of where a separator was placed."""
+    x, y, w, h = r
+    if y < 1 or y + h >= img.shape[0]:
+        return True
+    above, mid, below = (np.median(img[a:b, x:x + w].reshape(-1, 3), axis=0)
+                         for a, b in ((y - 1, y), (y, y + h), (y + h, y + h + 1)))
+
+    def d(p: np.ndarray, q: np.ndarray) -> float:
+        return float(np.abs(p - q).max())
+
+    return d(above, mid) + d(mid, below) > d(above, below) + 4
+
+
 def detect(infos: list[TextInfo], img: np.ndarray) -> list[Issue]:
     """Stacks of text paragraphs, drawn boxes and rules, one member (or a block of adjacent members)
     a few pixels off the left edge or centre line the rest share. Lines are placed by their
@@ -448,5 +465,5 @@ def detect(infos: list[TextInfo], img: np.ndarray) -> list[Issue]:
     infos = [replace(t, ink_box=glyph_box(img, t)) for t in infos]
     boxes = _box_items(flat_boxes(img, [t.box for t in infos]), img)
     lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True)
-             for r in rules(img, [t.box for t in infos])]
+             for r in rules(img, [t.box for t in infos]) if _stroke(img, r)]
     return _element_detect(infos, boxes + lines, img)
