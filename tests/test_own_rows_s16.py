@@ -90,3 +90,25 @@ def test_a_cards_edges_in_the_boxes_make_no_collision():
     b = text_info(img, TextLine("Shares", (0, int(n[1] + n[3]) - 6, 50, 204 - int(n[1] + n[3]) + 6), 0.99))
     assert a.ink_box[1] + a.ink_box[3] > b.ink_box[1]
     assert text_overlap.detect([a, b], img) == []
+
+
+LINKS = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ margin: 0; background: #e5e5e5; {SANS}; font-size: 18px; color: #111; }}
+div {{ position: absolute; left: 40px; line-height: 22px; }} a {{ color: #00e; text-decoration: underline; }}
+</style></head><body>
+<div style="top: 40px"><span id="e">english</span></div>
+<div style="top: 62px"><a id="r">русский</a></div>
+<div style="top: 110px"><span id="n">news</span></div>
+</body></html>"""
+
+
+def test_a_doubtful_lines_box_taking_in_a_descender_above_is_not_too_tall():
+    """A link in a script the recogniser does not know, read with doubt, its box reaching up into
+    the g of the line above: the g's tail is no part of the link's height."""
+    img, boxes = render_with_boxes(LINKS, ("e", "r", "n"), text=True)
+    e = _line(img, boxes["e"], "english")
+    n = _line(img, boxes["n"], "news")
+    x, y, w, h = (int(round(v)) for v in boxes["r"])
+    r = text_info(img, TextLine("pyccni", (x, int(boxes["e"][1] + boxes["e"][3]) - 3, w, y + h + 4 - int(boxes["e"][1] + boxes["e"][3]) + 3), 0.84))
+    assert r.ink_box[1] < y
+    assert text_overlap.detect([e, r, n], img) == []

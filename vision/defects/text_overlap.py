@@ -129,7 +129,9 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         # two lines half a line apart: their letters' dense bands merge into one about twice
         # as tall as a line's (a capital line's band, the cap height, is only 1.4 times taller)
         ref_x = float(np.median([o.x_height for o in near]))
-        if t.ink_height >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
+        # its own rows: a glyph's tail of the line above in the box adds nothing to its height
+        own = own_rows(img, t).ink_box[3] if img is not None else t.ink_height
+        if own >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
             out.append(Issue("text-overlap", list(t.box), "error",
                              f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
