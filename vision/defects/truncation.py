@@ -194,6 +194,12 @@ def _sliver(img: np.ndarray, t: TextInfo) -> bool:
     d, b0, b1 = m
     if d[:, -3:].max() >= 0.15:
         return False
+    # a link's underline runs under the stroke too; rules in the top half as well are a frame's
+    # sides (a button's border), whose upright side is no stroke
+    rules = _rules(d[:, :-3])
+    framed = bool(rules[:len(rules) // 2].any())
+    if not framed:
+        d = np.where(rules[:, None], 0.0, d)
     # columns apart at half strength: a stroke may touch the glyph before it in one faint pixel
     # (the arm of an r kerned up to it)
     cols = np.nonzero((d[:, :-3] >= 0.45).any(axis=0))[0]
@@ -203,8 +209,15 @@ def _sliver(img: np.ndarray, t: TextInfo) -> bool:
     start, before = int(cols[gaps[-1] + 1]), int(cols[gaps[-1]])
     mark = d[:, start:-3] >= 0.3
     rows = np.nonzero(mark.any(axis=1))[0]
-    if mark.shape[1] > 2 or start - before - 1 < (1 if read or tall else 0.35 * t.x_height) \
-            or rows[-1] - rows[0] + 1 < 0.6 * (b1 - b0 + 1):
+    if mark.shape[1] > 2 or rows[-1] - rows[0] + 1 < 0.6 * (b1 - b0 + 1):
+        return False
+    # left unread, a stroke hanging from the band's top down most of it may stand tight after the
+    # last letter read (the stem of a cut "U" after "SOL", curving away before the baseline); a
+    # shorter one only after a word space
+    # (Latin only: a Cyrillic "ы" or a CJK glyph may end in such a stroke of its own)
+    banded = not framed and abs(int(rows[0]) - b0) <= 1 and rows[-1] <= b1 + 1 \
+        and not _other_alphabet(text) and not _has_cjk(text)
+    if start - before - 1 < (1 if read or tall or banded else 0.35 * t.x_height):
         return False
     # no higher than the band while the glyphs before it rise above it: not an l or an I
     above = b0 - max(2, int(0.25 * t.x_height)) + 1  # the rows an ascender or a capital reaches
@@ -212,7 +225,7 @@ def _sliver(img: np.ndarray, t: TextInfo) -> bool:
         return False
     # a stroke standing on the baseline, or the stem of a p hanging from the band's top below it
     # (a divider rises above the band and hangs below it)
-    return b1 - 2 <= rows[-1] <= b1 or (rows[0] >= b0 - 1 and rows[-1] > b1)
+    return banded or b1 - 2 <= rows[-1] <= b1 or (rows[0] >= b0 - 1 and rows[-1] > b1)
 
 
 def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
