@@ -108,13 +108,15 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
         k -= 1
     if k < 0 or not bare[k] or len(painted) - 1 - k < 2:
         return x  # no chip, or one wider than an em (a panel the line sits in)
-    # half a line above and below the chip lies the background again
+    # within half a line above and below the chip the background shows again (the chip's own
+    # ends; a list's next line may lie right past them)
     col, gap = a + k + 2, max(4, h // 2)
     if y - gap < 0 or y + h + gap >= img.shape[0]:
         return x
-    ends = img[[y - gap, y + h + gap], col].astype(np.int16)
-    if np.abs(ends - np.asarray(t.bg, np.int16)).max() > 4:
-        return x  # a panel or a gradient the line sits in
+    bg = np.asarray(t.bg, np.int16)
+    for part in (img[y - gap:y, col], img[y + h:y + h + gap + 1, col]):
+        if not (np.abs(part.astype(np.int16) - bg).max(axis=-1) <= 4).any():
+            return x  # a panel or a gradient the line sits in
     return a + k + 1
 
 
