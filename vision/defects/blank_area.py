@@ -46,6 +46,11 @@ A gap from an eighth of the short side also counts as a stack's when the column 
 line with it, above and below, around a block level with it, the blocks above and below each two
 cells with a gutter between them: an item gone from a grid of items (see `_grid_slot`).
 
+The space under a block in a band, beside a neighbour running down the band, is a hole when the
+block's column was centred on the band and lost its last block: its top stays off the band's edge and
+the neighbour's top, while the space under it exceeds the space over it by a block's height (see
+`_lost_centre`).
+
 A rectangle that runs into a side margin is judged again cut back to the column of the content above
 and below it, when the next column beside it bounds it on its ground (see `_off_margin`).
 
@@ -473,7 +478,7 @@ def _enclosed(empty: np.ndarray, r, short: int) -> bool:
     return r[3] - r[1] >= ENCLOSED * short and all(_bounded(sd) for sd in _side_reach(empty, r))
 
 
-def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False) -> int:
+def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False, centre: bool = False) -> int:
     """0 for no hole, 1 for a hole, 2 for a slot of a row of like tiles (the surest: its neighbours
     show what is missing)."""
     x0, y0, x1, y1 = r
@@ -483,9 +488,10 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     if edges > 1:
         return False  # a margin or a band between sections
     column = _column_hole(empty, means, r, reach) if near < 3 else None
-    if near < 3 and not column and not slot:
+    if near < 3 and not column and not slot and not centre:
         return False  # space beside one block
-    ground += column is not None  # the block beside a column stands on the hole's ground
+    # the block beside a column, or over a centred column's lost block, stands on the hole's ground
+    ground += column is not None or centre
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
     spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
     # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below (or the
@@ -508,7 +514,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     overlap = max(0, min(x1, mx1) - max(x0, mx0))
     twin = np.r_[mx0:min(mx1, x0), max(mx0, x1):mx1] if overlap else np.r_[mx0:mx1]
     ty0, ty1 = column or (y0, y1)
-    if not slot and overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
+    if not (slot or centre) and overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
             means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
     if _vertical_twin(empty, r, reach):
@@ -549,6 +555,49 @@ def _vertical_twin(empty: np.ndarray, r, reach) -> bool:
             continue
         run = _slack(full, start + step * int(np.median(other[1][other[0]])), step)
         if run is not None and TWIN * hh <= run <= hh / TWIN:
+            return True
+    return False
+
+
+def _lost_centre(empty: np.ndarray, means: np.ndarray, r) -> bool:
+    """The space under a block in a band, beside a neighbour that runs down the band beside both: the
+    block's column is centred on the band (its top neither on the band's edge nor level with the
+    neighbour's), yet the space under it is larger than the space over it by a block's height at least:
+    a centred column that lost its last block (a button under its lines) keeps its top where it was.
+    The band's top edge runs on past the neighbour (a column of the band, not the band's own side, as
+    a card's border is); the space lies under the whole of the block's last line, with nothing close
+    on its far side (the space beside a button of the column is no such space). On a CSS ground only
+    (a picture's own empty part is no band's)."""
+    x0, y0, x1, y1 = r
+    reach = _side_reach(empty, r)
+    if not _divider(reach[3]) or reach[2] is None or not reach[2][0].any():
+        return False
+    full = ~empty
+    cols = full[:, x0:x1]
+    d = int(np.median(reach[2][1][reach[2][0]]))
+    if d > NEAR:
+        return False
+    block = y0 - 1 - d
+    edges = np.flatnonzero(cols[:block].mean(axis=1) >= DIVIDER)
+    if not len(edges):
+        return False  # no band's edge above
+    edge = int(edges[-1])
+    top = edge + 1 + int(np.argmax(cols[edge + 1:block + 1].any(axis=1)))  # the block's first row
+    over = top - edge - 1
+    if over < 2:
+        return False  # a column set on the band's top edge
+    if y1 - y0 - over < GAP / 2:
+        return False
+    for k, col, past in ((0, x0 - 1, np.s_[max(0, x0 - 1 - GAP):x0 - 1]), (1, x1, np.s_[x1 + 1:x1 + 1 + GAP])):
+        if not _divider(reach[k]) or not 0 <= col < empty.shape[1] or full[edge, past].mean() < DIVIDER:
+            continue  # no neighbour's straight side, or it is the band's own side (a card's border)
+        beyond = np.s_[x1:x1 + GAP] if k == 0 else np.s_[max(0, x0 - GAP):x0]
+        if _bounded(reach[1 - k]) or full[block, beyond].any():
+            continue  # the space beside a block of the column (a button), or under part of its lines
+        beside = full[edge + 1:y1, col]
+        first = int(np.argmax(beside)) if beside.any() else len(beside)
+        if beside[first:].mean() >= DIVIDER and abs(edge + 1 + first - top) >= 2 \
+                and _css_ground(means[y0:y1, x0:x1]):
             return True
     return False
 
@@ -605,8 +654,9 @@ def detect(img: np.ndarray) -> list[Issue]:
             continue
         stack = r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r))
         slot = _pitch_slot(empty, r)
-        if r[3] - r[1] >= short or stack or slot or _enclosed(empty, r, short):
-            kind = _hole(r, empty, means, full, lab, stats, stack, slot)
+        centre = _lost_centre(empty, means, r)
+        if r[3] - r[1] >= short or stack or slot or centre or _enclosed(empty, r, short):
+            kind = _hole(r, empty, means, full, lab, stats, stack, slot, centre)
             if kind:
                 holes.append((kind == 2, r))
     if not holes:
