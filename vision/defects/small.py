@@ -9,7 +9,7 @@ import numpy as np
 from .glyph_extent import ASCENDING, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
 from .paint import blend_of, largest_piece, paint_colour
-from .pixels import TextInfo, distance, font_px, mode_color, uncovered, word_boxes
+from .pixels import TextInfo, distance, font_px, line_colour, mode_color, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
 MIN_TARGET_PX = 24
@@ -258,7 +258,10 @@ def _is_glyph(img: np.ndarray, box: list[int], comp: np.ndarray, filled: bool, l
             continue
         if filled:
             return False
-        colour = np.median(img[y:y + h, x:x + w][comp].reshape(-1, 3), axis=0)
+        # the shape's paint where its strokes fully cover pixels (a thin frame's anti-aliased edges
+        # are most of its pixels, lighter than the ink of the line it may belong to)
+        pix = img[y:y + h, x:x + w][comp].reshape(-1, 1, 3)
+        colour = line_colour(pix, distance(pix, t.bg))
         if distance(np.array([[colour]]), t.fg)[0, 0] > 60:
             return False
         sides = [comp[0].mean(), comp[-1].mean(), comp[:, 0].mean(), comp[:, -1].mean()]
