@@ -19,7 +19,7 @@ import numpy as np
 
 from .glyph_box import glyph_box
 from .issue import Issue, union
-from .pixels import FlatBox, TextInfo, flat_boxes, font_px, rules
+from .pixels import FlatBox, TextInfo, flat_boxes, font_px, rules, word_boxes
 
 TOL = 2.0        # px: members of an aligned stack agree this closely (glyph side bearings differ)
 MIN_OFF, MAX_OFF = 3.0, 12.0
@@ -43,6 +43,7 @@ class _Item:
     parent: int = -1                 # index of the innermost box holding it (-1: the page)
     row: int = 0                     # a row of this many siblings side by side, taken as one member
     in_row: bool = False             # one of such a row: its own middle is the row's business
+    text_left: float | None = None   # where the text starts after a list marker leading the line
 
 
 def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, int]:
@@ -120,6 +121,26 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
     return a + k + 1
 
 
+def _after_marker(img: np.ndarray, t: TextInfo) -> float | None:
+    """Where the text starts after a list marker leading the line (a number, a bullet, an icon the
+    recogniser may not have read): the line's first run of ink, no wider than an em, set apart from
+    the next by half an em or more. None without one."""
+    words = word_boxes(img, t)
+    em = font_px(t)
+    if len(words) < 2 or words[0][1] - words[0][0] > em or words[1][0] - words[0][1] < 0.5 * em:
+        return None
+    return float(t.ink_box[0] + words[1][0])
+
+
+def _marked_alike(items: list[_Item], run: list[int], col: list[int]) -> bool:
+    """Every member leads with a list marker and the text after it lines up: list items whose
+    markers differ in width or placement (a number and an icon), not an item shifted off."""
+    v = [items[i].text_left for i in run + col]
+    if any(x is None for x in v):
+        return False
+    return abs(float(np.mean(v[:len(run)])) - float(np.mean(v[len(run):]))) <= TOL
+
+
 def _open_end(text: str, left: bool) -> bool:
     """The text's left (or right) end is a full-width bracket or stop, whose ink sits on one side of
     its em: the ink's extent there is not the text's."""
@@ -156,7 +177,8 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             centre = None  # a full-width stop or bracket is ink on one side of an empty em
         left = min(_chip_left(img, t) for t in p) if img is not None else box[0]
         # side bearings: the ink of a letter starts up to about 0.12 em right of its box
-        out.append(_Item(tuple(box), float(left), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text))
+        out.append(_Item(tuple(box), float(left), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text,
+                         text_left=_after_marker(img, p[0]) if img is not None and len(p) == 1 else None))
     return out
 
 
@@ -423,6 +445,8 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else MAX_OFF_CENTRE):
                     continue
                 if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed):
+                    continue
+                if name == "left" and _marked_alike(items, run_s, col_s):
                     continue
                 key = frozenset(run_s)
                 if key in seen:
