@@ -70,6 +70,7 @@ TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may foll
 TRAILING_MARKS = re.compile(r"[^\w\s]+$")
 WORD_BREAK = " -/(\"“‘"  # what may stand before a word: a space, a hyphen, a slash, an opening mark
 MIN_WORD_CONF = 0.8  # a line read with doubt may end in a misread word
+TURKISH = set("ğĞşŞİı")  # letters only Turkish writes: a dotless i among them is a letter of its own
 
 
 def _rule_row(ink: np.ndarray) -> bool:
@@ -358,6 +359,34 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
     return not is_word(last) and begins_word(last) and _clean_stop(img, t) and not _room_after(img, t)
+
+
+def _english_before(words: list[str]) -> bool:
+    """The words before a line's last are English (the list knows them; capitals too): the
+    recogniser read the line well, in the language the word list knows."""
+    known = [w for w in WORD.findall(" ".join(words)) if len(w) >= 2]
+    return bool(known) and all(is_word(w) for w in known)
+
+
+def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
+    """The recogniser's reading of the last glyph says it is a slice of one: a dotless "ı" in an
+    English line (a letter's first stem, its dot never drawn: "walr|us" read "walrı"), a closing
+    bracket or a bar glued to a word with nothing opened before it ("WARHO]", "sup|": the stem and
+    foot of a cut letter), or a word in capitals ending in "I" that is no word, where the letters
+    before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem). The words
+    before must be English and the ink must stop cleanly after the line."""
+    text = t.text.rstrip()
+    words = text.split()
+    if len(words) < 2 or t.conf < MIN_WORD_CONF or not _english_before(words[:-1]):
+        return False
+    last = words[-1]
+    core = last.rstrip("I")
+    after_letter = last[-2:-1].isalpha()
+    dotless = last[-1:] == "ı" and after_letter and not any(ch in TURKISH for ch in text[:-1])
+    unopened = last[-1:] in "]|" and after_letter and not any(ch in "[|" for ch in text[:-1])
+    stem = last.isupper() and last.isalpha() and len(last) >= 4 and core != last and len(core) >= 3 \
+        and not is_word(last) and begins_word(core)
+    return (dotless or unopened or stem) and _clean_stop(img, t)
 
 
 def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) \
@@ -713,7 +742,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
         elif (_lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e)
               or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)
-              or _dangling_word(plain, e, infos)) \
+              or _dangling_word(plain, e, infos) or _misread_end(plain, e)) \
                 and not _wraps_on(t, infos):
             out.append(Issue("text-truncation", list(t.box), "warning",
                              f"Text \"{text[:40]}\" ends part-way into a word: probably sliced at its "

@@ -1,0 +1,54 @@
+"""text-truncation, a last glyph read as what a slice of a letter looks like (2026-12-01): a
+dotless "ı" ending an English line, a closing bracket glued to a word with none opened, a word in
+capitals ending in an "I" that is no word ("SOLUTII" for a cut N), each on a line clipped inside
+that letter, are cut; the same marks where they are the text's own (a Turkish line, a bracket
+opened before, a real word or a short acronym in capitals) are not. Pages are rendered in
+Chromium and each line is boxed the way the page OCR boxes it, with the text the recogniser read."""
+from __future__ import annotations
+
+import pytest
+
+from debug_pages import render_with_boxes
+from vision.defects import truncation
+from vision.defects.pixels import text_info
+from vision.ocr import TextLine
+
+ROWS = [("dotless", "Meet our friendly walrus today"), ("bracket", "POTSHERD WARHOL"),
+        ("caps", "DATA SOLUTIONS"), ("turkish", "Lütfen kapıyı açın"), ("opened", "See the notes [below]"),
+        ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API")]
+PAGE = "".join(['<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; background: #fff; '
+                "font: 20px 'Liberation Sans', sans-serif; color: #222 } div { position: absolute; left: 40px; "
+                "white-space: nowrap } .clip { display: inline-block; overflow: hidden; vertical-align: bottom }"
+                "</style></head><body>"]
+               + [f'<div style="top: {30 + 50 * k}px"><span id="{i}" class="clip">{s}</span></div>'
+                  for k, (i, s) in enumerate(ROWS)] + ["</body></html>"])
+# clips inside one letter, too near its left side to leave a straight cut through strokes: the
+# "u" of walrus, the "L" of WARHOL, the "N" of SOLUTIONS
+CUT = """(() => { const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };
+  at('dotless', 23, 0.2); at('bracket', 14, 0.4); at('caps', 13, 0.15); })()"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return render_with_boxes(PAGE, [i for i, _ in ROWS], before=CUT, height=400)
+
+
+def _found(page, key: str, read: str) -> list[str]:
+    img, boxes = page
+    x, y, w, h = (int(round(v)) for v in boxes[key])
+    t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+    return [i.category for i in truncation.detect(img, [t])]
+
+
+@pytest.mark.parametrize("key,read", [("dotless", "Meet our friendly walrı"), ("bracket", "POTSHERD WARHO]"),
+                                      ("caps", "DATA SOLUTII")])
+def test_a_slice_read_as_its_look_alike_is_a_cut(page, key, read):
+    assert _found(page, key, read) == ["text-truncation"], page[1][key]
+
+
+@pytest.mark.parametrize("key,read", [("turkish", "Lütfen kapıyı açın"), ("opened", "See the notes [below]"),
+                                      ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API")])
+def test_the_same_marks_as_the_texts_own_are_not(page, key, read):
+    assert _found(page, key, read) == [], page[1][key]
