@@ -52,3 +52,24 @@ def test_a_slice_read_as_its_look_alike_is_a_cut(page, key, read):
                                       ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API")])
 def test_the_same_marks_as_the_texts_own_are_not(page, key, read):
     assert _found(page, key, read) == [], page[1][key]
+
+
+SPACED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #444; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; }
+</style></head><body><p id="cut">service for the built-in Twitter …. At the</p><p id="prose">wait ... what happened here</p>
+</body></html>"""
+
+
+def test_an_ellipsis_after_a_word_space_with_the_sentences_stop_after_it():
+    """A link cut at a word space shows its ellipsis after the space, the sentence's own stop
+    right after it ("Twitter …. At the"): found; a spaced ellipsis in prose is not."""
+    img, boxes = render_with_boxes(SPACED, ("cut", "prose"), height=200)
+    for key, read, want in (("cut", "service for the built-in Twitter .... At the", ["text-truncation"]),
+                            ("prose", "wait ... what happened here", [])):
+        x, y, w, h = (int(round(v)) for v in boxes[key])
+        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        found = truncation.detect(img, [t])
+        assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
+        if found:
+            assert found[0].bbox[0] + found[0].bbox[2] < x + w - 30  # the box ends at the ellipsis

@@ -24,8 +24,10 @@ from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # an ellipsis inside a line: the OCR line ran on past a truncated element into the text after it
-# (a sentence's own stop or comma may follow the truncated element: "at Shaun…. Building")
-MID_ELLIPSIS = re.compile(r"[^\W_](\.{2,3}|…)[.,;:]?\s+\S")
+# (a sentence's own stop or comma may follow the truncated element: "at Shaun…. Building"). An
+# element cut at a word space shows its ellipsis after the space: only with the sentence's stop
+# right after it ("Twitter …. At the"), as a spaced ellipsis in prose ("wait ... what") has none
+MID_ELLIPSIS = re.compile(r"[^\W_](?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
@@ -727,8 +729,9 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         if mid is not None and mid.start() >= 3:
             # the part of the line up to the ellipsis, by its share of the characters
             x, y, w, h = t.box
-            end = x + int(round(w * mid.end(1) / max(1, len(text))))
-            out.append(_issue_ellipsis([x, y, end - x, h], text[:mid.end(1)]))
+            dots = max(mid.end(1), mid.end(2))  # whichever form matched (the other gives -1)
+            end = x + int(round(w * dots / max(1, len(text))))
+            out.append(_issue_ellipsis([x, y, end - x, h], text[:dots]))
             continue
         d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
         words = ink_words(d, t.x_height) if d is not None else []
