@@ -73,3 +73,28 @@ def test_an_ellipsis_after_a_word_space_with_the_sentences_stop_after_it():
         assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
         if found:
             assert found[0].bbox[0] + found[0].bbox[2] < x + w - 30  # the box ends at the ellipsis
+
+
+BUTTON_BELOW = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #000; color: #e7e9ea; font: bold 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; }
+button { font: bold 15px 'Liberation Sans', sans-serif; color: #1d9bf0; background: #000; border: 1px solid #536471;
+         border-radius: 18px; padding: 8px 30px; }
+</style></head><body>
+<div style="left: 40px; top: 40px"><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">Already have an account?</span></div>
+<div id="probe" style="left: 40px; top: 200px">Already have an</div>
+<div style="left: 120px; top: 70px"><button><span id="sign">Sign in</span></button></div>
+</body></html>"""
+FIT_AN = """(() => { const p = document.getElementById('probe'), c = document.getElementById('cut');
+c.style.width = (p.getBoundingClientRect().width + 2) + 'px'; p.remove(); })()"""
+
+
+def test_a_dangling_word_over_a_button_reaching_under_its_end_only():
+    """"Already have an" clipped at a word gap, a button's label just below reaching under its last
+    letters only: the label is another element, not the phrase going on, so the cut is found."""
+    img, boxes = render_with_boxes(BUTTON_BELOW, ("cut", "sign"), before=FIT_AN, height=200)
+    lines = []
+    for key, read in (("cut", "Already have an"), ("sign", "Sign in")):
+        x, y, w, h = (int(round(v)) for v in boxes[key])
+        lines.append(text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99)))
+    assert [i.category for i in truncation.detect(img, lines)] == ["text-truncation"], boxes

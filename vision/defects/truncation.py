@@ -479,7 +479,7 @@ def _dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
 
 
 def _text_below(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
-    """Another line starts just below, under part of this one, in any size or alignment: the phrase
+    """Another line starts just below, under this one, in any size or alignment: the phrase
     may go on there (a centred heading wrapping, "Download on the / App Store"), read or only inked
     (a pale line the recogniser missed); or the screen ends where such a line would be."""
     x, y, w, h = t.box
@@ -491,8 +491,10 @@ def _text_below(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     top = float(distance(np.array([[t.fg]]), t.bg)[0, 0])
     if below.size and int((below >= max(24.0, 0.5 * top)).sum()) >= 4 * t.x_height:
         return True
+    # under half of it at least: the next line of a wrapped phrase starts under it or is centred
+    # with it; one reaching under its last letters only is another element (a button's label)
     return any(u is not t and y + h / 2 < u.box[1] + u.box[3] / 2 and u.box[1] - (y + h) <= reach
-               and min(x + w, u.box[0] + u.box[2]) > max(x, u.box[0]) for u in infos)
+               and min(x + w, u.box[0] + u.box[2]) - max(x, u.box[0]) >= 0.5 * min(w, u.box[2]) for u in infos)
 
 
 def _continues(t: TextInfo, infos: list[TextInfo], bracket: bool = False) -> bool:
