@@ -98,3 +98,29 @@ def test_a_dangling_word_over_a_button_reaching_under_its_end_only():
         x, y, w, h = (int(round(v)) for v in boxes[key])
         lines.append(text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99)))
     assert [i.category for i in truncation.detect(img, lines)] == ["text-truncation"], boxes
+
+
+INSIDE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #0000ee; }
+</style></head><body>
+<p id="cut">released, with fixes for <a href="#" style="display: inline-block; overflow: hidden; vertical-align: bottom;
+max-width: 92px">vulnerabilities</a> (CVE-2024-24989, CVE-2024-24990)</p>
+<p id="whole">released, with fixes for <a href="#">vulnerabilities</a> (CVE-2024-24989, CVE-2024-24990)</p>
+</body></html>"""
+
+
+def test_a_word_cut_inside_a_sentence():
+    """A link clipped inside a sentence, the sentence going on after it: the fragment is no word
+    but the start of one, the words around it English; found, the box ending at the fragment. The
+    whole sentence is not."""
+    img, boxes = render_with_boxes(INSIDE, ("cut", "whole"), height=200)
+    for key, read, want in (("cut", "released, with fixes for vulnerabiliti (CVE-2024-24989, CVE-2024-24990)",
+                             ["text-truncation"]),
+                            ("whole", "released, with fixes for vulnerabilities (CVE-2024-24989, CVE-2024-24990)", [])):
+        x, y, w, h = (int(round(v)) for v in boxes[key])
+        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        found = truncation.detect(img, [t])
+        assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
+        if found:
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.6 * w

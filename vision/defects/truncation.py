@@ -391,6 +391,26 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     return (dotless or unopened or stem) and _clean_stop(img, t)
 
 
+def _cut_inside(t: TextInfo) -> int | None:
+    """Where a word inside the line stops that is no English word but the start of one, the other
+    words English ("with fixes for vulnerabiliti (CVE-2024-24989,"): an element clipped inside a
+    sentence, the sentence running on after it. Returns the character index just past that word,
+    or None. Words in small letters only, four or more of them (a short fragment or a name in
+    capitals says little); at least two other words must vouch for the language."""
+    if t.conf < MIN_WORD_CONF:
+        return None
+    said = list(re.finditer(r"\S+", t.text.rstrip()))
+    for k, m in enumerate(said[:-1]):
+        word = m.group()
+        if not re.fullmatch(r"[a-z]{4,}", word) or is_word(word) or not begins_word(word):
+            continue
+        others = WORD.findall(" ".join(w.group() for j, w in enumerate(said) if j != k))
+        others = [w for w in others if len(w) >= 2 and not w.isupper()]
+        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others):
+            return m.end()
+    return None
+
+
 def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) \
         -> tuple[np.ndarray, TextInfo, list[tuple[int, int]]]:
     """The screenshot, the line and its ink words as they would be without the hollow boxes ending
@@ -734,6 +754,14 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             dots = max(mid.end(1), mid.end(2))  # whichever form matched (the other gives -1)
             end = x + int(round(w * dots / max(1, len(text))))
             out.append(_issue_ellipsis([x, y, end - x, h], text[:dots]))
+            continue
+        inside = _cut_inside(t)
+        if inside is not None:
+            x, y, w, h = t.box
+            end = x + int(round(w * inside / max(1, len(text))))
+            out.append(Issue("text-truncation", [x, y, end - x, h], "warning",
+                             f"Text \"{text[:inside][-40:]}\" stops part-way into a word inside a sentence: probably "
+                             "an element sliced at its edge", "visual", SLICED_FIX, score=0.7))
             continue
         d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
         words = ink_words(d, t.x_height) if d is not None else []
