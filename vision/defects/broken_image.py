@@ -87,6 +87,20 @@ def _gapped_side(silver: np.ndarray, x: int, yb: int, up: int) -> bool:
     return bool(col.mean() >= 0.6 and col[:2].any())
 
 
+def _edge_over(img: np.ndarray, yt: int, x0: int, x1: int, bg) -> bool:
+    """The covering element's straight lower edge just over the sides' top: a row unlike the
+    frame's inside all along, right over them or up to two rows higher, with only rows of one
+    colour between (a near-white header over a white page shows its edge as a thin border line
+    over a row or two of its own ground, which differs from the page by a shade)."""
+    for r in range(yt - 1, max(-1, yt - 4), -1):
+        row = img[r, x0:x1 + 1].astype(int)
+        if (distance(img[r:r + 1, x0:x1 + 1], bg)[0] > 16).mean() >= 0.95:
+            return True
+        if int((row.max(axis=0) - row.min(axis=0)).max()) > 4:
+            return False  # not one straight edge: something else drawn there
+    return False
+
+
 def _covered_frames(img: np.ndarray) -> list[list[int]]:
     """The visible part of broken images whose top lies under something drawn over them: the
     icon sits in the frame's top-left corner, so a fixed header over it leaves only Chromium's
@@ -119,8 +133,7 @@ def _covered_frames(img: np.ndarray) -> list[list[int]]:
         if inside.size == 0:
             continue
         bg, share = mode_color(inside)
-        over = distance(img[yt - 1, x0:x1 + 1], bg) > 24
-        if share >= 0.97 and over.mean() >= 0.95:
+        if share >= 0.97 and _edge_over(img, yt, x0, x1, bg):
             out.append([x0, yt, w, yb - yt + 1])
     return out
 
