@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from vision.defects import broken_image
+from vision.defects import broken_image, small
+from vision.defects.pixels import TextInfo
 
 
 def _covered_frame(header_ground: int, border: int | None) -> np.ndarray:
@@ -33,3 +34,37 @@ def test_sides_stopping_under_nothing_but_the_page_are_no_covered_frame() -> Non
     """Sides that stop under rows of the page's own white (no edge of a covering element within
     three rows) are some other box's lines."""
     assert broken_image.detect(_covered_frame(255, None), []) == []
+
+
+LINK = (0, 0, 238)
+EDGE = (71, 71, 243)  # the link's blue a quarter mixed into the white ground: a glyph's soft edge
+
+
+def _button_over_link(neighbour: tuple[int, int, int]) -> tuple[np.ndarray, TextInfo]:
+    """A blue 15 px close button with a white x drawn over a line of link text, a stroke in
+    `neighbour` two pixels right of it (where a covered letter's edge shows)."""
+    img = np.full((80, 300, 3), 255, np.uint8)
+    for sx in range(70, 110, 6):  # the link's letters left of the button: stems with soft edges
+        img[33:45, sx] = LINK
+        img[33:45, sx + 1] = EDGE
+    x, y = 120, 31
+    img[y:y + 15, x:x + 15] = (37, 99, 235)
+    for k in range(4, 11):  # the x
+        img[y + k, x + k] = img[y + k, x + 14 - k] = 255
+    img[y + 3:y + 11, x + 17:x + 19] = neighbour
+    t = TextInfo("Creative Commons video", (60, 25, 200, 29), (62, 29, 196, 21), (255, 255, 255), 0.95, LINK,
+                 8.0, 16, 9, 0.97)
+    return img, t
+
+
+def test_a_button_beside_the_soft_edge_of_the_links_own_letters_is_a_control() -> None:
+    """The covered letter's edge is a shade of the line's own ink on its ground, which the
+    button's paint is not: no letter of the button's colour."""
+    img, t = _button_over_link(EDGE)
+    assert [i.bbox for i in small.detect_targets(img, [t])] == [[120, 31, 15, 15]]
+
+
+def test_a_shape_beside_a_letter_of_its_own_paint_is_still_a_letter() -> None:
+    """The control: a stroke in the shape's own colour right beside it makes it part of a word."""
+    img, t = _button_over_link((37, 99, 235))
+    assert small.detect_targets(img, [t]) == []

@@ -369,12 +369,20 @@ def _trimmed(comp: np.ndarray, x: int, y: int) -> tuple[int, int, np.ndarray]:
     return x, y, comp
 
 
-def _in_word(crop: np.ndarray, lab: np.ndarray, stats: np.ndarray, i: int, paint) -> bool:
+def _shade(colour, t: TextInfo) -> bool:
+    """Whether a colour is the line's own ink mixed with its ground (an anti-aliased glyph edge)."""
+    return bool(blend_of(np.array([[colour]], np.float32), t.bg, t.fg, tol=16.0)[0, 0])
+
+
+def _in_word(crop: np.ndarray, lab: np.ndarray, stats: np.ndarray, i: int, paint, t: TextInfo) -> bool:
     """Whether a shape has letters of its own colour right beside it on its row: a round letter
     (o, 0, D) of a word in a link's colour, not a control drawn over the line (whose paint
-    differs from the glyphs it covers)."""
+    differs from the glyphs it covers). A shape painted in no shade of the line's ink on its
+    ground takes no neighbour in such a shade for a letter of its own colour: that is the
+    anti-aliased edge of the line's own glyphs (a blue control over a blue link's text)."""
     x, y, w, h, _ = (int(v) for v in stats[i])
     gap = max(2, int(0.35 * h))
+    own_shade = _shade(paint, t)
     for j in range(1, len(stats)):
         jx, jy, jw, jh, _ = (int(v) for v in stats[j])
         if j == i or jh < 0.4 * h or min(y + h, jy + jh) - max(y, jy) < 0.5 * min(h, jh):
@@ -382,6 +390,8 @@ def _in_word(crop: np.ndarray, lab: np.ndarray, stats: np.ndarray, i: int, paint
         if max(jx - (x + w), x - (jx + jw)) > gap:
             continue
         colour = np.median(crop[jy:jy + jh, jx:jx + jw][lab[jy:jy + jh, jx:jx + jw] == j], axis=0)
+        if not own_shade and _shade(colour, t):
+            continue
         if distance(np.array([[colour]]), paint)[0, 0] <= 40:
             return True
     return False
@@ -428,7 +438,7 @@ def _over_lines(img: np.ndarray, lines: list[TextInfo], found: list[list[int]]) 
             paint = paint_colour(pix[comp], t.bg)
             comp = largest_piece(comp & blend_of(pix, t.bg, paint))
             ys, xs = np.nonzero(comp)
-            if not len(ys) or _in_word(crop, lab, stats, i, paint):
+            if not len(ys) or _in_word(crop, lab, stats, i, paint, t):
                 continue
             comp = comp[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
             cx, cy, comp = _trimmed(comp, cx + int(xs.min()), cy + int(ys.min()))
