@@ -68,3 +68,38 @@ def test_a_shape_beside_a_letter_of_its_own_paint_is_still_a_letter() -> None:
     """The control: a stroke in the shape's own colour right beside it makes it part of a word."""
     img, t = _button_over_link((37, 99, 235))
     assert small.detect_targets(img, [t]) == []
+
+
+SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+def _line_with_small_word(small_px: int) -> tuple[np.ndarray, TextInfo]:
+    """A 16 px line whose word "released" is set at `small_px`, on the same baseline."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from vision.defects.pixels import text_info
+    from vision.ocr import TextLine
+
+    page = Image.new("RGB", (600, 60), "white")
+    draw = ImageDraw.Draw(page)
+    big, small_font = ImageFont.truetype(SANS, 16), ImageFont.truetype(SANS, small_px)
+    x, base = 20.0, 20 + big.getmetrics()[0]
+    for words, font in (("Versions have been ", big), ("released", small_font), (" today for all users", big)):
+        draw.text((x, base - font.getmetrics()[0]), words, font=font, fill=(20, 20, 20))
+        x += draw.textlength(words, font=font)
+    img = np.asarray(page).copy()
+    t = text_info(img, TextLine("Versions have been released today for all users", (16, 14, int(x) - 12, 28), 0.98))
+    assert t is not None
+    return img, t
+
+
+def test_an_11px_word_in_a_16px_line_is_small_text() -> None:
+    """Its x-height band (6 px, whole pixels) reads as 11.3 px, in doubt by a pixel like a line's:
+    under 11.5 px and far smaller than the line's other words, it is small."""
+    img, t = _line_with_small_word(11)
+    assert [i.category for i in small.detect_text([t], img)] == ["small-text"]
+
+
+def test_a_12px_word_in_a_16px_line_is_not_small_text() -> None:
+    img, t = _line_with_small_word(12)
+    assert small.detect_text([t], img) == []

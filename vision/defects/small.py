@@ -85,7 +85,7 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     ems = [None if _cjk(name) or not (aligned or _ink_shows(img, t, wd, name)) else text_em(name)
            for wd, name in zip(words, names)]
     sure = [(wd[3] - wd[2]) / em if em else None for wd, em in zip(words, ems)]
-    small = [(px < MIN_FONT_PX - 1 or (s is not None and s < MIN_FONT_PX - 1)) and wd[4] >= 3 and wd[3] - wd[2] >= 5
+    small = [(px < MIN_FONT_PX - 0.5 or (s is not None and s < MIN_FONT_PX - 1)) and wd[4] >= 3 and wd[3] - wd[2] >= 5
              for wd, px, s in zip(words, sizes, sure)]
     out = []
     i = 0
