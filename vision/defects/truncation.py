@@ -42,6 +42,11 @@ TWO_MARK_END = set(";:=")
 # kept at half their width or less, they are the left part of the letter a cut left, whose arcs
 # it crosses ("QuickConne|c", "DATA S|C"), so two strokes are enough
 ROUND_END = set("cCÇçeéèêësSšŠG")
+# small e and s: a whole one ends in a curve and a terminal that rarely both meet the last column
+# at full strength (rendered in five common faces at 12-36 px, regular and bold: none of 1,300
+# lines ending in them did; a whole c's two terminals do, one line in twenty), while a letter cut
+# through its bowl, read as one of them, shows two strokes there
+SMALL_ROUND = set("eséèêë")
 SLICE_WIDTH = 0.5  # widest share of its own height a round letter's left part has (a whole c: 0.8)
 # glyphs whose right edge is never a stem from top to bottom of the x-height band (a curve, a
 # diagonal, an arm or bars): read last over such a stem, they are the recogniser's guess at what
@@ -120,8 +125,8 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]))
     # the glyphs read last whose own edge shows two strokes need a third (the recogniser may also
     # have dropped a sliver of the cut glyph and read the one before it)
-    need = 3 if (last in MULTI_STROKE_END and not _round_slice(img, t)) or last in TWO_MARK_END \
-        or _other_alphabet(t.text) else 2
+    need = 3 if (last in MULTI_STROKE_END and last not in SMALL_ROUND and not _round_slice(img, t)) \
+        or last in TWO_MARK_END or _other_alphabet(t.text) else 2
     if len(runs) < need:
         return False
     # rows crossing most of the line in one stretch are rules (an underline, a box's border), not
