@@ -103,3 +103,42 @@ def test_an_11px_word_in_a_16px_line_is_small_text() -> None:
 def test_a_12px_word_in_a_16px_line_is_not_small_text() -> None:
     img, t = _line_with_small_word(12)
     assert small.detect_text([t], img) == []
+
+
+BOLD = "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"
+
+
+def _bold_lines(top: str, bottom: str | None) -> tuple[np.ndarray, TextInfo]:
+    """`top` in 15 px bold, and `bottom` drawn 9 px under it (less than a line), read as one
+    doubtful line."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from vision.defects.pixels import text_info
+    from vision.ocr import TextLine
+
+    page = Image.new("RGB", (400, 80), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(BOLD, 15)
+    draw.text((20, 20), top, font=font, fill=(13, 54, 133))
+    if bottom is not None:
+        draw.text((50, 29), bottom, font=font, fill=(13, 54, 133))
+    img = np.asarray(page).copy()
+    t = text_info(img, TextLine("Sign UarNaWls here", (12, 12, 200, 44), 0.72))
+    assert t is not None
+    return img, t
+
+
+def test_two_lines_whose_upper_one_is_mostly_capitals_collide() -> None:
+    """'Sign Up Now' stands apart mostly in capitals: its x-height top is where its two
+    lowercase letters' tops meet, not the capitals' tops, and it steps down with the baseline."""
+    from vision.defects import text_overlap
+
+    img, t = _bold_lines("Sign Up Now", "New arrivals here")
+    assert [i.category for i in text_overlap.detect([t], img)] == ["text-overlap"]
+
+
+def test_one_bold_line_with_descenders_is_no_collision() -> None:
+    from vision.defects import text_overlap
+
+    img, t = _bold_lines("Sign up today, enjoy your gifts", None)
+    assert text_overlap.detect([t], img) == []

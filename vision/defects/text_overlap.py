@@ -46,6 +46,16 @@ def _level(values: list[int]) -> tuple[int, int]:
     return best, sum(abs(u - best) <= 1 for u in values)
 
 
+def _x_top(comps: list[tuple[int, int]]) -> int:
+    """The top of a line's x-height among its letters (top, bottom): the lowest top two or more
+    letters share, where capitals and ascenders rise higher (a line that opens 'Sign Up Now' has
+    more capitals than lowercase letters standing alone). Stops and commas are left out: they are
+    far shorter than the line's letters."""
+    tall = [top for top, b in comps if b - top >= 0.6 * float(np.median([b - t for t, b in comps]))]
+    shared = [v for v in set(tall) if sum(abs(u - v) <= 1 for u in tall) >= 2]
+    return max(shared) if shared else _level(tall)[0]
+
+
 def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     """Letters of two lines in one box, the second drawn less than a line below the first.
 
@@ -72,8 +82,8 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     b2, n2 = _level([b for _, b in rest])
     if n1 < 3 or n2 < 3:
         return False
-    t1 = _level([top for top, b in comps if abs(b - b1) <= 1])[0]
-    t2 = _level([top for top, b in rest if abs(b - b2) <= 1])[0]
+    t1 = _x_top([c for c in comps if abs(c[1] - b1) <= 1])
+    t2 = _x_top([c for c in rest if abs(c[1] - b2) <= 1])
     (t1, b1), (t2, b2) = sorted([(t1, b1), (t2, b2)], key=lambda p: p[1])
     step, xh = b2 - b1, min(b1 - t1, b2 - t2)
     return xh >= 3 and max(3, 0.4 * xh) <= step < 1.8 * xh and abs((t2 - t1) - step) <= max(1, 0.2 * step)
