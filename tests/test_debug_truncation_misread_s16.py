@@ -153,3 +153,24 @@ def test_an_e_cut_through_its_bowl():
         x, y, w, h = (int(round(v)) for v in boxes[key])
         t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
         assert [i.category for i in truncation.detect(img, [t])] == want, (key, boxes[key])
+
+
+ICON = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #333; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body><div style="top: 30px"><span id="icon">arrow(dropdown</span></div>
+<div style="top: 80px"><span id="prose">English (Canada)</span></div></body></html>"""
+CUT_CA = """(() => { const el = document.getElementById('prose'), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, 0); r.setEnd(tn, 11);
+  Object.assign(el.style, {display: 'inline-block', overflow: 'hidden', verticalAlign: 'bottom',
+    width: (r.getBoundingClientRect().right - el.getBoundingClientRect().left + 1) + 'px'}); })()"""
+
+
+def test_a_bracket_glued_to_a_misread_word_is_no_cut():
+    """An icon font's ligature name read as garbage with a bracket in it ("arfr(udroptatedown") is
+    a misreading, not a sentence stopping inside brackets; "English (Ca" clipped still is."""
+    img, boxes = render_with_boxes(ICON, ("icon", "prose"), before=CUT_CA, height=150)
+    for key, read, want in (("icon", "arfr(udroptatedown", []), ("prose", "English (Ca", ["text-truncation"])):
+        x, y, w, h = (int(round(v)) for v in boxes[key])
+        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        assert [i.category for i in truncation.detect(img, [t])] == want, (key, boxes[key])

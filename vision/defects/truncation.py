@@ -325,11 +325,16 @@ def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """A line that stops inside brackets it opened ("English (Ca"): the closing bracket was cut off
     with the rest, unless the text wraps on below or goes on to the right, or the bracket closes
     a space or two further on (code sets one inside its brackets, `html( "Next" )`, and the
-    recogniser may leave the lone bracket, often in another colour, out of the line)."""
+    recogniser may leave the lone bracket, often in another colour, out of the line). A bracket
+    glued to a word that is no English one is a misreading, not prose's bracket (an icon font's
+    ligature name read as "arfr(udroptatedown")."""
     text = t.text.rstrip()
     k = max(text.rfind("("), text.rfind("["))
     if len(text) < 4 or k < 1 or not any(ch.isalnum() for ch in text[k + 1:]) or ")" in text[k:] \
             or "]" in text[k:]:
+        return False
+    glued = re.search(r"([A-Za-z]+)$", text[:k])
+    if glued is not None and not is_word(glued.group(1)):
         return False
     return _clean_stop(img, t, BRACKET_REACH) and not _continues(t, infos, bracket=True)
 
