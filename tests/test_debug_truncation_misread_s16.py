@@ -1,9 +1,12 @@
 """text-truncation, a last glyph read as what a slice of a letter looks like (2026-12-01): a
 dotless "ı" ending an English line, a closing bracket glued to a word with none opened, a word in
-capitals ending in an "I" that is no word ("SOLUTII" for a cut N), each on a line clipped inside
-that letter, are cut; the same marks where they are the text's own (a Turkish line, a bracket
-opened before, a real word or a short acronym in capitals) are not. Pages are rendered in
-Chromium and each line is boxed the way the page OCR boxes it, with the text the recogniser read."""
+capitals ending in an "I" that is no word ("SOLUTII" for a cut N), a lone Greek letter after
+English words, each on a line clipped inside that letter, are cut; the same marks where they are
+the text's own (a Turkish line, a bracket opened before, a real word or a short acronym in
+capitals, an ordinal sign after a word) are not. Also: an ellipsis after a word space, a dangling
+word over a button, a word cut inside a sentence, an "e" cut through its bowl, a bracket glued to
+a misread word. Pages are rendered in Chromium and each line is boxed the way the page OCR boxes
+it, with the text the recogniser read."""
 from __future__ import annotations
 
 import pytest
@@ -43,13 +46,14 @@ def _found(page, key: str, read: str) -> list[str]:
 
 
 @pytest.mark.parametrize("key,read", [("dotless", "Meet our friendly walrı"), ("bracket", "POTSHERD WARHO]"),
-                                      ("caps", "DATA SOLUTII")])
+                                      ("caps", "DATA SOLUTII"), ("dotless", "Meet our friendly π")])
 def test_a_slice_read_as_its_look_alike_is_a_cut(page, key, read):
     assert _found(page, key, read) == ["text-truncation"], page[1][key]
 
 
 @pytest.mark.parametrize("key,read", [("turkish", "Lütfen kapıyı açın"), ("opened", "See the notes [below]"),
-                                      ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API")])
+                                      ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API"),
+                                      ("alumni", "MEET OUR ALUMNI º")])
 def test_the_same_marks_as_the_texts_own_are_not(page, key, read):
     assert _found(page, key, read) == [], page[1][key]
 

@@ -385,7 +385,8 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     English line (a letter's first stem, its dot never drawn: "walr|us" read "walrı"), a closing
     bracket or a bar glued to a word with nothing opened before it ("WARHO]", "sup|": the stem and
     foot of a cut letter), or a word in capitals ending in "I" that is no word, where the letters
-    before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem). The words
+    before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem), or a lone
+    letter of another alphabet ("southerly π" for "southerly m|"). The words
     before must be English and the ink must stop cleanly after the line."""
     text = t.text.rstrip()
     words = text.split()
@@ -398,7 +399,11 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     unopened = last[-1:] in "]|" and after_letter and not any(ch in "[|" for ch in text[:-1])
     stem = last.isupper() and last.isalpha() and len(last) >= 4 and core != last and len(core) >= 3 \
         and not is_word(last) and begins_word(core)
-    return (dotless or unopened or stem) and _clean_stop(img, t)
+    # one letter of another alphabet after English words: the recogniser's guess at a sliver
+    # ("southerly π" for a cut "m")
+    foreign = len(last) == 1 and unicodedata.name(last, "").startswith(("GREEK", "CYRILLIC")) \
+        and not _other_alphabet(text[:-1])
+    return (dotless or unopened or stem or foreign) and _clean_stop(img, t)
 
 
 def _cut_inside(t: TextInfo) -> int | None:
