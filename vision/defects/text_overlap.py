@@ -1,10 +1,13 @@
 """text-overlap: text lines whose glyphs collide with other text."""
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
 from .issue import Issue, overlap_min, union
+from .lexicon import is_word
 from .own_rows import own_rows
 from .pixels import TextInfo, distance, rule_rows, word_boxes
 
@@ -115,6 +118,16 @@ def _stacked(img: np.ndarray, t: TextInfo) -> bool:
     return bool(((gaps >= 3) & (rows[:-1] - rows[0] >= least) & (rows[-1] - rows[1:] >= least)).any())
 
 
+def _gibberish(text: str) -> bool:
+    """A reading the recogniser trusts too much: a long word that is no English word amid English
+    ones ("Watch anywhrvafsane anytime."), the letters of two lines read as one word. A line in
+    another language has no English words to vouch for it."""
+    words = re.findall(r"[A-Za-z]+", text)
+    odd = [w for w in words if len(w) >= 6 and w.islower() and not is_word(w)]
+    known = [w for w in words if len(w) >= 3 and is_word(w)]
+    return bool(odd) and len(known) >= 1 and len(known) >= len(odd)
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
     or than the lines around it, or holding letters on two baselines less than a line apart."""
@@ -128,7 +141,7 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
                              "visual", "Remove the negative margin / absolute offset that stacks them, "
                                        "or give the lines room (line-height, padding, flex gap)", score=1.0))
             continue
-        if t.conf >= 0.9:
+        if t.conf >= 0.9 and not _gibberish(t.text):
             continue
         x, y, w, h = t.box
         near = [o for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
