@@ -129,15 +129,16 @@ def rule_rows(ink: np.ndarray, min_run: int) -> np.ndarray:
     return runs.any(axis=1)
 
 
-def word_boxes(img: np.ndarray, t: TextInfo) -> list[tuple[int, int, int, int, int]]:
+def word_boxes(img: np.ndarray, t: TextInfo, share: float = 0.4) -> list[tuple[int, int, int, int, int]]:
     """The line's ink split at word gaps: (x0, x1, top, bottom, dense band height) per word, in
-    line-crop columns; the dense band is the x-height of lowercase, the cap height of capitals."""
+    line-crop columns; the dense band is the x-height of lowercase, the cap height of capitals.
+    Ink is what lies `share` of the strongest ink's distance or more from the ground."""
     x, y, w, h = t.ink_box
     crop = img[y:y + h, x:x + w]
     if crop.size == 0:
         return []
     d = distance(crop, t.bg)
-    ink = d >= max(24.0, 0.4 * float(d.max()))
+    ink = d >= max(24.0, share * float(d.max()))
     ink[rule_rows(ink, max(8, 3 * t.x_height))] = False  # an underline would join the words
     cols = ink.any(axis=0)
     gap = max(3, int(round(0.5 * t.x_height)))

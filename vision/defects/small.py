@@ -12,6 +12,7 @@ from .paint import blend_of, largest_piece, paint_colour
 from .pixels import TextInfo, distance, font_px, line_colour, mode_color, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
+PALE_SHARE = 0.15  # ink threshold (share of the strongest ink) for a line whose words are mostly paler
 MIN_TARGET_PX = 24
 
 
@@ -64,13 +65,19 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     crossbar's few rows). CJK glyphs have no x-height: they fill about 0.88 em, so their ink
     height alone gives their size; Latin words in a CJK line keep the Latin measure.
     """
+    share = 0.4
     words = word_boxes(img, t)
+    if sum(b - a for a, b, *_ in words) < 0.5 * t.ink_box[2]:
+        # most of the line is paler than its strongest words (grey text around a few dark ones):
+        # measured against the strongest, the pale words vanish and leave nothing to compare with
+        share = PALE_SHARE
+        words = word_boxes(img, t, share=share)
     # the gap between words scales with the line's dense band, which digits or capitals can make a
     # cap height: split again by the words' own band, or a small word after a space is kept
     # joined to the word before it
     band = int(np.median([wd[4] for wd in words])) if words else 0
     if 3 <= band < t.x_height:
-        words = word_boxes(img, dataclasses.replace(t, x_height=band))
+        words = word_boxes(img, dataclasses.replace(t, x_height=band), share=share)
     if len(words) < 3:
         return []
     names = [_text_under(t, words, k, k + 1) for k in range(len(words))]
