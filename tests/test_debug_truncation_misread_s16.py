@@ -38,10 +38,15 @@ def page():
     return render_with_boxes(PAGE, [i for i, _ in ROWS], before=CUT, height=400)
 
 
+def _read(img, box, read: str):
+    """The line at `box` as the page OCR boxes it (a few pixels round the text), read as `read`."""
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+
+
 def _found(page, key: str, read: str) -> list[str]:
     img, boxes = page
-    x, y, w, h = (int(round(v)) for v in boxes[key])
-    t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+    t = _read(img, boxes[key], read)
     return [i.category for i in truncation.detect(img, [t])]
 
 
@@ -71,11 +76,11 @@ def test_an_ellipsis_after_a_word_space_with_the_sentences_stop_after_it():
     img, boxes = render_with_boxes(SPACED, ("cut", "prose"), height=200)
     for key, read, want in (("cut", "service for the built-in Twitter .... At the", ["text-truncation"]),
                             ("prose", "wait ... what happened here", [])):
-        x, y, w, h = (int(round(v)) for v in boxes[key])
-        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        t = _read(img, boxes[key], read)
         found = truncation.detect(img, [t])
         assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
         if found:
+            x, _, w, _ = boxes[key]
             assert found[0].bbox[0] + found[0].bbox[2] < x + w - 30  # the box ends at the ellipsis
 
 
@@ -99,8 +104,7 @@ def test_a_dangling_word_over_a_button_reaching_under_its_end_only():
     img, boxes = render_with_boxes(BUTTON_BELOW, ("cut", "sign"), before=FIT_AN, height=200)
     lines = []
     for key, read in (("cut", "Already have an"), ("sign", "Sign in")):
-        x, y, w, h = (int(round(v)) for v in boxes[key])
-        lines.append(text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99)))
+        lines.append(_read(img, boxes[key], read))
     assert [i.category for i in truncation.detect(img, lines)] == ["text-truncation"], boxes
 
 
@@ -122,11 +126,11 @@ def test_a_word_cut_inside_a_sentence():
     for key, read, want in (("cut", "released, with fixes for vulnerabiliti (CVE-2024-24989, CVE-2024-24990)",
                              ["text-truncation"]),
                             ("whole", "released, with fixes for vulnerabilities (CVE-2024-24989, CVE-2024-24990)", [])):
-        x, y, w, h = (int(round(v)) for v in boxes[key])
-        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        t = _read(img, boxes[key], read)
         found = truncation.detect(img, [t])
         assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
         if found:
+            x, _, w, _ = boxes[key]
             assert found[0].bbox[0] + found[0].bbox[2] < x + 0.6 * w
 
 
@@ -154,8 +158,7 @@ def test_an_e_cut_through_its_bowl():
     img, boxes = render_with_boxes(ROUND, ("e", "s", "c"), before=CUT_E, height=220)
     for key, read, want in (("e", "old gravestone", ["text-truncation"]), ("s", "old gravestones", []),
                             ("c", "our public music", [])):
-        x, y, w, h = (int(round(v)) for v in boxes[key])
-        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        t = _read(img, boxes[key], read)
         assert [i.category for i in truncation.detect(img, [t])] == want, (key, boxes[key])
 
 
@@ -175,6 +178,5 @@ def test_a_bracket_glued_to_a_misread_word_is_no_cut():
     a misreading, not a sentence stopping inside brackets; "English (Ca" clipped still is."""
     img, boxes = render_with_boxes(ICON, ("icon", "prose"), before=CUT_CA, height=150)
     for key, read, want in (("icon", "arfr(udroptatedown", []), ("prose", "English (Ca", ["text-truncation"])):
-        x, y, w, h = (int(round(v)) for v in boxes[key])
-        t = text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+        t = _read(img, boxes[key], read)
         assert [i.category for i in truncation.detect(img, [t])] == want, (key, boxes[key])

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .pixels import TextInfo, distance
+from .pixels import TextInfo, distance, strong_ink
 
 LEADING = 2  # rows with no ink across the whole line that part two lines (one is anti-aliasing's seam)
 
@@ -26,8 +26,7 @@ def own_rows(img: np.ndarray, t: TextInfo) -> TextInfo:
     crop = img[y:y + h, x:x + w]
     if crop.size == 0:
         return t
-    d = distance(crop, t.bg)
-    ink = d >= max(24.0, 0.4 * float(d.max()))
+    ink = strong_ink(distance(crop, t.bg))
     side = ink.all(axis=0)  # inked from the box's top to its bottom: a surface's edge beside the text
     if side.all():
         return t

@@ -45,6 +45,12 @@ def distance(img: np.ndarray, color) -> np.ndarray:
     return np.abs(img.astype(np.int16) - np.asarray(color, dtype=np.int16)).max(axis=-1)
 
 
+def strong_ink(d: np.ndarray, share: float = 0.4) -> np.ndarray:
+    """A glyph's ink in a distance-from-ground map: clear of the ground and of the faint
+    anti-aliased edges (`share` of the strongest ink's distance or more)."""
+    return d >= max(24.0, share * float(d.max()))
+
+
 def ring(img: np.ndarray, box, pad: int = 3, width: int = 2) -> np.ndarray:
     """Pixels of a thin frame just outside a box (where a text line's background shows)."""
     H, W = img.shape[:2]
@@ -137,8 +143,7 @@ def word_boxes(img: np.ndarray, t: TextInfo, share: float = 0.4) -> list[tuple[i
     crop = img[y:y + h, x:x + w]
     if crop.size == 0:
         return []
-    d = distance(crop, t.bg)
-    ink = d >= max(24.0, share * float(d.max()))
+    ink = strong_ink(distance(crop, t.bg), share)
     ink[rule_rows(ink, max(8, 3 * t.x_height))] = False  # an underline would join the words
     cols = ink.any(axis=0)
     gap = max(3, int(round(0.5 * t.x_height)))

@@ -9,7 +9,7 @@ import numpy as np
 from .glyph_extent import ASCENDING, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
 from .paint import blend_of, largest_piece, paint_colour
-from .pixels import TextInfo, distance, font_px, line_colour, mode_color, uncovered, word_boxes
+from .pixels import TextInfo, distance, font_px, line_colour, mode_color, strong_ink, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
 PALE_SHARE = 0.15  # ink threshold (share of the strongest ink) for a line whose words are mostly paler
@@ -43,7 +43,7 @@ def _ink_shows(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int],
     d = distance(img[y:y + h, x + wd[0]:x + wd[1]], t.bg)
     if d.size == 0:
         return False
-    prof = (d >= max(24.0, 0.4 * float(d.max()))).sum(axis=1).astype(np.float64)
+    prof = strong_ink(d).sum(axis=1).astype(np.float64)
     inked = np.nonzero(prof > 0)[0]
     if not len(inked):
         return False

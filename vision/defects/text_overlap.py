@@ -9,14 +9,9 @@ import numpy as np
 from .issue import Issue, overlap_min, union
 from .lexicon import is_word
 from .own_rows import own_rows
-from .pixels import TextInfo, distance, rule_rows, word_boxes
+from .pixels import TextInfo, distance, rule_rows, strong_ink, word_boxes
 
 APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
-
-
-def _strong(d: np.ndarray) -> np.ndarray:
-    """The glyphs' ink in a distance-from-ground map: clear of the ground and of the faint edges."""
-    return d >= max(24.0, 0.4 * float(d.max()))
 
 
 def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
@@ -72,7 +67,7 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     if crop.size == 0 or h < 8:
         return False
     d = distance(crop, t.bg)
-    ink = _strong(d).astype(np.uint8)
+    ink = strong_ink(d).astype(np.uint8)
     n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     # whole letters only: not specks, and not glyphs of the two lines run together
     comps = [(int(s[1]), int(s[1] + s[3])) for s in st[1:n] if s[4] >= 3 and 3 <= s[3] <= 0.7 * h]
@@ -97,7 +92,7 @@ def _solid(img: np.ndarray, t: TextInfo) -> bool:
     glyphs (strokes cover well under half their box, even two lines' strokes drawn over each other)."""
     x, y, w, h = t.ink_box
     d = distance(img[y:y + h, x:x + w], t.bg)
-    return d.size > 0 and float(_strong(d).mean()) > 0.55
+    return d.size > 0 and float(strong_ink(d).mean()) > 0.55
 
 
 def _stacked(img: np.ndarray, t: TextInfo) -> bool:
@@ -108,7 +103,7 @@ def _stacked(img: np.ndarray, t: TextInfo) -> bool:
     d = distance(img[y:y + h, x:x + w], t.bg)
     if d.size == 0:
         return False
-    inked = _strong(d).any(axis=1)
+    inked = strong_ink(d).any(axis=1)
     rows = np.flatnonzero(inked)
     if len(rows) < 2:
         return False
@@ -170,7 +165,7 @@ def _block_in(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int]) 
     d = distance(img[y + wd[2]:y + wd[3], x + wd[0]:x + wd[1]], t.bg)
     if d.size == 0:
         return False
-    full = np.concatenate([[0], (_strong(d).mean(axis=0) >= 0.8).astype(np.int8), [0]])
+    full = np.concatenate([[0], (strong_ink(d).mean(axis=0) >= 0.8).astype(np.int8), [0]])
     edges = np.flatnonzero(np.diff(full))
     return bool(len(edges) and (edges[1::2] - edges[::2]).max() >= max(4, 0.6 * t.x_height))
 
@@ -241,7 +236,7 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     if x1 - x0 < 2:
         return False
     d = distance(img[y0:y1, x0:x1], a.bg)
-    ink = _strong(d)
+    ink = strong_ink(d)
     blank = ~ink.any(axis=1)  # a rule drawn between the lines (an underline) leaves no row blank
     ink[rule_rows(ink, max(8, min(x1 - x0, 3 * min(a.x_height, b.x_height))))] = False  # a separator
     prof = ink.sum(axis=1)
@@ -276,15 +271,15 @@ def _next_line(img: np.ndarray, t: TextInfo, box: list[int], infos: list[TextInf
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Two read lines whose ink boxes cross: in a sound layout lines never share pixels."""
     out = _merged(infos, img)
+    # a line's ink box cut to its own rows: a neighbour's tops or descenders in it are no collision
+    own = [own_rows(img, t) for t in infos] if img is not None else infos
     if img is not None:
         flagged = [i.bbox for i in out]
-        for t in infos:
+        for t, o in zip(infos, own):
             if t.conf >= 0.5 and not any(overlap_min(list(t.box), b) > 0.5 for b in flagged):
-                hit = _tall_words(img, own_rows(img, t))  # a neighbour's tops in the box are no collision
+                hit = _tall_words(img, o)
                 if hit is not None and not _next_line(img, t, hit.bbox, infos):
                     out.append(hit)
-    # a line's ink box cut to its own rows: a neighbour's tops or descenders in it share no glyph
-    own = [own_rows(img, t) for t in infos] if img is not None else infos
     for i, a in enumerate(infos):
         for k, b in enumerate(infos[i + 1:], i + 1):
             ax, ay, aw, ah = own[i].ink_box

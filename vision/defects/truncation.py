@@ -386,8 +386,8 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     bracket or a bar glued to a word with nothing opened before it ("WARHO]", "sup|": the stem and
     foot of a cut letter), or a word in capitals ending in "I" that is no word, where the letters
     before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem), or a lone
-    letter of another alphabet ("southerly π" for "southerly m|"). The words
-    before must be English and the ink must stop cleanly after the line."""
+    letter of another alphabet ("southerly π" for "southerly m|"). The words before must be English
+    and the ink must stop cleanly after the line."""
     text = t.text.rstrip()
     words = text.split()
     if len(words) < 2 or t.conf < MIN_WORD_CONF or not _english_before(words[:-1]):
@@ -748,6 +748,13 @@ def _issue_ellipsis(box, text: str) -> Issue:
                            "or show the full text in a title/tooltip", score=0.8)
 
 
+def _box_upto(t: TextInfo, k: int) -> list[int]:
+    """The part of the line's box up to its k-th character, by the characters' share of its width."""
+    x, y, w, h = t.box
+    end = x + int(round(w * k / max(1, len(t.text.rstrip()))))
+    return [x, y, end - x, h]
+
+
 def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
@@ -764,17 +771,12 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(_issue_ellipsis(box, text))
             continue
         if mid is not None and mid.start() >= 3:
-            # the part of the line up to the ellipsis, by its share of the characters
-            x, y, w, h = t.box
             dots = max(mid.end(1), mid.end(2))  # whichever form matched (the other gives -1)
-            end = x + int(round(w * dots / max(1, len(text))))
-            out.append(_issue_ellipsis([x, y, end - x, h], text[:dots]))
+            out.append(_issue_ellipsis(_box_upto(t, dots), text[:dots]))
             continue
         inside = _cut_inside(t)
         if inside is not None:
-            x, y, w, h = t.box
-            end = x + int(round(w * inside / max(1, len(text))))
-            out.append(Issue("text-truncation", [x, y, end - x, h], "warning",
+            out.append(Issue("text-truncation", _box_upto(t, inside), "warning",
                              f"Text \"{text[:inside][-40:]}\" stops part-way into a word inside a sentence: probably "
                              "an element sliced at its edge", "visual", SLICED_FIX, score=0.7))
             continue
