@@ -34,7 +34,8 @@ thin rule, the hole's ground running on beyond the rule around the other pane's 
 with nothing in one half; see `_split_pane`).
 
 A frame's inside is also a hole when it is one card of a row left empty: a sibling card beside it,
-past a gutter, on the same ground and level with it at the top, holds content (see `_filled_sibling`).
+past a gutter, on the same ground, of its width and level with it at the top, holds content (see
+`_filled_sibling`).
 Or it is a slot of a row of like tiles: the tiles one pitch (its width and a gutter) to its left and
 to its right look alike, unlike it, and hold content (a picture tile gone from a row; see `_tile_slot`);
 the row may run past the screen's bottom edge, which then closes the slot's fourth side.
@@ -312,30 +313,35 @@ def _split_pane(empty: np.ndarray, means: np.ndarray, r, k: int, sd) -> bool:
     return bool(same.mean() >= 0.5 and content.mean() >= SIDE_COVER)
 
 
-def _on_colour(empty: np.ndarray, means: np.ndarray, colour: np.ndarray) -> np.ndarray:
-    """Empty cells of this colour."""
-    return empty & (np.abs(means - colour).max(axis=-1) <= FLAT)
-
-
 def _filled_sibling(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
-    """The hole fills a frame (a card's inside) with a sibling of the same ground beside it, past a
-    gutter of another colour, that is level with it at the top and holds content along a good part
-    of the frame's height: one card of a row left empty (a picture or a lone panel has no such
-    sibling)."""
+    """The hole fills a frame (a card's inside) with a sibling of the same ground and width beside it,
+    past a gutter of another colour, that is level with it at the top and holds content along a good
+    part of the frame's height: one card of a row left empty (a picture or a lone panel has no such
+    sibling, and a wide panel beside a narrow one is no card of its row)."""
     fx, fy, fw, fh = frame
     x0, y0, x1, y1 = r
     if (x1 - x0) * (y1 - y0) < SIB_FILL * fw * fh:
         return False
     colour = means[y0:y1, x0:x1].reshape(-1, means.shape[-1]).mean(axis=0)
-    same = _on_colour(empty[fy:fy + fh], means[fy:fy + fh], colour)
-    full = ~empty[fy:fy + fh]
+    # the sibling's ground shows between its lines; lines set close leave few blank cells, yet a cell
+    # of a line's thin strokes averages to about the ground's colour still. Its content is ink that
+    # changes a cell's colour (a picture's faint grain does not)
+    same = np.abs(means[fy:fy + fh] - colour).max(axis=-1) <= FLAT
+    ink = ~empty[fy:fy + fh] & ~same
     w = empty.shape[1]
-    for cols in (np.arange(fx + fw, min(w, fx + fw + SIB_REACH)), np.arange(fx - 1, max(-1, fx - 1 - SIB_REACH), -1)):
-        start = np.flatnonzero(same[:, cols].mean(axis=0) >= SIB_GROUND) if len(cols) >= 4 else []
-        if not len(start) or start[0] < 1:
-            continue  # no gutter of another colour between the frame and its sibling
-        sib = cols[start[0]:start[0] + fw]
-        if same[:, sib].mean() >= SIB_GROUND and full[:, sib].any(axis=1).mean() >= SIB_LINES \
+    for cols in (np.arange(fx + fw, w), np.arange(fx - 1, -1, -1)):
+        share = same[:, cols].mean(axis=0) if len(cols) >= 4 else np.zeros(0)
+        gutter = np.flatnonzero(share[:SIB_REACH] < SIB_GROUND)
+        if not len(gutter) or gutter[0] > 1:
+            continue  # no gutter of another colour between the frame (its thin border) and its sibling
+        start = gutter[0] + np.flatnonzero(share[gutter[0]:SIB_REACH] >= SIB_GROUND)
+        if not len(start):
+            continue
+        s = int(start[0])
+        sib = cols[s:s + fw]
+        if not (share[s + (3 * fw) // 4:s + (5 * fw) // 4 + 1] < SIB_GROUND).any():
+            continue  # the sibling is not of the frame's width
+        if same[:, sib].mean() >= SIB_GROUND and ink[:, sib].any(axis=1).mean() >= SIB_LINES \
                 and _same_top(empty, means, colour, fy, sib):
             return True
     return False
@@ -346,7 +352,7 @@ def _same_top(empty: np.ndarray, means: np.ndarray, colour: np.ndarray, top: int
     cards in a row are level at the top (a tile of a picture grid beside a column of panels starts
     anywhere)."""
     rows = np.arange(max(0, top - 3), min(empty.shape[0], top + 3))
-    share = _on_colour(empty[rows][:, cols], means[rows][:, cols], colour).mean(axis=1)
+    share = (np.abs(means[rows][:, cols] - colour).max(axis=-1) <= FLAT).mean(axis=1)
     return bool(any(share[i] >= 0.5 > share[i - 1] for i in range(1, len(rows))))
 
 
