@@ -43,15 +43,30 @@ def _capture(page) -> str:
     return page.content()
 
 
+# CSS animations and transitions run to their end state, as the renderer's screenshot makes them
+# (an endless one is cancelled): a box measured mid-way (content sliding in) would miss the picture
+SETTLE_JS = """() => { for (const a of document.getAnimations()) {
+  try { if (a.effect && a.effect.getTiming().iterations === Infinity) a.cancel(); else a.finish(); } catch (e) {} } }"""
+REMEASURE_JS = "() => window.__v2cMeasure ? window.__v2cMeasure() : null"
+
+
 def render_case(page_path: str | Path, category: str | None, seed: int, *, width: int = 1280,
                 height: int = 800) -> tuple[np.ndarray, dict, str]:
-    """Render `page_path`, inject `category` (None: leave clean); return image, result, html."""
+    """Render `page_path`, inject `category` (None: leave clean); return image, result, html.
+
+    The true box is measured again after the page settles, just before the screenshot, so that it
+    marks where the defect shows in the picture rather than where it was when injected."""
     state: dict = {}
 
     def page_fn(page):
+        page.evaluate(SETTLE_JS)
         if category is not None:
             state["res"] = page.evaluate(INJECT_JS, {"category": category, "seed": seed})
             page.wait_for_timeout(50)
+            page.evaluate(SETTLE_JS)
+            box = page.evaluate(REMEASURE_JS)
+            if box is not None and isinstance(state["res"], dict) and "box" in state["res"]:
+                state["res"]["box"] = box
         state["html"] = _capture(page)
 
     res = get_renderer().render(path=str(page_path), width=width, height=height, full_page=False,

@@ -38,11 +38,14 @@ async ({category, seed}) => {
     if (parseRGB(cs.color)[3] !== undefined && parseRGB(cs.color)[3] < 0.95) return false;
     return ratio(parseRGB(cs.color).slice(0, 3), bgOf(el)) >= 4.5;
   });
-  const done = (el, note) => ({box: rectOf(el), note});
+  // the box is measured again just before the screenshot (window.__v2cMeasure): a layout still
+  // settling after the injection (a transition, a late font) would otherwise leave it stale
+  const measured = (f, note) => { window.__v2cMeasure = f; return {box: f(), note}; };
+  const done = (el, note) => measured(() => rectOf(el), note);
   const waitImg = (img) => new Promise(res => { if (img.complete) return res(); img.onload = img.onerror = () => res(); setTimeout(res, 3000); });
   const box = (r) => [r.left, r.top, r.width, r.height];
   const textRect = (el) => { const rg = document.createRange(); rg.selectNodeContents(el); return rg.getBoundingClientRect(); };
-  const doneText = (el, note) => ({box: box(textRect(el)), note});
+  const doneText = (el, note) => measured(() => box(textRect(el)), note);
   const cands = texts();
   const needText = ['text-overlap', 'element-overlap', 'text-truncation', 'low-contrast', 'small-text', 'small-target'];
   if (needText.includes(category) && !cands.length) return {error: 'no suitable text'};
@@ -55,9 +58,9 @@ async ({category, seed}) => {
       top: (r.top + scrollY + r.height * (0.35 + 0.2 * rnd())) + 'px', font: cs.font, color: cs.color,
       whiteSpace: 'nowrap', zIndex: 2147483000, background: 'transparent', margin: 0, padding: 0});
     document.body.appendChild(sp);
-    const a = sp.getBoundingClientRect();
-    const x0 = Math.min(a.left, r.left), y0 = Math.min(a.top, r.top);
-    return {box: [x0, y0, Math.max(a.right, r.right) - x0, Math.max(a.bottom, r.bottom) - y0], note: el.tagName};
+    return measured(() => { const a = sp.getBoundingClientRect(), t = textRect(el);
+      const x0 = Math.min(a.left, t.left), y0 = Math.min(a.top, t.top);
+      return [x0, y0, Math.max(a.right, t.right) - x0, Math.max(a.bottom, t.bottom) - y0]; }, el.tagName);
   }
   if (category === 'element-overlap') {
     const el = pick(cands.filter(e => textRect(e).width > 100)); if (!el) return {error: 'no wide text'};
@@ -73,7 +76,7 @@ async ({category, seed}) => {
       zIndex: 2147483000, color: '#fff', font: '600 13px sans-serif', display: 'flex', alignItems: 'center', justifyContent: 'center'});
     d.textContent = rnd() < 0.5 ? '' : pick(['Chat', 'Help', 'Sale']);
     document.body.appendChild(d);
-    return {box: box(d.getBoundingClientRect()), note: el.tagName};
+    return done(d, el.tagName);
   }
   if (category === 'text-truncation') {
     const pool = cands.filter(e => ownText(e).length >= 14 && textRect(e).width > 110);
