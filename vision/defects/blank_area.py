@@ -20,7 +20,8 @@ be filled: the blocks above and below it lie within its width, in line with each
 heading and its buttons leaves such a gap, the space under a column that ends does not.
 
 A hole with content close along all four sides (shut in, no margin or band) counts from three
-quarters of that height (see `_enclosed`).
+quarters of that height, and on a screen taller than a laptop's from 152 px whatever the screen's
+size (see `_enclosed`).
 
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
@@ -80,6 +81,10 @@ FRAME_FILL = 0.93  # an empty region filling this much of its own box is a pictu
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
 ENCLOSED = 0.75  # of a hole's least height, for one with content close on all four sides
+# cells (152 px): the most a shut-in hole need be tall on any screen: three quarters of a quarter of a
+# laptop's 800 px. The space between blocks in a page's flow is set in CSS pixels and does not grow
+# with the screen, unlike a band's or a margin's whitespace, which open holes are told from
+SHUT_IN = 19
 GAP = 12  # cells (96 px): the widest gap between a block's paragraphs
 SIB_REACH = 2 * REACH  # cells: how far past a frame its sibling card's content is looked for
 SIB_GROUND = 0.3  # share of a sibling's cells on the frame's ground (its padding between its lines)
@@ -339,8 +344,9 @@ def _filled_sibling(empty: np.ndarray, means: np.ndarray, r, frame) -> bool:
             continue
         s = int(start[0])
         sib = cols[s:s + fw]
-        if not (share[s + (3 * fw) // 4:s + (5 * fw) // 4 + 1] < SIB_GROUND).any():
-            continue  # the sibling is not of the frame's width
+        end = share[s + (3 * fw) // 4:s + (5 * fw) // 4 + 1]
+        if len(cols) > s + (5 * fw) // 4 and not (end < SIB_GROUND).any():
+            continue  # the sibling is not of the frame's width (the screen's edge may end it)
         if same[:, sib].mean() >= SIB_GROUND and ink[:, sib].any(axis=1).mean() >= SIB_LINES \
                 and _same_top(empty, means, colour, fy, sib):
             return True
@@ -480,8 +486,10 @@ def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
 def _enclosed(empty: np.ndarray, r, short: int) -> bool:
     """A hole a little shorter than `short` with content close along most of all four sides: shut in
     on every side, it is no margin, band or space beside a short line (each open on one side), so
-    three quarters of the size is enough (the space beside a short line is shorter still)."""
-    return r[3] - r[1] >= ENCLOSED * short and all(_bounded(sd) for sd in _side_reach(empty, r))
+    three quarters of the size is enough (the space beside a short line is shorter still), and never
+    more than SHUT_IN: with no side open, only the spacing of the blocks around it, in CSS pixels,
+    is there to tell it from."""
+    return r[3] - r[1] >= min(ENCLOSED * short, SHUT_IN) and all(_bounded(sd) for sd in _side_reach(empty, r))
 
 
 def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False, centre: bool = False) -> int:
