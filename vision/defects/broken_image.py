@@ -138,6 +138,29 @@ def _covered_frames(img: np.ndarray) -> list[list[int]]:
     return out
 
 
+def _alt_only(img: np.ndarray, line: list[int], x0: int, y: int, th: int) -> list[int]:
+    """The alt text's part of a line read after the icon: the recogniser runs on across the gap
+    into the next element's text ("Team picture   Get started"), so the line ends at the first
+    gap wider than a word space (0.6 of the icon's height, as tall as the alt text's line)."""
+    lx, ly, lw, lh = line
+    x1 = lx + lw
+    band = img[max(0, y):y + th, max(x0, lx):x1]
+    if band.size == 0 or x1 - x0 < 4 * th:
+        return line
+    bg, _ = mode_color(band)
+    cols = (distance(band, bg) > 40).any(axis=0)
+    inked = np.nonzero(cols)[0]
+    if not len(inked):
+        return line
+    gap = max(8, int(0.6 * th))
+    steps = np.diff(inked)
+    wide = np.nonzero(steps > gap)[0]
+    if not len(wide):
+        return line
+    end = max(x0, lx) + int(inked[wide[0]]) + 1
+    return [lx, ly, end - lx, lh]
+
+
 def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
     out: list[Issue] = []
     taken: list[tuple[int, int]] = []
@@ -160,7 +183,7 @@ def detect(img: np.ndarray, text_boxes: list) -> list[Issue]:
             alt = [tb for tb in text_boxes if abs(tb[1] + tb[3] / 2 - (y + th / 2)) <= th
                    and (abs(tb[0] - (x + tw)) <= 6 or tb[0] <= x + tw // 2 < tb[0] + tb[2])]
             if alt and box[2] <= tw + 6:  # no frame beyond the icon's own border: box the alt text too
-                a = max(alt, key=lambda b: b[0] + b[2])
+                a = _alt_only(img, max(alt, key=lambda b: b[0] + b[2]), x + tw, y, th)
                 x0, y0 = min(box[0], a[0]), min(box[1], a[1])
                 box = [x0, y0, max(box[0] + box[2], a[0] + a[2]) - x0, max(box[1] + box[3], a[1] + a[3]) - y0]
             out.append(Issue("broken-image", box, "error",
