@@ -60,6 +60,8 @@ def render_case(page_path: str | Path, category: str | None, seed: int, *, width
 
     def page_fn(page):
         page.evaluate(SETTLE_JS)
+        if category in VISUAL_CATEGORIES:
+            state["before"] = page.screenshot(type="png", animations="disabled", caret="hide")
         if category is not None:
             state["res"] = page.evaluate(INJECT_JS, {"category": category, "seed": seed})
             page.wait_for_timeout(50)
@@ -73,7 +75,29 @@ def render_case(page_path: str | Path, category: str | None, seed: int, *, width
                                 mobile_check=False, page_fn=page_fn, timeout_s=20)
     if res.image is None:
         raise RuntimeError(f"{page_path}: render failed: {'; '.join(res.errors) or 'no image'}")
-    return res.image, state.get("res") or {}, state.get("html", "")
+    info = state.get("res") or {}
+    if "before" in state and isinstance(info, dict) and "box" in info and not _changed(state["before"], res.image, info["box"]):
+        info = {"error": "the injected defect changed no pixels in its box (an element drawn invisibly)"}
+    return res.image, info, state.get("html", "")
+
+
+def _changed(before_png: bytes, after: np.ndarray, box) -> bool:
+    """Whether the screenshot differs from the page before the injection inside the true box: a
+    defect that changes nothing there (a hidden image broken, an invisible element moved) cannot
+    be seen, so it is no case for a detector that only sees pixels."""
+    import cv2
+
+    bgr = cv2.imdecode(np.frombuffer(before_png, np.uint8), cv2.IMREAD_COLOR)
+    if bgr is None or bgr.shape[:2] != after.shape[:2]:
+        return True
+    H, W = after.shape[:2]
+    x, y, w, h = box
+    x0, y0 = max(0, int(x)), max(0, int(y))
+    x1, y1 = min(W, int(np.ceil(x + w))), min(H, int(np.ceil(y + h)))
+    if x1 <= x0 or y1 <= y0:
+        return False
+    diff = np.abs(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)[y0:y1, x0:x1].astype(np.int16) - after[y0:y1, x0:x1])
+    return int((diff.max(axis=-1) > 8).sum()) >= 16
 
 
 def make_case(page_path: str | Path, category: str | None, seed: int, out_dir: str | Path,
