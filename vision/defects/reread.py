@@ -2,7 +2,8 @@
 
 The text detector sometimes drops a whole area when glyphs of two lines are drawn over each other
 (its score map turns into one blob it then rejects), which hides exactly the collisions
-text-overlap looks for. Clusters of glyph-like ink outside every line read are cut into bands at
+text-overlap looks for. Clusters of glyph-like ink outside every line read (a doubtful reading of a
+sign or two over a wide box reads none of it) are cut into bands at
 blank rows and each band is read by the recogniser alone. The detector is not run again: a thin
 crop is enlarged until its short side is 736 px (about 25 times for one line), which costs more
 than the whole page's OCR, and where two lines collide the band holds both, which is the evidence
@@ -20,11 +21,30 @@ from .pixels import uncovered
 
 MAX_REGIONS = 4  # clusters read per screenshot
 MIN_BAND = 5     # rows: a thinner band is a rule or a speck, not a line of glyphs
+RELIABLE = 0.5   # a line scored this or more accounts for its box's ink whatever it reads
+
+
+def _accounts(ln) -> bool:
+    """Whether a line read accounts for the ink in its box: it is trusted, or what it reads spans
+    its box but for less than two box heights (letters advance about 0.5 em and a line's box is
+    about 1.4 em tall, so a letter spans about 0.36 box heights). A doubtful reading of one or two
+    signs over a wide box (an 'o' for a whole run of colliding glyphs) leaves words' worth of
+    ink unread; one sign read in a small square box (a glyph of a QR code) does not."""
+    x, y, w, h = ln.box
+    return ln.conf >= RELIABLE or w - len(ln.text.strip()) * 0.36 * h < 2 * h
+
+
+def _read_in(band: tuple[int, int, int, int], box: tuple[int, int, int, int], old) -> bool:
+    """Whether a line read before lies in the crop read: over half of one box in the other, and
+    its middle within the band's rows. The crop's margin reaches into the lines set close above
+    and below, whose middles lie outside the band."""
+    middle = old[1] + old[3] / 2
+    return overlap_min(box, old) > 0.5 and band[1] <= middle <= band[1] + band[3]
 
 
 def _regions(ink: np.ndarray, lines) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """The ink no line covers, and the boxes of its glyph-like clusters (largest first)."""
-    free = uncovered(ink, [ln.box for ln in lines], pad=3)
+    """The ink no line accounts for (`_accounts`), and the boxes of its glyph-like clusters (largest first)."""
+    free = uncovered(ink, [ln.box for ln in lines if _accounts(ln)], pad=3)
     grouped = cv2.dilate(free, np.ones((3, 9), np.uint8))
     n, lab, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
     found = []
@@ -64,19 +84,22 @@ def unread_lines(img: np.ndarray, lines, ink: np.ndarray, min_score: float) -> l
     """Lines read in bands of glyph-like ink that no line of `lines` covers."""
     H, W = img.shape[:2]
     free, regions = _regions(ink, lines)
+    found = [band for region in regions for band in bands(free, region)]
     boxes = []
-    for region in regions:
-        for bx, by, bw, bh in bands(free, region):
-            p = max(2, round(0.25 * bh))  # the margin the recogniser is trained with
-            x0, y0, x1, y1 = max(0, bx - p), max(0, by - p), min(W, bx + bw + p), min(H, by + bh + p)
-            boxes.append((x0, y0, x1 - x0, y1 - y0))
+    for bx, by, bw, bh in found:
+        p = max(2, round(0.25 * bh))  # the margin the recogniser is trained with
+        x0, y0, x1, y1 = max(0, bx - p), max(0, by - p), min(W, bx + bw + p), min(H, by + bh + p)
+        boxes.append((x0, y0, x1 - x0, y1 - y0))
+    kept = [ln for ln in lines if _accounts(ln)]
     out: list[TextLine] = []
-    for box, (text, score) in zip(boxes, read_boxes(img, boxes)):
+    for band, box, (text, score) in zip(found, boxes, read_boxes(img, boxes)):
         text = (text or "").strip()
         if not text or score < min_score:
             continue
-        if any(overlap_min(box, old.box) > 0.5 for old in list(lines) + out):
+        if any(_read_in(band, box, old.box) for old in kept + out):
             continue
+        if score < RELIABLE and any(_read_in(band, box, old.box) for old in lines):
+            continue  # ink read in doubt once already: a second reading as doubtful adds nothing
         if sum(ch.isalnum() for ch in text) < 2:
             continue  # one sign read out of an icon or a logo is no evidence of text
         out.append(TextLine(text, box, float(score)))

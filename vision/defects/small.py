@@ -6,7 +6,7 @@ import dataclasses
 import cv2
 import numpy as np
 
-from .glyph_extent import ASCENDING, DESCENDING, extent_px, line_extent_px, text_em
+from .glyph_extent import ASCENDING, CAP, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
 from .paint import blend_of, largest_piece, paint_colour
 from .pixels import TextInfo, distance, font_px, line_colour, mode_color, strong_ink, uncovered, word_boxes
@@ -14,6 +14,8 @@ from .pixels import TextInfo, distance, font_px, line_colour, mode_color, strong
 MIN_FONT_PX = 12.0
 PALE_SHARE = 0.15  # ink threshold (share of the strongest ink) for a line whose words are mostly paler
 MIN_TARGET_PX = 24
+TRUSTED = 0.6     # a line read with this score or more is sized by its letters
+DOUBTFUL = 0.4    # a line read with less is too likely no text at all (a picture's texture, an icon)
 
 
 def _issue_text(box, text: str, px: float) -> Issue:
@@ -54,7 +56,7 @@ def _ink_shows(img: np.ndarray, t: TextInfo, wd: tuple[int, int, int, int, int],
     return bool(up and down)
 
 
-def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
+def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]:
     """Words set in a much smaller font inside a line of normal text (a tiny link, a shrunk
     span): the line as a whole measures normal, so each word's own height is compared.
 
@@ -64,6 +66,7 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     by its dense band and by its whole ink (the dense band of spaced-out capitals can be a
     crossbar's few rows). CJK glyphs have no x-height: they fill about 0.88 em, so their ink
     height alone gives their size; Latin words in a CJK line keep the Latin measure.
+    `read` off: the recogniser's letters are in doubt, so only the ink is compared.
     """
     share = 0.4
     words = word_boxes(img, t)
@@ -89,7 +92,7 @@ def _small_words(img: np.ndarray, t: TextInfo) -> list[Issue]:
     # give a word its neighbours' letters: the em is kept only where the ink shows the ascender
     # and descender those letters claim
     aligned = len(t.text.split()) == len(words)
-    ems = [None if _cjk(name) or not (aligned or _ink_shows(img, t, wd, name)) else text_em(name)
+    ems = [None if not read or _cjk(name) or not (aligned or _ink_shows(img, t, wd, name)) else text_em(name)
            for wd, name in zip(words, names)]
     sure = [(wd[3] - wd[2]) / em if em else None for wd, em in zip(words, ems)]
     small = [(px < MIN_FONT_PX - 0.5 or (s is not None and s < MIN_FONT_PX - 1)) and wd[4] >= 3 and wd[3] - wd[2] >= 5
@@ -166,9 +169,15 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
     line of normal text."""
     out = []
     for t in infos:
-        if sum(ch.isalnum() for ch in t.text) < 2 or t.conf < 0.6:
+        if sum(ch.isalnum() for ch in t.text) < 2:
             continue  # punctuation alone has no x-height to measure a font size by
         if img is not None and _cut_off(img, t):
+            continue
+        if t.conf < TRUSTED:
+            # a reading in doubt (a script the recogniser does not know reads as a few stops and
+            # digits) says nothing of the letters, but its ink still shows words to compare
+            if img is not None and t.conf >= DOUBTFUL:
+                out += _small_words(img, t, read=False)
             continue
         px = _size(t)
         # a whole-pixel x-height is in doubt by a pixel; the words' full ink height can clear it
@@ -315,7 +324,8 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
         text = (text or "").strip()
         if score < 0.7 or sum(ch.isalnum() for ch in text) < 3:
             continue
-        px = (box[3] - 4) / 0.72  # the ink's height taken as a cap height: errs towards larger
+        # the ink's height over the em the letters read span (a cap height at least: errs towards larger)
+        px = (box[3] - 4) / (text_em(text) or CAP)
         if px < MIN_FONT_PX - 0.5:
             out.append(_issue_text(box, text, px))
     return out

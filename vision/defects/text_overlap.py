@@ -14,23 +14,30 @@ from .pixels import TextInfo, distance, rule_rows, strong_ink, word_boxes
 APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
 
 
+def _em(t: TextInfo) -> float | None:
+    """The line's font size from its width and what it reads: Latin UI fonts advance about 0.5 em
+    per letter (0.28 em per space or stop); None where that does not hold (under 8 characters,
+    CJK and other wide scripts advancing a whole em per character, capitals, which are wide)."""
+    text = t.text.strip()
+    if len(text) < 8 or any(ord(ch) > 0x2e7f for ch in text):
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        return None
+    n_alnum = sum(ch.isalnum() for ch in text)
+    return t.ink_box[2] / (0.5 * n_alnum + 0.28 * (len(text) - n_alnum))
+
+
 def _too_tall(t: TextInfo, img: np.ndarray | None = None) -> bool:
     """A doubtful line whose ink is far taller than its letters are wide: two lines in one box.
 
-    Latin UI fonts advance about 0.5 em per letter (0.28 em per space or stop), and one line's ink (ascender to
-    descender) spans at most about 1 em; two lines drawn half a line apart span 1.3 to 1.6 em.
+    One line's ink (ascender to descender) spans at most about 1 em (`_em`); two lines drawn half
+    a line apart span 1.3 to 1.6 em.
     The height is that of the line's words, where the two lines' letters run together into runs
     wider than tall: an icon read as a letter, or a button's faint frame, is no taller line.
     """
-    text = t.text.strip()
-    if len(text) < 8 or any(ord(ch) > 0x2e7f for ch in text):
-        return False  # CJK and other wide scripts advance a whole em per character
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
-        return False  # capitals are wide: the em estimate would be off
-    n_alnum = sum(ch.isalnum() for ch in text)
-    em = t.ink_box[2] / (0.5 * n_alnum + 0.28 * (len(text) - n_alnum))  # spaces and stops are narrow
-    if t.ink_box[3] < 1.3 * em:
+    em = _em(t)
+    if em is None or t.ink_box[3] < 1.3 * em:
         return False
     if img is None:
         return True
@@ -123,6 +130,23 @@ def _gibberish(text: str) -> bool:
     return bool(odd) and len(known) >= 1 and len(known) >= len(odd)
 
 
+def _collide(t: TextInfo, score: float) -> Issue:
+    """The finding for a line read where two lines' glyphs are drawn over each other."""
+    return Issue("text-overlap", list(t.box), "error",
+                 f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
+                 "visual", "Remove the negative margin / absolute offset that stacks them, "
+                           "or give the lines room (line-height, padding, flex gap)", score=score)
+
+
+def _bands_merged(t: TextInfo, own: TextInfo) -> bool:
+    """A doubtful line whose dense band is taller than any one line's: two lines' x-height bands
+    run together. One line's dense band is its x-height (about 0.5 em) or, for digits and
+    capitals, its cap height (at most about 0.75 em); two lines drawn a third to half a line apart
+    merge theirs into 0.8 to 1.1 em, and their ink (own rows) spans more than a line's 1 em."""
+    em = _em(t)
+    return em is not None and t.x_height >= 0.8 * em and own.ink_box[3] >= 1.1 * em
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
     or than the lines around it, or holding letters on two baselines less than a line apart."""
@@ -131,12 +155,14 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
         if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
-            out.append(Issue("text-overlap", list(t.box), "error",
-                             f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
-                             "visual", "Remove the negative margin / absolute offset that stacks them, "
-                                       "or give the lines room (line-height, padding, flex gap)", score=1.0))
+            out.append(_collide(t, 1.0))
             continue
         if t.conf >= 0.9 and not _gibberish(t.text):
+            continue
+        # its own rows: a glyph's tail of the line above in the box adds nothing to its height
+        own = own_rows(img, t) if img is not None else t
+        if _bands_merged(t, own):
+            out.append(_collide(t, 1.0))
             continue
         x, y, w, h = t.box
         near = [o for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
@@ -147,13 +173,9 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         # two lines half a line apart: their letters' dense bands merge into one about twice
         # as tall as a line's (a capital line's band, the cap height, is only 1.4 times taller)
         ref_x = float(np.median([o.x_height for o in near]))
-        # its own rows: a glyph's tail of the line above in the box adds nothing to its height
-        own = own_rows(img, t).ink_box[3] if img is not None else t.ink_height
-        if own >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
-            out.append(Issue("text-overlap", list(t.box), "error",
-                             f"Text lines collide around \"{t.text[:40]}\" (glyphs of two lines drawn over each other)",
-                             "visual", "Remove the negative margin / absolute offset that stacks them, "
-                                       "or give the lines room (line-height, padding, flex gap)", score=t.ink_height / ref))
+        own_h = own.ink_box[3] if img is not None else t.ink_height
+        if own_h >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
+            out.append(_collide(t, t.ink_height / ref))
     return out
 
 
