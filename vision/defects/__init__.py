@@ -12,12 +12,11 @@ import numpy as np
 
 from . import blank_area, broken_image, contrast, element_overlap, misalignment, reread, small, text_overlap, truncation
 from .issue import CATEGORIES, SEVERITY_RANK, Issue, overlap_min
-from .pixels import TextInfo, text_info
+from .pixels import RELIABLE, TextInfo, text_info
 
 __all__ = ["CATEGORIES", "OCR_READING", "Issue", "TextInfo", "detect", "measure_lines", "read_text"]
 
 OCR_MIN_SCORE = 0.2  # keep doubtful lines (collisions read as gibberish)
-RELIABLE = 0.5       # what the detectors other than text-overlap use (vision.ocr's default)
 OCR_READING = "rapidocr batches; all-long-line batches line by line"  # change with read_text's reading
 
 

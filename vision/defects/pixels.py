@@ -40,6 +40,9 @@ def mode_color(pixels: np.ndarray, step: int = 4) -> tuple[RGB, float]:
     return tuple(int(round(v)) for v in sel.mean(axis=0)), float(counts[i] / len(flat))
 
 
+RELIABLE = 0.5  # a line read with this score or more is trusted whatever it reads (vision.ocr's default)
+
+
 def distance(img: np.ndarray, color) -> np.ndarray:
     """Per-pixel largest channel difference from a colour."""
     return np.abs(img.astype(np.int16) - np.asarray(color, dtype=np.int16)).max(axis=-1)

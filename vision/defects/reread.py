@@ -17,11 +17,10 @@ import numpy as np
 from vision.ocr import TextLine, read_boxes
 
 from .issue import overlap_min
-from .pixels import uncovered
+from .pixels import RELIABLE, uncovered
 
 MAX_REGIONS = 4  # clusters read per screenshot
 MIN_BAND = 5     # rows: a thinner band is a rule or a speck, not a line of glyphs
-RELIABLE = 0.5   # a line scored this or more accounts for its box's ink whatever it reads
 
 
 def _accounts(ln) -> bool:
@@ -42,9 +41,10 @@ def _read_in(band: tuple[int, int, int, int], box: tuple[int, int, int, int], ol
     return overlap_min(box, old) > 0.5 and band[1] <= middle <= band[1] + band[3]
 
 
-def _regions(ink: np.ndarray, lines) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """The ink no line accounts for (`_accounts`), and the boxes of its glyph-like clusters (largest first)."""
-    free = uncovered(ink, [ln.box for ln in lines if _accounts(ln)], pad=3)
+def _regions(ink: np.ndarray, kept) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """The ink no line of `kept` (those that account for their ink) covers, and the boxes of its
+    glyph-like clusters (largest first)."""
+    free = uncovered(ink, [ln.box for ln in kept], pad=3)
     grouped = cv2.dilate(free, np.ones((3, 9), np.uint8))
     n, lab, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
     found = []
@@ -83,14 +83,14 @@ def bands(free: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, i
 def unread_lines(img: np.ndarray, lines, ink: np.ndarray, min_score: float) -> list[TextLine]:
     """Lines read in bands of glyph-like ink that no line of `lines` covers."""
     H, W = img.shape[:2]
-    free, regions = _regions(ink, lines)
+    kept = [ln for ln in lines if _accounts(ln)]
+    free, regions = _regions(ink, kept)
     found = [band for region in regions for band in bands(free, region)]
     boxes = []
     for bx, by, bw, bh in found:
         p = max(2, round(0.25 * bh))  # the margin the recogniser is trained with
         x0, y0, x1, y1 = max(0, bx - p), max(0, by - p), min(W, bx + bw + p), min(H, by + bh + p)
         boxes.append((x0, y0, x1 - x0, y1 - y0))
-    kept = [ln for ln in lines if _accounts(ln)]
     out: list[TextLine] = []
     for band, box, (text, score) in zip(found, boxes, read_boxes(img, boxes)):
         text = (text or "").strip()
