@@ -27,7 +27,9 @@ ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # (a sentence's own stop or comma may follow the truncated element: "at Shaun…. Building"). An
 # element cut at a word space shows its ellipsis after the space: only with the sentence's stop
 # right after it ("Twitter …. At the"), as a spaced ellipsis in prose ("wait ... what") has none
-MID_ELLIPSIS = re.compile(r"[^\W_](?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
+# An "&" or a "+" joins two words: nothing written ends on one, so an ellipsis right after it is a
+# cut element's too ("Media &… , Publishing")
+MID_ELLIPSIS = re.compile(r"(?:[^\W_]|[&+])(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
@@ -62,6 +64,9 @@ NEVER_BARE = set("t1fr")
 # glyphs that are one upright stroke rising above the x-height band (to the ascender or the
 # capital's height): a stroke no taller than the band, read as one of these, is a cut letter's stem
 TALL_STROKE = set("lI1|")
+# small letters a cut letter's left part looks like: a bowl's (d, o, a, e, g, q read "c"), the
+# stems and arches of n, m, h ("r", "n"), the first stroke of a w ("v"), a lone stem ("i", "l")
+CUT_LEFT = set("crnvilı")
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
 
@@ -263,7 +268,9 @@ def _stray_mark(img: np.ndarray, t: TextInfo) -> bool:
     rows = np.nonzero(g.any(axis=1))[0]
     b0, b1 = int(band[0]), int(band[-1])
     if last in "'’`":
-        return rows[-1] >= (b0 + b1) / 2  # reaches half way down the band
+        # reaches half way down the band; a quote mark, or a slice read as one, is narrow: a whole
+        # letter there is one the recogniser dropped after the mark ("Avañe'ẽ" read "Avañe'")
+        return rows[-1] >= (b0 + b1) / 2 and g.shape[1] - 2 <= 0.5 * t.x_height
     # one narrow stroke with no dot over it (a gap between a dot and its stem)
     return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1
 
@@ -349,7 +356,9 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     over when two other words are English. The sentence's own stop may follow the fragment (a link
     cut inside a sentence: "read our support docum."). A line wrapping on below ends in a whole
     word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
-    button it sits in (a query typed into a search box)."""
+    button it sits in (a query typed into a search box). A vowelless abbreviation read last counts
+    as no word (see `_vowelless`), and so does a word whose last letter is a cut one's misreading
+    (see `_misread_last`)."""
     text = t.text.rstrip()
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:
@@ -370,7 +379,29 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     # ("Connect with Temu"), as inside the line; a title's words are all capitalised
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
-    return not is_word(last) and begins_word(last) and _clean_stop(img, t) and not _room_after(img, t)
+    abbreviation = _vowelless(last, before) and m.end(1) == len(text)  # no stop after it
+    cut = (not is_word(last) or abbreviation) and begins_word(last) or _misread_last(last)
+    return cut and _clean_stop(img, t) and not _room_after(img, t)
+
+
+def _vowelless(word: str, before: str) -> bool:
+    """A word in small letters with no vowel (a, e, i, o, u, y): English words all have one but a
+    few interjections ("hmm"); the list's vowelless entries are abbreviations ("st", "pr"), which
+    prose writes with their stop, or units, which follow a number ("12 px"). Read last, without
+    a stop, such a word is the start of a longer one cut off ("Are you the st")."""
+    return word.isalpha() and word.islower() and not any(ch in "aeiouy" for ch in word) \
+        and not before.rstrip()[-1:].isdigit()
+
+
+def _misread_last(word: str) -> bool:
+    """A long word that is no word and begins none, whose letters but the last begin one without
+    being one: the last glyph is a cut letter the recogniser read as the letter its left part
+    looks like (a "d" cut before its stem read "c": "triggerec"; an "m" cut read "n" or "r").
+    A whole word misread at its last letter shows that letter's own shape, rarely one of these;
+    a whole word followed by a stray glyph is left alone (its letters but the last are a word)."""
+    head = word[:-1]
+    return len(word) >= 5 and word.islower() and word[-1] in CUT_LEFT and not is_word(word) \
+        and not begins_word(word) and not is_word(head) and begins_word(head)
 
 
 def _english_before(words: list[str]) -> bool:
@@ -384,7 +415,8 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     """The recogniser's reading of the last glyph says it is a slice of one: a dotless "ı" in an
     English line (a letter's first stem, its dot never drawn: "walr|us" read "walrı"), a closing
     bracket or a bar glued to a word with nothing opened before it ("WARHO]", "sup|": the stem and
-    foot of a cut letter), or a word in capitals ending in "I" that is no word, where the letters
+    foot of a cut letter), an opening bracket glued to a word with nothing after it, which opens
+    nothing ("with G(" for "with G|o": the left arc of a cut round letter), or a word in capitals ending in "I" that is no word, where the letters
     before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem), or a lone
     letter of another alphabet ("southerly π" for "southerly m|"). The words before must be English
     and the ink must stop cleanly after the line."""
@@ -397,13 +429,14 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     after_letter = last[-2:-1].isalpha()
     dotless = last[-1:] == "ı" and after_letter and not any(ch in TURKISH for ch in text[:-1])
     unopened = last[-1:] in "]|" and after_letter and not any(ch in "[|" for ch in text[:-1])
+    arc = last[-1:] == "(" and after_letter
     stem = last.isupper() and last.isalpha() and len(last) >= 4 and core != last and len(core) >= 3 \
         and not is_word(last) and begins_word(core)
     # one letter of another alphabet after English words: the recogniser's guess at a sliver
     # ("southerly π" for a cut "m")
     foreign = len(last) == 1 and unicodedata.name(last, "").startswith(("GREEK", "CYRILLIC")) \
         and not _other_alphabet(text[:-1])
-    return (dotless or unopened or stem or foreign) and _clean_stop(img, t)
+    return (dotless or unopened or arc or stem or foreign) and _clean_stop(img, t)
 
 
 def _cut_inside(t: TextInfo) -> int | None:

@@ -1,0 +1,128 @@
+"""text-truncation, stop 18 (2026-12-01): a line clipped right after a vowelless fragment that the
+word list holds as an abbreviation ("Are you the st"), a word whose cut last letter the recogniser
+read as its look-alike ("triggerec" for "trigger|ed" cut through the d), and an ellipsis right after
+an "&" inside a sentence ("Media &… , Publishing") are cuts; the same words whole, a unit after a
+number and a vowelless name that begins no word are not. Pages are rendered in Chromium and each
+line is boxed the way the page OCR boxes it, with the text the recogniser read."""
+from __future__ import annotations
+
+import pytest
+
+from debug_pages import render_with_boxes
+from vision.defects import truncation
+from vision.defects.pixels import text_info
+from vision.ocr import TextLine
+
+ROWS = [("st", "Are you the store owner?"), ("d", "The security system has been triggered today"),
+        ("whole", "The security system has been triggered"), ("unit", "Icons drawn at 24 px"),
+        ("npm", "Install it with npm")]
+PAGE = "".join(['<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; background: #fff; '
+                "font: 20px 'Liberation Sans', sans-serif; color: #222 } div { position: absolute; left: 40px; "
+                "white-space: nowrap } .clip { display: inline-block; overflow: hidden; vertical-align: bottom }"
+                "</style></head><body>"]
+               + [f'<div style="top: {30 + 50 * k}px"><span id="{i}" class="clip">{s}</span></div>'
+                  for k, (i, s) in enumerate(ROWS)] + ["</body></html>"])
+# "st" clipped at the start of the "o" of "store"; the "d" of "triggered" clipped just before its
+# stem, leaving its bowl (no straight cut through strokes)
+CUT = """(() => { const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };
+  at('st', 14, 0); at('d', 37, 0.68); })()"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return render_with_boxes(PAGE, [i for i, _ in ROWS], before=CUT, height=320)
+
+
+def _read(img, box, read: str):
+    """The line at `box` as the page OCR boxes it (a few pixels round the text), read as `read`."""
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+
+
+def _found(page, key: str, read: str) -> list[str]:
+    img, boxes = page
+    return [i.category for i in truncation.detect(img, [_read(img, boxes[key], read)])]
+
+
+@pytest.mark.parametrize("key,read", [("st", "Are you the st"), ("d", "The security system has been triggerec")])
+def test_a_fragment_the_word_list_would_pass_is_a_cut(page, key, read):
+    assert _found(page, key, read) == ["text-truncation"], page[1][key]
+
+
+@pytest.mark.parametrize("key,read", [("whole", "The security system has been triggered"),
+                                      ("unit", "Icons drawn at 24 px"), ("npm", "Install it with npm")])
+def test_whole_words_units_and_names_are_not(page, key, read):
+    assert _found(page, key, read) == [], page[1][key]
+
+
+AMP = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #1a5e9a; }
+</style></head><body>
+<p id="cut"><a href="#" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+vertical-align: bottom; max-width: 74px">Media &amp; Entertainment</a>, <a href="#">Publishing</a> and several other areas.</p>
+<p id="whole"><a href="#">Terms &amp; Conditions</a>, <a href="#">Privacy</a> and several other pages.</p>
+</body></html>"""
+
+
+def test_an_ellipsis_right_after_an_ampersand_inside_a_sentence():
+    """A link clipped at the word gap after its "&", the sentence going on after it: nothing
+    written ends on an "&", so the ellipsis is the cut's; found, the box ending at the ellipsis.
+    The whole sentence is not."""
+    img, boxes = render_with_boxes(AMP, ("cut", "whole"), height=200)
+    for key, read, want in (("cut", "Media &... , Publishing and several other areas.", ["text-truncation"]),
+                            ("whole", "Terms & Conditions, Privacy and several other pages.", [])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
+        if found:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.4 * w
+
+
+ARC = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f5f5f5; color: #616161; font: 13px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body>
+<div style="top: 30px"><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">Get Started with Go</span></div>
+<div style="top: 80px"><span id="whole">Get Started with Go</span></div>
+<div style="top: 130px"><span id="spaced">Open the settings menu (</span></div>
+</body></html>"""
+# the clip ends 40% into the "o" of "Go", keeping its left arc
+CUT_O = """(() => { const el = document.getElementById('cut'), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, 18); r.setEnd(tn, 19); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + 0.4 * c.width - el.getBoundingClientRect().left) + 'px'; })()"""
+
+
+def test_the_left_arc_of_a_cut_letter_read_as_a_bracket():
+    """"Go" clipped through its o, the arc left read as an opening bracket glued to the G, which
+    opens nothing: found. The whole line, and a bracket standing apart after a word, are not."""
+    img, boxes = render_with_boxes(ARC, ("cut", "whole", "spaced"), before=CUT_O, height=200)
+    for key, read, want in (("cut", "Get Started with G(", ["text-truncation"]), ("whole", "Get Started with Go", []),
+                            ("spaced", "Open the settings menu (", [])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+QUOTE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #111; font: 16px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body>
+<div style="top: 30px"><span id="whole">Avañe'ẽ</span></div>
+<div style="top: 80px"><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">Already have an account</span></div>
+</body></html>"""
+# the clip ends 30% into the "v" of "have", keeping a slice of its left arm
+CUT_V = """(() => { const el = document.getElementById('cut'), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, 10); r.setEnd(tn, 11); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + 0.3 * c.width - el.getBoundingClientRect().left) + 'px'; })()"""
+
+
+def test_a_quote_mark_before_a_dropped_letter_is_no_slice():
+    """A word whose last letter after an apostrophe the recogniser dropped ("Avañe'ẽ" read
+    "Avañe'"): the ink after the mark is a whole letter, wider than a quote mark or a slice read
+    as one, so no cut. The slice of a cut "v" read as a quote mark still is one."""
+    img, boxes = render_with_boxes(QUOTE, ("whole", "cut"), before=CUT_V, height=150)
+    for key, read, want in (("whole", "Avañe'", []), ("cut", "Already ha'", ["text-truncation"])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
