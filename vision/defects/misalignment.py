@@ -44,6 +44,7 @@ class _Item:
     row: int = 0                     # a row of this many siblings side by side, taken as one member
     in_row: bool = False             # one of such a row: its own middle is the row's business
     text_left: float | None = None   # where the text starts after a list marker leading the line
+    members: tuple[int, ...] = ()    # a row's own members
 
 
 def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, int]:
@@ -342,7 +343,7 @@ def _rows(items: list[_Item], g: list[int]) -> list[_Item]:
         if any(_open_end(items[i].text, items[i].box[0] == box[0]) for i in ends):
             continue  # a full-width stop or bracket at the row's end: ink on one side of an empty em
         out.append(_Item(tuple(box), None, centre, max(items[i].slack for i in ends), "",
-                         parent=items[m[0]].parent, row=len(m)))
+                         parent=items[m[0]].parent, row=len(m), members=tuple(m)))
     return out
 
 
@@ -374,6 +375,36 @@ def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k
         return False
     here = [getattr(items[i], name) for i in rest]
     return any(x is None for x in here) or np.ptp([getattr(items[i], other) for i in rest]) <= np.ptp(here) + 1
+
+
+def _edge(it: _Item, v: float, c: float) -> float:
+    """The column edge a member's left value vouches for: a text's ink starts right of its box by up
+    to its side bearing (a large heading's first letter), so ink right of the column c by no more
+    than that stands for c. Ink can only start right of the box, never left of it."""
+    return v if v <= c else max(c, v - it.slack)
+
+
+def _centred(items: list[_Item], col: list[int]) -> bool:
+    """Three or more lines of unlike widths whose centres agree more closely than their left edges
+    (dates centred in a column beside the events they list): a centred column, whose left edges
+    only happen to lie near one another and are no edge another element lines up with. Lines set
+    flush left have their centres spread by half their widths' spread: agreeing ones would need
+    each width to make up for its left edge exactly, which three unlike lines do not by chance."""
+    if len(col) < 3 or any(items[i].centre is None or not items[i].text for i in col):
+        return False
+    lefts = [items[i].left for i in col]
+    return float(np.ptp([items[i].centre for i in col])) + 1 <= float(np.ptp(lefts)) \
+        and float(np.ptp([items[i].box[2] for i in col])) >= 2 * TOL
+
+
+def _gridded(items: list[_Item], run: list[int], col: list[int]) -> bool:
+    """Rows whose members line up in columns (a footer's link lists read across): two or more of the
+    off row's members share a left edge with members of the rows it is judged against. Such rows
+    are placed by their columns, whose unlike lengths leave the rows' middles anywhere; a row moved
+    as a whole would have taken every member off those columns."""
+    lefts = [items[j].left for i in col for j in items[i].members if items[j].left is not None]
+    own = [items[j].left for i in run for j in items[i].members if items[j].left is not None]
+    return sum(any(abs(a - b) <= TOL for b in lefts) for a in own) >= 2
 
 
 def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: float) -> list[int]:
@@ -422,17 +453,18 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 c = max(col, key=lambda i: sum(abs(vals[j] - vals[i]) <= TOL for j in col))
                 col = [i for i in col if abs(vals[i] - vals[c]) <= TOL + items[i].slack]
                 run = [i for i in near if abs(vals[i] - vk) <= TOL]
+                edge = {i: _edge(items[i], vals[i], vals[c]) if name == "left" else vals[i] for i in col}
                 stack = _chain(items, col + run, k, g, boxed)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue
-                ref = float(np.mean([vals[i] for i in col_s]))
+                ref = float(np.mean([edge[i] for i in col_s]))
                 run_s = _block(items, stack, run_s, k, ref) if name == "left" else run_s
                 pos = [stack.index(i) for i in run_s]
                 if not run_s or max(pos) - min(pos) + 1 != len(run_s):
                     continue  # the off members must be one block of the stack
-                spread = float(np.ptp([vals[i] for i in col_s]))
+                spread = float(np.ptp([edge[i] for i in col_s]))
                 if spread > 2 * TOL or (name == "centre" and len(col_s) < 3 and spread > 1):
                     continue  # centres of lines of different widths wobble: demand more there
                 dx = float(np.mean([vals[i] for i in run_s])) - ref
@@ -444,9 +476,11 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                     need = max(items[i].slack for i in run_s + col_s) / 2
                 if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else MAX_OFF_CENTRE):
                     continue
+                if name == "centre" and _gridded(items, run_s, col_s):
+                    continue
                 if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed):
                     continue
-                if name == "left" and _marked_alike(items, run_s, col_s):
+                if name == "left" and (_marked_alike(items, run_s, col_s) or _centred(items, col_s)):
                     continue
                 key = frozenset(run_s)
                 if key in seen:

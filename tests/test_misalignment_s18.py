@@ -1,0 +1,83 @@
+"""Misalignment (stop 18): a link moved off a column whose large heading's first letter starts its
+ink a few pixels inside the column; a heading above a centred column of dates, and a footer's rows
+of links set in columns, which line up as they should. Each page is rendered in Chromium and read
+by the real OCR."""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+from vision.defects import detect, read_text
+from vision.defects.issue import overlap_min
+
+STYLE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 40px 110px; font: 20px 'Liberation Sans', sans-serif; color: #333; background: #fff; }
+</style></head><body>"""
+
+
+def _misaligned(html: str, ids: tuple[str, ...] = ()):
+    img, boxes = render_with_boxes(html, ids, width=1280, height=800)
+    return [i for i in detect(img, read_text(img)) if i.category == "misalignment"], boxes
+
+
+def _choices(shift: int) -> str:
+    links = ["Take Control with YourAdChoices", "Put the YourAdChoices Icon to Work for You",
+             "What's Behind the YourAdChoices Icon", "The Benefits of Relevant Advertising"]
+    items = "".join(f'<p{" id=moved" if i == 2 else ""} style="margin:0 0 16px;position:relative;'
+                    f'left:{shift if i == 2 else 0}px">&gt; {t}</p>' for i, t in enumerate(links))
+    return STYLE + f"""<h1 style="margin:0 0 30px;font-size:58px;font-weight:normal;color:#0aa;line-height:1.1">
+Interest-Based Ads<br>Put You in Control</h1>
+<p style="margin:0 0 30px;width:640px;line-height:1.4">When you click on the YourAdChoices Icon, you get control
+over how information about your interests is used for relevant advertising.</p>{items}</body></html>"""
+
+
+def test_link_off_a_column_under_a_large_heading_is_found():
+    """The heading's 'I' and 'P' start their ink up to their side bearing right of the column: the
+    column is still one edge, and the link 9 px right of it is off."""
+    found, boxes = _misaligned(_choices(9), ("moved",))
+    assert any(overlap_min(i.bbox, boxes["moved"]) >= 0.5 and "px right" in i.message for i in found), \
+        (boxes["moved"], [(i.bbox, i.message) for i in found])
+
+
+def test_column_under_a_large_heading_in_line_is_quiet():
+    found, _ = _misaligned(_choices(0))
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _events() -> str:
+    rows = [("May", "28", "Deadline to Participate in the Social Sciences Breeze"),
+            ("Jun", "05", "Summit: Aero+Space &amp; Beyond"), ("Jul", "11", "Summit: Aero+Space &amp; Beyond"),
+            ("Sep", "30", "Open House for New Members")]
+    body = "".join(f"""<div style="display:flex;margin-bottom:22px"><div style="width:52px;text-align:center;
+line-height:1.2"><div style="font-size:17px;font-weight:bold;color:#555">{m}</div>
+<div style="font-size:30px;font-weight:bold;color:#555">{d}</div></div>
+<div style="border-left:1px solid #ccc;padding-left:14px;margin-left:12px;color:#2255cc;width:300px">{t}</div></div>"""
+                   for m, d, t in rows)
+    return STYLE + f"""<div style="margin-left:500px"><h2 style="margin:0 0 26px;font-size:34px">Events</h2>
+{body}</div></body></html>"""
+
+
+def test_heading_above_a_centred_column_of_dates_is_quiet():
+    """Dates centred in their cell start their ink wherever their width puts it; the heading's left
+    edge lines up with the cell, not with that ragged ink."""
+    found, _ = _misaligned(_events())
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _footer() -> str:
+    cols = [("Company", ["About TikTok", "Newsroom"]),
+            ("Programs", ["TikTok for Good", "Effect House", "Advertise on TikTok", "TikTok Rewards",
+                          "TikTok Browse", "TikTok Embeds"]),
+            ("Resources", ["Help Center", "Safety Center", "Creator Portal", "Community Guidelines",
+                           "Transparency", "Accessibility"]),
+            ("Legal", ["Children's Privacy Policy", "Terms of Service"])]
+    body = "".join(f"""<div style="width:234px;flex:none"><div style="margin-bottom:10px">{h}</div>"""
+                   + "".join(f'<div style="margin-bottom:10px">{x}</div>' for x in xs) + "</div>"
+                   for h, xs in cols)
+    return STYLE.replace("background: #fff", "background: #000").replace("color: #333", "color: #ddd") + \
+        f"""<div style="display:flex;margin:200px 0 0 269px;font-size:14px;font-weight:bold">{body}</div></body></html>"""
+
+
+def test_footer_rows_of_links_set_in_columns_are_quiet():
+    """Read across, the footer's link lists make rows of unlike extent whose middles wander; they
+    line up by their columns, which is all a grid promises."""
+    found, _ = _misaligned(_footer())
+    assert found == [], [(i.bbox, i.message) for i in found]
