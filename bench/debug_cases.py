@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from codegen.render import get_renderer  # noqa: E402
+from codegen.render import SETTLE_JS, get_renderer  # noqa: E402
 from vision.files import write_json, write_png, write_text
 
 INJECT_JS = (Path(__file__).with_name("inject.js")).read_text(encoding="utf-8")
@@ -43,10 +43,6 @@ def _capture(page) -> str:
     return page.content()
 
 
-# CSS animations and transitions run to their end state, as the renderer's screenshot makes them
-# (an endless one is cancelled): a box measured mid-way (content sliding in) would miss the picture
-SETTLE_JS = """() => { for (const a of document.getAnimations()) {
-  try { if (a.effect && a.effect.getTiming().iterations === Infinity) a.cancel(); else a.finish(); } catch (e) {} } }"""
 REMEASURE_JS = "() => window.__v2cMeasure ? window.__v2cMeasure() : null"
 
 
@@ -58,8 +54,7 @@ def render_case(page_path: str | Path, category: str | None, seed: int, *, width
     marks where the defect shows in the picture rather than where it was when injected."""
     state: dict = {}
 
-    def page_fn(page):
-        page.evaluate(SETTLE_JS)
+    def page_fn(page):  # the renderer has settled the page's animations before this
         if category in VISUAL_CATEGORIES:
             state["before"] = page.screenshot(type="png", animations="disabled", caret="hide")
         if category is not None:

@@ -332,6 +332,7 @@ def _render_in(browser: "_Browser", html, path, url, width, height, full_page, t
             res.errors.append(f"page did not finish loading within {timeout_s:.0f} s")
         if not res.timed_out:
             try:
+                page.evaluate(SETTLE_JS)
                 facts = page.evaluate(DOM_FACTS_JS)
                 res.height = max(1, min(int(facts["height"]) if full_page else height, MAX_PAGE_HEIGHT))
                 res.text_boxes = facts["text"]
@@ -490,6 +491,13 @@ class _Browser:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
 
+
+# CSS animations and transitions run to their end state, as the screenshot shows them (an endless
+# one is cancelled, as Playwright's `animations="disabled"` does): boxes measured mid-way (content
+# sliding in) would not be where the picture shows it, and a screenshot the user took shows the
+# page settled.
+SETTLE_JS = """() => { for (const a of document.getAnimations()) {
+  try { if (a.effect && a.effect.getTiming().iterations === Infinity) a.cancel(); else a.finish(); } catch (e) {} } }"""
 
 # Chromium's own fast PNG path (CDP `optimizeForSpeed`): the same pixels, a fraction of the encode
 # time on tall pages. Used when nothing animates and no text caret can blink; otherwise

@@ -11,6 +11,8 @@ text-overlap weighs (`text_overlap._two_baselines`).
 """
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import cv2
 import numpy as np
 
@@ -39,6 +41,24 @@ def _read_in(band: tuple[int, int, int, int], box: tuple[int, int, int, int], ol
     and below, whose middles lie outside the band."""
     middle = old[1] + old[3] / 2
     return overlap_min(box, old) > 0.5 and band[1] <= middle <= band[1] + band[3]
+
+
+def _read_before(text: str, box: tuple[int, int, int, int], kept) -> bool:
+    """The crop read part of a line read before that it overlaps ("μTorre" or "HTorre" of "μTorrent Web"): a
+    large line's ascenders and descenders reach past its box, and their slivers joined with a
+    picture beside it make a cluster whose crop takes in the line's first letters again. Two
+    lines' glyphs drawn over each other do not read as one of them."""
+    key = text.lower().replace(" ", "")
+    return sum(ch.isalnum() for ch in key) >= 3 and any(
+        overlap_min(box, old.box) > 0 and _within(key, old.text.lower().replace(" ", "")) for old in kept)
+
+
+def _within(part: str, whole: str) -> bool:
+    """`part` found in `whole` but for about one letter in five (a μ read as H): some stretch of
+    `whole` as long as `part` matches it that closely."""
+    n = len(part)
+    return any(SequenceMatcher(None, part, whole[i:i + n], autojunk=False).ratio() >= 0.8
+               for i in range(max(1, len(whole) - n + 1)))
 
 
 def _regions(ink: np.ndarray, kept) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
@@ -102,5 +122,7 @@ def unread_lines(img: np.ndarray, lines, ink: np.ndarray, min_score: float) -> l
             continue  # ink read in doubt once already: a second reading as doubtful adds nothing
         if sum(ch.isalnum() for ch in text) < 2:
             continue  # one sign read out of an icon or a logo is no evidence of text
+        if _read_before(text, box, kept):
+            continue
         out.append(TextLine(text, box, float(score)))
     return out

@@ -9,7 +9,7 @@ import numpy as np
 from .glyph_extent import ASCENDING, CAP, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
 from .paint import blend_of, largest_piece, paint_colour
-from .pixels import TextInfo, distance, font_px, line_colour, mode_color, strong_ink, uncovered, word_boxes
+from .pixels import TextInfo, distance, font_px, line_colour, mode_color, rule_rows, strong_ink, uncovered, word_boxes
 
 MIN_FONT_PX = 12.0
 PALE_SHARE = 0.15  # ink threshold (share of the strongest ink) for a line whose words are mostly paler
@@ -149,18 +149,47 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
     return False
 
 
-def _size(t: TextInfo) -> float:
+def _size(t: TextInfo, img: np.ndarray | None = None) -> float:
     """The font size the dense band gives. Where the text read spans under half of the line's
     ink at that size (a script the recogniser does not know reads as a few stops and digits), the
     read letters say nothing of the unread glyphs' case: the band is taken as an x-height, the
-    larger reading, unless it already is one."""
+    larger reading, unless it already is one. So it is where a capitals reading has letters
+    rising well above the band (`_rises_above_band`)."""
     px = font_px(t)
     n = len(t.text.strip())
     alnum = sum(ch.isalnum() for ch in t.text.strip())
     span = px * (0.5 * alnum + 0.28 * (n - alnum))  # Latin UI fonts' advance per letter and per stop
-    if not _cjk(t.text) and span < 0.5 * t.ink_box[2]:
+    if not _cjk(t.text) and (span < 0.5 * t.ink_box[2] or (img is not None and _rises_above_band(img, t))):
         return max(px, t.x_height / 0.53)
     return px
+
+
+def _without_underline(img: np.ndarray, t: TextInfo) -> TextInfo:
+    """The line with an underline at the foot of its ink box left out of its ink height: a link's
+    underline sits a pixel or two under the baseline and would size its letters a pixel or two
+    taller, which at 9-11 px is the difference between small text and not."""
+    x, y, w, h = t.ink_box
+    ink = strong_ink(distance(img[y:y + h, x:x + w], t.bg))
+    under = rule_rows(ink, max(8, w // 2))
+    rows = np.flatnonzero(ink.any(axis=1) & ~under)
+    if not under[-1:].any() or not len(rows):
+        return t
+    bottom = int(rows[-1]) + 1
+    return dataclasses.replace(t, ink_box=(x, y, w, bottom), ink_height=bottom)
+
+
+def _rises_above_band(img: np.ndarray, t: TextInfo) -> bool:
+    """Ink standing well above the line's dense band: the band is an x-height with capitals or
+    ascenders over it, whatever the reading says. Lowercase letters shaped like small capitals
+    (Cyrillic "онконг", Latin "owns") read as capitals ("OHKOH"); a line truly in capitals fills
+    its band up to its top, bar an accent or a dollar sign's stub of a pixel or so."""
+    x, y, w, h = t.ink_box
+    ink = strong_ink(distance(img[y:y + h, x:x + w], t.bg))
+    prof = ink.sum(axis=1)
+    if not len(prof) or prof.max() <= 0:
+        return False
+    band_top = int(np.flatnonzero(prof >= 0.35 * prof.max())[0])
+    return band_top >= max(2, 0.2 * t.x_height)
 
 
 def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
@@ -179,7 +208,7 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
             if img is not None and t.conf >= DOUBTFUL:
                 out += _small_words(img, t, read=False)
             continue
-        px = _size(t)
+        px = _size(t, img)
         # a whole-pixel x-height is in doubt by a pixel; the words' full ink height can clear it
         if px < MIN_FONT_PX - 0.5 and (img is None or (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5):
             out.append(_issue_text(t.box, t.text, px))
@@ -188,7 +217,7 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
             continue
         # the dense band can be a cap height read as an x-height (digits, capitals, a short line
         # of ascenders), making small text look large: the line's whole ink height is the witness
-        line = line_extent_px(t)
+        line = line_extent_px(_without_underline(img, t))
         if line is not None and line < MIN_FONT_PX - 1.0 and (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5:
             out.append(_issue_text(t.box, t.text, line))
         else:

@@ -147,10 +147,20 @@ def _bands_merged(t: TextInfo, own: TextInfo) -> bool:
     return em is not None and t.x_height >= 0.8 * em and own.ink_box[3] >= 1.1 * em
 
 
+def _unread_script(t: TextInfo) -> bool:
+    """A confident reading that spans well under half its box: the recogniser read a few stops or
+    digits in a script it does not know ("Продукты" reads as ", ."). On a page with several such
+    lines its doubt about a line is no evidence of a collision, only of the script."""
+    x, y, w, h = t.box
+    return t.conf >= 0.9 and w >= 4 * h and 0.36 * h * len(t.text.strip()) < 0.5 * w
+
+
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
-    or than the lines around it, or holding letters on two baselines less than a line apart."""
+    or than the lines around it (unless the page is in a script the recogniser does not know),
+    or holding letters on two baselines less than a line apart."""
     out = []
+    foreign = sum(_unread_script(t) for t in infos) >= 3
     for i, t in enumerate(infos):
         if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
@@ -163,6 +173,8 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         own = own_rows(img, t) if img is not None else t
         if _bands_merged(t, own):
             out.append(_collide(t, 1.0))
+            continue
+        if foreign:
             continue
         x, y, w, h = t.box
         near = [o for j, o in enumerate(infos) if j != i and abs(o.box[1] - y) < 4 * h
@@ -282,6 +294,34 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     return not any(st[k, 1] < a1 - 1 and st[k, 1] + st[k, 3] > b0 + 1 for k in range(1, n))
 
 
+def _wide_script(text: str) -> bool:
+    """Mostly CJK (or another script advancing a whole em per sign): glyphs that fill an em box."""
+    signs = [ch for ch in text if not ch.isspace()]
+    return bool(signs) and sum(ord(ch) > 0x2e7f for ch in signs) > len(signs) / 2
+
+
+def _seam(img: np.ndarray, a: TextInfo, b: TextInfo, ax: int, aw: int, bx: int, bw: int) -> bool:
+    """Two lines of CJK set solid (line-height 1), touching at a seam, not drawn over each other.
+
+    CJK glyphs have no x-height band for `_bands_apart` to find: each fills its em box but for a
+    margin of a few percent, so lines set solid meet at a row or two where only a stroke here and
+    there crosses. Lines drawn over each other mix their glyph bodies in the rows they share, and
+    every one of those rows is inked across a good share of the width."""
+    if not (_wide_script(a.text) and _wide_script(b.text)):
+        return False
+    x0, x1 = max(ax, bx), min(ax + aw, bx + bw)
+    top = max(a.ink_box[1], b.ink_box[1])
+    bottom = min(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])
+    if x1 - x0 < 2 or bottom <= top:
+        return False
+    prof = strong_ink(distance(img[top:bottom, x0:x1], a.bg)).sum(axis=1)
+    return bool(prof.min() <= 0.03 * (x1 - x0))
+
+
+def _signs(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
 def _next_line(img: np.ndarray, t: TextInfo, box: list[int], infos: list[TextInfo]) -> bool:
     """The tall ink is a neighbouring line read confidently on its own, set close to this one
     (its letter band apart from this line's): tightly set lines whose boxes take in each other's
@@ -311,9 +351,12 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
             small_h = min(ah, bh)
             if small_h < 6 or iw < max(4, 0.6 * small_h) or ih < 0.25 * small_h:
                 continue
+            if min(_signs(a.text), _signs(b.text)) < 2:
+                continue  # one sign read out of an icon or a QR code ("+", "5") is no line of text
             if ih > 0.85 * max(ah, bh) and (iw < 0.25 * min(aw, bw)):
                 continue  # same baseline, boxes just touching: one line read as two pieces
-            if img is not None and (_shared_ink(img, a, b) < 0.35 or _bands_apart(img, a, b)):
+            if img is not None and (_shared_ink(img, a, b) < 0.35 or _bands_apart(img, a, b)
+                                    or _seam(img, own[i], own[k], ax, aw, bx, bw)):
                 continue  # tight leading: only descenders and ascenders meet, the glyph bodies do not
             out.append(Issue("text-overlap", union(a.box, b.box), "error",
                              f"Text \"{a.text[:30]}\" and \"{b.text[:30]}\" overlap",

@@ -1,0 +1,138 @@
+"""Clean screens that read as defects, session 18 (pages rendered here in Chromium).
+
+- text-overlap: an icon read as one sign ("+") beside a heading whose box reaches into it; CJK
+  headings set solid (line-height 1) that touch at a seam; a second look at a large heading that
+  reads its first letters again; a heading in a script the recogniser does not know, read in doubt.
+- small-text: lowercase letters shaped like small capitals read as capitals; a 10 px link whose
+  underline made its letters look taller.
+Each case also keeps a true defect found, so the rule cannot pass by finding nothing.
+"""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+
+from vision.defects import reread, small, text_overlap
+from vision.defects.issue import overlap_min
+from vision.defects.pixels import text_info
+from vision.ocr import TextLine
+
+
+def _line(img, box, text, conf, pad=(4, 2)):
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(text, (x - pad[0], y - pad[1], w + 2 * pad[0], h + 2 * pad[1]), conf))
+
+
+ICON = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #222; font: bold 64px 'DejaVu Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; }
+#i { top: 40px; left: 40px; width: 64px; height: 64px; border-radius: 10px; background: #1a73e8;
+     color: #fff; font-size: 56px; line-height: 64px; text-align: center; }
+</style></head><body>
+<div id="i">+</div><div id="t" style="top: 34px; left: 114px">AddToAny</div>
+<div id="u" style="top: 180px; left: 40px">Lorem ipsum</div><div id="v" style="top: 200px; left: 60px">dolor sit</div>
+</body></html>"""
+
+
+def test_a_sign_read_out_of_an_icon_does_not_collide_with_the_heading():
+    img, b = render_with_boxes(ICON, ("i", "t", "u", "v"), text=True, height=320)
+    ix, iy, iw, ih = b["i"]
+    tx, ty, tw, th = b["t"]
+    plus = text_info(img, TextLine("+", (int(ix), int(iy), int(iw), int(ih)), 0.96))
+    head = text_info(img, TextLine("AddToAny", (int(ix + iw - 30), int(ty), int(tx + tw - ix - iw + 30), int(th)), 1.0))
+    assert text_overlap.detect([plus, head], img) == []
+    drawn = [_line(img, b["u"], "Lorem ipsum", 0.97), _line(img, b["v"], "dolor sit", 0.97)]
+    assert [i.category for i in text_overlap.detect(drawn, img)] == ["text-overlap"]
+
+
+CJK = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #222; font: bold 48px/1 sans-serif; }
+div { position: absolute; white-space: nowrap; left: 40px; }
+</style></head><body>
+<div id="a" style="top: 30px">创建只有受邀者</div><div id="b" style="top: 78px">才可以加入的专</div>
+<div id="c" style="top: 220px">创建只有受邀者</div><div id="d" style="top: 244px">才可以加入的专</div>
+</body></html>"""
+
+
+def test_cjk_lines_set_solid_touch_at_a_seam_but_lines_drawn_over_each_other_collide():
+    img, b = render_with_boxes(CJK, ("a", "b", "c", "d"), text=True, height=360)
+    solid = [_line(img, b["a"], "创建只有受邀者", 1.0, (2, 6)), _line(img, b["b"], "才可以加入的专", 1.0, (2, 6))]
+    assert text_overlap.detect(solid, img) == []
+    drawn = [_line(img, b["c"], "创建只有受邀者", 1.0, (2, 6)), _line(img, b["d"], "才可以加入的专", 1.0, (2, 6))]
+    assert [i.category for i in text_overlap.detect(drawn, img)] == ["text-overlap"]
+
+
+BRAND = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #2b2d42; color: #6aa84f; font: bold 64px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; }
+#pic { top: 40px; left: 40px; width: 90px; height: 66px; background: #e3e3e3; }
+</style></head><body>
+<div id="pic"></div><div id="t" style="top: 32px; left: 140px">μTorrent Web</div>
+</body></html>"""
+
+
+def test_a_second_look_does_not_read_a_large_headings_letters_again():
+    """The recogniser's box for a large line stops short of its ascenders and descenders; their
+    slivers and the picture beside the line make a cluster whose crop reads the line's start."""
+    img, b = render_with_boxes(BRAND, ("t",), text=True, height=200)
+    x, y, w, h = (int(v) for v in b["t"])
+    read = [TextLine("μTorrent Web", (x, y + 10, w, h - 22), 0.99)]
+    again = reread.unread_lines(img, read, small.ink_mask(img), 0.2)
+    assert not any(overlap_min(list(ln.box), [x, y, w, h]) > 0 for ln in again), again
+    assert reread._read_before("htorre", (40, 20, 200, 100), read)
+    assert not reread._read_before("hello", (40, 20, 200, 100), read)
+
+
+FOREIGN = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #222; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; left: 40px; }
+h1 { position: absolute; margin: 0; left: 40px; top: 30px; font: 40px 'Liberation Sans', sans-serif; }
+</style></head><body>
+<h1 id="h">Продукты</h1>
+<div id="a" style="top: 100px">Законодательство, судебная практика</div>
+<div id="b" style="top: 124px">Консультации экспертов и аналитика</div>
+<div id="c" style="top: 148px">Справочная информация для бизнеса</div>
+</body></html>"""
+
+
+def test_doubt_about_a_heading_in_an_unread_script_is_no_collision():
+    img, b = render_with_boxes(FOREIGN, ("h", "a", "b", "c"), text=True, height=220)
+    near = [_line(img, b[k], t, 0.93) for k, t in (("a", ", ."), ("b", ". ,"), ("c", ":  ."))]
+    heading = _line(img, b["h"], "pykTbl", 0.55)
+    assert text_overlap.detect([heading] + near, img) == []
+    read = [_line(img, b[k], t, 0.93) for k, t in (("a", "Zakonodatelstvo sudebnaya praktika"),
+                                                     ("b", "Konsultacii ekspertov i analitika"),
+                                                     ("c", "Spravochnaya informaciya biznesa"))]
+    assert [i.category for i in text_overlap.detect([heading] + read, img)] == ["text-overlap"]
+
+
+SMALLCAPS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #777; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; }
+</style></head><body>
+<div id="a" style="top: 40px; left: 40px">Гонконг</div>
+<div id="b" style="top: 80px; left: 40px; font-size: 10px">ГОНКОНГ</div>
+</body></html>"""
+
+
+def test_lowercase_read_as_capitals_is_sized_by_its_x_height():
+    img, b = render_with_boxes(SMALLCAPS, ("a", "b"), text=True, height=140)
+    assert small.detect_text([_line(img, b["a"], "ΓOHKOH", 0.81)], img) == []
+    found = small.detect_text([_line(img, b["b"], "ΓOHKOH", 0.81)], img)
+    assert [i.category for i in found] == ["small-text"]
+
+
+UNDERLINED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #00e; font: 24px 'Liberation Serif', serif; }
+li { margin: 4px 0; }
+</style></head><body><ul style="margin-top: 40px">
+<li><a id="s" href="#" style="font-size: 10px">Who We Are</a></li>
+<li><a id="n" href="#">What We Do</a></li>
+<li><a id="m" href="#" style="font-size: 13px">Who We Are</a></li></ul>
+</body></html>"""
+
+
+def test_an_underlined_10px_link_is_small_and_a_13px_one_is_not():
+    img, b = render_with_boxes(UNDERLINED, ("s", "n", "m"), text=True, height=200)
+    found = small.detect_text([_line(img, b["s"], "Who We Are", 0.93, (3, 3))], img)
+    assert [i.category for i in found] == ["small-text"], found
+    assert small.detect_text([_line(img, b["m"], "Who We Are", 0.93, (3, 3))], img) == []
