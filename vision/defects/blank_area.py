@@ -54,7 +54,9 @@ the neighbour's top, while the space under it exceeds the space over it by a blo
 `_lost_centre`).
 
 A rectangle that runs into a side margin is judged again cut back to the column of the content above
-and below it, when the next column beside it bounds it on its ground (see `_off_margin`).
+and below it, when the next column beside it bounds it on its ground, or when it is a band's end column
+whose straight edges end at the page's container: the margin beyond is then the band's end, as the
+screen's edge is for a band that spans the screen (see `_off_margin`).
 
 The largest such rectangle is reported (it holds the missing block and the gaps around it), a tile
 slot before any other: its neighbours show what is missing.
@@ -153,7 +155,10 @@ def _side_reach(empty: np.ndarray, r) -> list[tuple[np.ndarray, np.ndarray] | No
     x0, y0, x1, y1 = r
     h, w = empty.shape
     full = ~empty
-    on_edge = [x0 <= EDGE, x1 >= w - EDGE, y0 <= EDGE, y1 >= h - EDGE]
+    # a side with nothing drawn beyond it up to the screen's edge faces a margin, however wide (a
+    # rectangle cut back from one to its column's width; see `_off_margin`)
+    on_edge = [x0 <= EDGE or empty[y0:y1, :x0].all(), x1 >= w - EDGE or empty[y0:y1, x1:].all(),
+               y0 <= EDGE or empty[:y0, x0:x1].all(), y1 >= h - EDGE or empty[y1:, x0:x1].all()]
     strips = [full[y0:y1, max(0, x0 - REACH):x0][:, ::-1], full[y0:y1, x1:x1 + REACH],
               full[max(0, y0 - REACH):y0, x0:x1].T[:, ::-1], full[y1:y1 + REACH, x0:x1].T]
     out: list[tuple[np.ndarray, np.ndarray] | None] = []
@@ -622,8 +627,10 @@ def _off_margin(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int,
     leaves a hole as wide as the column, and the page's margin beside it is whitespace by design,
     which only blurs how closely the column's blocks bound the hole. Its far side must then be
     bounded by content on its own ground (the next column of a row or grid): beside a sidebar's
-    panel, a shorter column's whitespace is design. None if it reaches no margin, the content
-    there runs to the margin too, or the far side is not so bounded."""
+    panel, a shorter column's whitespace is design. Or the cut rectangle is a band's end column
+    (see `_column_hole`): a page set in a centred container ends its bands' rules at the
+    container's side, and the margin beyond, where nothing is drawn, stands for the screen's edge.
+    None if it reaches no margin, the content there runs to the margin too, or neither holds."""
     x0, y0, x1, y1 = r
     h, w = empty.shape
     full = ~empty
@@ -638,7 +645,9 @@ def _off_margin(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int,
     t = (a, y0, b, y1)
     far = 1 if a > x0 else 0
     sd = _side_reach(empty, t)[far]
-    return t if _bounded(sd) and _on_ground(empty, means, t, far) else None
+    if _bounded(sd) and _on_ground(empty, means, t, far):
+        return t
+    return t if _column_hole(empty, means, t, _side_reach(empty, t)) else None
 
 
 def detect(img: np.ndarray) -> list[Issue]:
