@@ -126,3 +126,27 @@ def test_a_quote_mark_before_a_dropped_letter_is_no_slice():
     for key, read, want in (("whole", "Avañe'", []), ("cut", "Already ha'", ["text-truncation"])):
         found = truncation.detect(img, [_read(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+BOLD = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 15px 'Liberation Sans', sans-serif; color: #999; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } b { color: #111; }
+</style></head><body>
+<p id="cut">plus those of Collins. <b style="display: inline-block; overflow: hidden; vertical-align: bottom;
+max-width: 108px">The French dictionary</b> has over</p>
+<p id="typo">elements as wel as in style property</p>
+</body></html>"""
+
+
+def test_a_short_fragment_painted_apart_from_the_sentence():
+    """A bold name clipped inside a sentence down to three letters of its last word ("dic" of
+    "dictionary"), painted apart from the words after it: found, the box ending at the fragment.
+    A three-letter fragment in the sentence's own paint (a typo, "as wel as") is not."""
+    img, boxes = render_with_boxes(BOLD, ("cut", "typo"), height=200)
+    for key, read, want in (("cut", "plus those of Collins. The French dic has over", ["text-truncation"]),
+                            ("typo", "elements as wel as in style property", [])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+        if found:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.9 * w

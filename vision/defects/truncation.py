@@ -439,24 +439,45 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     return (dotless or unopened or arc or stem or foreign) and _clean_stop(img, t)
 
 
-def _cut_inside(t: TextInfo) -> int | None:
+def _cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
     """Where a word inside the line stops that is no English word but the start of one, the other
     words English ("with fixes for vulnerabiliti (CVE-2024-24989,"): an element clipped inside a
     sentence, the sentence running on after it. Returns the character index just past that word,
     or None. Words in small letters only, four or more of them (a short fragment or a name in
-    capitals says little); at least two other words must vouch for the language."""
+    capitals says little), or three painted apart from the word after them (see `_painted_apart`:
+    "The French dic has over"); at least two other words must vouch for the language."""
     if t.conf < MIN_WORD_CONF:
         return None
     said = list(re.finditer(r"\S+", t.text.rstrip()))
     for k, m in enumerate(said[:-1]):
         word = m.group()
-        if not re.fullmatch(r"[a-z]{4,}", word) or is_word(word) or not begins_word(word):
+        if not re.fullmatch(r"[a-z]{3,}", word) or is_word(word) or not begins_word(word):
             continue
         others = WORD.findall(" ".join(w.group() for j, w in enumerate(said) if j != k))
         others = [w for w in others if len(w) >= 2 and not w.isupper()]
-        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others):
+        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others) \
+                and (len(word) >= 4 or _painted_apart(img, t, k)):
             return m.end()
     return None
+
+
+def _painted_apart(img: np.ndarray, t: TextInfo, k: int) -> bool:
+    """The line's k-th word is painted in another colour than the word after it: the end of an
+    element set apart from the sentence around it (a link, a bold name), which is what a clip
+    inside a sentence cuts; a three-letter fragment in the sentence's own paint is more often a
+    misreading or a typo ("as wel as"). Needs one word of ink per word read."""
+    d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
+    words = ink_words(d, t.x_height) if d is not None else []
+    if len(words) != len(t.text.split()) or k + 1 >= len(words):
+        return False
+    x, y, w, h = t.ink_box
+    box = img[y:y + h, x:x + w]
+    paint = []
+    for a, b in words[k:k + 2]:
+        part = d[:, a:b + 1]
+        core = part >= 0.8 * float(part.max())  # the strokes' middles, off the anti-aliased edges
+        paint.append(np.median(box[:, a:b + 1][core].reshape(-1, img.shape[2]), axis=0))
+    return float(distance(np.array([[paint[0]]]), paint[1])[0, 0]) > OTHER_COLOUR
 
 
 def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) \
@@ -807,7 +828,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             dots = max(mid.end(1), mid.end(2))  # whichever form matched (the other gives -1)
             out.append(_issue_ellipsis(_box_upto(t, dots), text[:dots]))
             continue
-        inside = _cut_inside(t)
+        inside = _cut_inside(img, t)
         if inside is not None:
             out.append(Issue("text-truncation", _box_upto(t, inside), "warning",
                              f"Text \"{text[:inside][-40:]}\" stops part-way into a word inside a sentence: probably "
