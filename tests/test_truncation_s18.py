@@ -150,3 +150,26 @@ def test_a_short_fragment_painted_apart_from_the_sentence():
         if found:
             x, _, w, _ = boxes[key]
             assert found[0].bbox[0] + found[0].bbox[2] < x + 0.9 * w
+
+
+OWN = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fdfdff; }
+p { white-space: nowrap; margin: 0 0 24px 0; } a { color: #38488f; text-decoration: none; }
+</style></head><body>
+<p><a id="more" href="#">More information...</a></p>
+<h1 id="step" style="font-size: 40px; font-weight: 500">One more step...</h1>
+<p id="loading">Loading...</p>
+<p><span id="cut" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom;
+max-width: 118px">Already have an account?</span></p>
+</body></html>"""
+
+
+def test_an_ellipsis_of_the_texts_own_announcing_more_to_come():
+    """Short phrases written with their own ellipsis, announcing more behind a link or a step, or
+    an activity going on ("More information...", "One more step...", "Loading..."): no finding.
+    A line cut with an ellipsis after a whole word ("Already have...") still is one."""
+    img, boxes = render_with_boxes(OWN, ("more", "step", "loading", "cut"), height=400)
+    for key, read, want in (("more", "More information...", []), ("step", "One more step...", []),
+                            ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])

@@ -796,6 +796,20 @@ SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add 
               "and let it wrap")
 
 
+def _own_ellipsis(text: str) -> bool:
+    """The ellipsis ends a short phrase (four words at most, all English) that announces something
+    still to come, which UI copy writes with its own ellipsis: more behind a link or a step ("More
+    information...", "One more step...", "Read more..."), or an activity going on ("Loading...",
+    "and counting..."). A clip lands at the end of a whole word only now and then, and rarely just
+    after such a phrase, while these phrases are common on their own."""
+    phrase = text.rstrip(" .…")
+    words = WORD.findall(phrase)
+    if not words or len(phrase.split()) > 4 or not all(is_word(w) for w in words):
+        return False
+    low = [w.lower() for w in words]
+    return "more" in low or (len(low[-1]) >= 5 and low[-1].endswith("ing"))
+
+
 def _issue_ellipsis(box, text: str) -> Issue:
     return Issue("text-truncation", list(box), "warning", f"Text \"{text[:40]}\" is cut off with an ellipsis",
                  "visual", "Let the text wrap (`white-space: normal`), widen its container, "
@@ -817,7 +831,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         mid = MID_ELLIPSIS.search(text)
         if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
-            if _room_after(img, t) or _wrapped_last_line(t, infos):
+            if _room_after(img, t) or _wrapped_last_line(t, infos) or _own_ellipsis(text):
                 continue
             box = list(t.box)
             if dots is not None and dots > box[0] + box[2]:
