@@ -173,3 +173,18 @@ def test_an_ellipsis_of_the_texts_own_announcing_more_to_come():
                             ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"])):
         found = truncation.detect(img, [_read(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+TOFU = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 15px 'Liberation Sans', sans-serif; color: #662d91; background: #fafafa; }
+p { white-space: nowrap; margin: 0 0 24px 0; } i { font-style: normal; color: #9a78b5; }
+</style></head><body><p><span id="label">Products <i>&#xe900;</i></span></p></body></html>"""
+
+
+def test_a_missing_icon_read_as_a_lone_letter():
+    """A menu label followed by an icon font's glyph drawn as a hollow box, which the recogniser
+    read as a lone Greek letter ("Products ε"): the box is no letter of the line, so nothing is
+    cut."""
+    img, boxes = render_with_boxes(TOFU, ("label",), height=120)
+    found = truncation.detect(img, [_read(img, boxes["label"], "Products ε")])
+    assert found == [], (boxes, [i.message for i in found])

@@ -483,8 +483,8 @@ def _painted_apart(img: np.ndarray, t: TextInfo, k: int) -> bool:
 def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) \
         -> tuple[np.ndarray, TextInfo, list[tuple[int, int]]]:
     """The screenshot, the line and its ink words as they would be without the hollow boxes ending
-    the line (an icon font's glyphs drawn as missing, which the recogniser reads as a mark or not
-    at all), painted over in the line's ground: a label clipped before its icon is cut where its
+    the line (an icon font's glyphs drawn as missing, which the recogniser reads as a mark, a lone
+    letter or not at all), painted over in the line's ground: a label clipped before its icon is cut where its
     words end, and the box's own straight sides are no cut."""
     n = 0
     while len(words) - n >= 2 and is_tofu(d, words[-1 - n], t.x_height):
@@ -495,6 +495,9 @@ def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tupl
     plain = img.copy()
     plain[y:y + h, x + words[-n][0]:x + w] = t.bg
     text = TRAILING_MARKS.sub("", t.text.rstrip()).rstrip()
+    # a box read as a lone letter after a word space ("Products ε"): more words read than kept
+    while len(text.split()) > len(words) - n and len(text.split()[-1]) == 1:
+        text = text[:-1].rstrip()
     return plain, replace(t, text=text, ink_box=(x, y, words[-1 - n][1] + 1, h)), words[:len(words) - n]
 
 
