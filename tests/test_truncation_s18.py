@@ -188,3 +188,26 @@ def test_a_missing_icon_read_as_a_lone_letter():
     img, boxes = render_with_boxes(TOFU, ("label",), height=120)
     found = truncation.detect(img, [_read(img, boxes["label"], "Products ε")])
     assert found == [], (boxes, [i.message for i in found])
+
+
+MISREAD = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Serif', serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; }
+</style></head><body><p id="line">View full licensing and attribution information about all works</p>
+<p id="cut">View full licensing and attribution information <span id="about" style="display: inline-block;
+overflow: hidden; vertical-align: bottom">about</span> all works</p></body></html>"""
+CUT_T = """(() => { const el = document.getElementById('about'), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, 0); r.setEnd(tn, 4);
+  el.style.width = (r.getBoundingClientRect().right - el.getBoundingClientRect().left) + 'px'; })()"""
+
+
+def test_a_fragment_in_a_line_misread_elsewhere():
+    """A whole line the recogniser misread in two words ("attibution", "abou"): the fragment is no
+    cut, as another word in small letters is neither a word nor the start of one. The same words
+    with "about" clipped to "abou", read right elsewhere, are a cut inside the sentence."""
+    img, boxes = render_with_boxes(MISREAD, ("line", "cut"), before=CUT_T, height=160)
+    for key, read, want in (("line", "View full licensing and attibution information abou all works", []),
+                            ("cut", "View full licensing and attribution information abou all works",
+                             ["text-truncation"])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, [i.message for i in found])

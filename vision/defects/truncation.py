@@ -445,7 +445,8 @@ def _cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
     sentence, the sentence running on after it. Returns the character index just past that word,
     or None. Words in small letters only, four or more of them (a short fragment or a name in
     capitals says little), or three painted apart from the word after them (see `_painted_apart`:
-    "The French dic has over"); at least two other words must vouch for the language."""
+    "The French dic has over"); at least two other words must vouch for the language, and none
+    may be a misreading."""
     if t.conf < MIN_WORD_CONF:
         return None
     said = list(re.finditer(r"\S+", t.text.rstrip()))
@@ -455,7 +456,10 @@ def _cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
             continue
         others = WORD.findall(" ".join(w.group() for j, w in enumerate(said) if j != k))
         others = [w for w in others if len(w) >= 2 and not w.isupper()]
-        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others) \
+        # a word in small letters that is no word and begins none: the recogniser misread the
+        # line, and may have misread the fragment too ("attibution information abou all")
+        misread = any(w.islower() and len(w) >= 3 and not is_word(w) and not begins_word(w) for w in others)
+        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others) and not misread \
                 and (len(word) >= 4 or _painted_apart(img, t, k)):
             return m.end()
     return None
