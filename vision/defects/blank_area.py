@@ -58,6 +58,9 @@ and below it, when the next column beside it bounds it on its ground, or when it
 whose straight edges end at the page's container: the margin beyond is then the band's end, as the
 screen's edge is for a band that spans the screen (see `_off_margin`).
 
+A hole with no neighbour on its ground (tinted cards all around it) is no picture's inside when its
+ground runs on past one side in two gutters between blocks (see `_gutters`).
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it), a tile
 slot before any other: its neighbours show what is missing.
 """
@@ -516,7 +519,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below (or the
     # screen's bottom edge, which cuts a row off)
     tile = near == 4 - (y1 >= h - EDGE) and _tile_slot(empty, means, r, (cx, cy, cw, ch))
-    if ground < 1 and spread < 2 and not tile:
+    if ground < 1 and spread < 2 and not tile and not _gutters(lab, r):
         # no neighbour on the hole's ground, and its ground confined around it: the inside of a
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
         # has no ground beside it either, but its ground runs on between the cards)
@@ -539,6 +542,27 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     if _vertical_twin(empty, r, reach):
         return False
     return 2 if tile else 1
+
+
+def _gutters(lab: np.ndarray, r) -> bool:
+    """The hole's ground runs on beyond one of its sides in two gutters at least, between blocks: along
+    the side, channels of the hole's empty region run straight out NEAR cells, each no wider than a
+    gutter between tiles, and between two of them lies a block larger than a paragraph's gap that the
+    ground does not enter (a rounded corner aside). A hole among tinted cards shows the page's ground,
+    which runs on between the cards past it; a picture's or a panel's inside ends at its own edge, and
+    where its ground shows on beyond a side it does so around a mark or between letters, which
+    the ground enters between their lines."""
+    own = lab == lab[r[1], r[0]]
+    for k in range(4):
+        o = _outward(own, r, k)[:, :NEAR]
+        if o.shape[1] < NEAR:
+            continue
+        runs = _runs(o.all(axis=1), 0)
+        block = o.mean(axis=1) <= 0.25
+        if len(runs) >= 2 and all(e - s <= TILE_GUTTER for s, e in runs) \
+                and all(b[0] - a[1] > GAP and block[a[1]:b[0]].all() for a, b in zip(runs, runs[1:])):
+            return True
+    return False
 
 
 def _slack(full: np.ndarray, start: int, step: int) -> int | None:
