@@ -81,3 +81,44 @@ def test_footer_rows_of_links_set_in_columns_are_quiet():
     line up by their columns, which is all a grid promises."""
     found, _ = _misaligned(_footer())
     assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _quick_start(shift: int, foot: bool = True) -> str:
+    more = """<hr style="border:0;border-top:1px solid #ddd;margin:22px 0 36px">
+<p style="margin:0 0 14px;font-size:15px;font-weight:bold">CSS</p>
+<div style="background:#f1f3f5;height:48px;border-radius:6px"></div>""" if foot else ""
+    return STYLE + f"""<div style="width:730px;margin:60px 0 0 50px">
+<h1 style="margin:0 0 18px;font-size:40px">Quick Start</h1>
+<p id="moved" style="margin:0;position:relative;left:{shift}px;font-size:19px;line-height:1.6;color:#555">
+Get your production ready CDN links below. You can also automate your upgrades by pulling the latest
+versions from our API.</p>
+<h2 style="margin:78px 0 0;font-size:32px">v5.3.2</h2>{more}</div></body></html>"""
+
+
+def test_paragraph_off_a_column_split_by_a_section_heading_is_found():
+    """A paragraph 6 px right of its heading and of the next section's heading and rule: the wide
+    space above that heading (about two and a half of its ems) does not break the column."""
+    found, boxes = _misaligned(_quick_start(6), ("moved",))
+    assert any(overlap_min(i.bbox, boxes["moved"]) >= 0.5 and "px right" in i.message for i in found), \
+        (boxes["moved"], [(i.bbox, i.message) for i in found])
+
+
+def test_column_split_by_a_section_heading_in_line_is_quiet():
+    found, _ = _misaligned(_quick_start(0))
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _cards() -> str:
+    card = """<div style="display:flex;margin-bottom:40px"><div style="width:80px;height:60px;background:#e6e6e6;
+margin-right:30px;flex:none"></div><div><h3 style="margin:0 0 14px 5px;font-size:24px;font-weight:normal;
+color:#2a62d8">{}</h3><p style="margin:0;font-size:15px">{}</p></div></div>"""
+    return STYLE + '<div style="height:640px"></div>' + card.format("People", "Who we are and what we do") \
+        + card.format("Our Philosophy", "How we work together") + "</body></html>"
+
+
+def test_heading_at_the_foot_of_the_screen_opens_no_column():
+    """Card titles set 5 px in from their descriptions by design: the next card's title, the
+    screen's last line, is a section heading only where its own stack goes on below it; alone it
+    does not join the description above to make a column the description is off."""
+    found, _ = _misaligned(_cards())
+    assert found == [], [(i.bbox, i.message) for i in found]

@@ -29,6 +29,8 @@ GAP_H = 1.5      # or this many times the taller one's height
 BEARING_EM = 0.12  # of the font size: glyph side bearings (ink starts this far inside)
 CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
 CJK_OPEN_LEFT = set("（「『【〈《")
+SECTION_EM = 3.0  # a section heading's space above it, in its ems
+HEADING = 1.3    # a heading's font is at least this many times the text's before it
 MAX_H = 160      # px: a stacked sibling taller than this is a section, not a stacked element
 
 
@@ -256,30 +258,47 @@ def _bridged_gap(items: list[_Item], a: int, b: int, fill: list[int]) -> int:
     return max(widest, hi - y)
 
 
+def _section(items: list[_Item], a: int, b: int) -> bool:
+    """b is a heading opening a new section of a's column: text larger than a's by a good step, at
+    most SECTION_EM of its own ems below it (the space above a heading is set in its ems, and grows
+    with it). Only used where a's stack goes on above and b's below, so a lone heading at the foot
+    of a screen or a banner's last line does not pull in a column of its own."""
+    ta, tb = items[a], items[b]
+    if not ta.text or not tb.text or ta.rule or tb.rule:
+        return False
+    gap = tb.box[1] - (ta.box[1] + ta.box[3])
+    return tb.slack >= HEADING * ta.slack and gap <= SECTION_EM * tb.slack / BEARING_EM
+
+
 def _chain(items: list[_Item], members: list[int], k: int, fill: list[int] = (), boxed: bool = False) -> list[int]:
     """The members stacked with k: sorted top to bottom, consecutive ones overlapping horizontally
     and separated by no more than a gap their heights make plausible within one stack. Siblings
     in fill lying between two members can close a gap of up to two stack gaps (a stack is not
     broken by a line aligned another way), as long as no empty stretch left is wider than one.
     Inside one box (boxed) the content shares the box's padding, so an empty stretch up to an
-    element's height (an empty frame in a card) does not break the stack either."""
+    element's height (an empty frame in a card) does not break the stack either; nor does a
+    section's heading set off by a wider space, when both sides go on as stacks (_section)."""
     order = sorted(members, key=lambda i: items[i].box[1])
     pos = order.index(k)
 
-    def linked(a, b):
-        A, B = items[a].box, items[b].box
+    def close(j: int) -> bool:
+        A, B = items[order[j]].box, items[order[j + 1]].box
         gap = B[1] - (A[1] + A[3])
         over = min(A[0] + A[2], B[0] + B[2]) - max(A[0], B[0])
         if over <= 0 or gap < -2:
             return False
         return gap <= max(STACK_GAP, GAP_H * max(A[3], B[3]), MAX_H if boxed else 0) or (
-            gap <= 2 * STACK_GAP and _bridged_gap(items, a, b, list(fill)) <= STACK_GAP)
+            gap <= 2 * STACK_GAP and _bridged_gap(items, order[j], order[j + 1], list(fill)) <= STACK_GAP)
+
+    def linked(j: int) -> bool:
+        return close(j) or (0 < j < len(order) - 2 and close(j - 1) and close(j + 1)
+                            and _section(items, order[j], order[j + 1]))
 
     lo = pos
-    while lo > 0 and linked(order[lo - 1], order[lo]):
+    while lo > 0 and linked(lo - 1):
         lo -= 1
     hi = pos
-    while hi < len(order) - 1 and linked(order[hi], order[hi + 1]):
+    while hi < len(order) - 1 and linked(hi):
         hi += 1
     return order[lo:hi + 1]
 
