@@ -211,3 +211,22 @@ def test_a_fragment_in_a_line_misread_elsewhere():
                              ["text-truncation"])):
         found = truncation.detect(img, [_read(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, [i.message for i in found])
+
+
+FILLED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; background: #000; font: 13px 'Liberation Sans', sans-serif; }
+</style></head><body>
+<div id="alt" style="display: inline-block; width: 36px; height: 20px; background: #e4e4e4; color: #111;
+line-height: 22px; white-space: nowrap">Free</div>
+</body></html>"""
+
+
+def test_a_filled_frame_measured_as_the_text():
+    """Dark text on a light frame set on a black page, the line boxed to the frame (a broken image's
+    alt text, "Free"): measured against the page, the frame is the ink, and its straight side is no
+    cut stroke; nothing is found."""
+    img, boxes = render_with_boxes(FILLED, ("alt",), height=120)
+    x, y, w, h = (int(round(v)) for v in boxes["alt"])
+    t = text_info(img, TextLine("Free", (x, y, w + 1, h), 0.99))
+    found = truncation.detect(img, [t])
+    assert found == [], (boxes, t.fg, t.bg, t.ink_box, [i.message for i in found])

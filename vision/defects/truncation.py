@@ -75,6 +75,7 @@ LONE_WORDS = set("aeiouyvxcl")
 MIN_DOTS_LINE = 2.5
 MIN_DOTTED_TEXT = 3  # characters read before an unread ellipsis: one short word ("One …")
 OTHER_COLOUR = 80  # colour distance from a line's text colour where ink is another element's paint (an icon)
+FILLED_SHARE = 0.6  # share of a line's ink box at half its text's strength or more where it is a filled shape
 FRAME_SHARE = 0.85  # share of a row or column of the line's box inked where it is a frame's side (a field's border)
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
@@ -416,10 +417,11 @@ def _misread_end(img: np.ndarray, t: TextInfo) -> bool:
     English line (a letter's first stem, its dot never drawn: "walr|us" read "walrı"), a closing
     bracket or a bar glued to a word with nothing opened before it ("WARHO]", "sup|": the stem and
     foot of a cut letter), an opening bracket glued to a word with nothing after it, which opens
-    nothing ("with G(" for "with G|o": the left arc of a cut round letter), or a word in capitals ending in "I" that is no word, where the letters
-    before the I's begin one ("RECUPERATII" for "RECUPERATI|ON": a cut N's first stem), or a lone
-    letter of another alphabet ("southerly π" for "southerly m|"). The words before must be English
-    and the ink must stop cleanly after the line."""
+    nothing ("with G(" for "with G|o": the left arc of a cut round letter), or a word in capitals
+    ending in "I" that is no word, where the letters before the I's begin one ("RECUPERATII" for
+    "RECUPERATI|ON": a cut N's first stem), or a lone letter of another alphabet ("southerly π" for
+    "southerly m|"). The words before must be English and the ink must stop cleanly after the
+    line."""
     text = t.text.rstrip()
     words = text.split()
     if len(words) < 2 or t.conf < MIN_WORD_CONF or not _english_before(words[:-1]):
@@ -503,6 +505,14 @@ def _without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tupl
     while len(text.split()) > len(words) - n and len(text.split()[-1]) == 1:
         text = text[:-1].rstrip()
     return plain, replace(t, text=text, ink_box=(x, y, words[-1 - n][1] + 1, h)), words[:len(words) - n]
+
+
+def _filled(d: np.ndarray | None) -> bool:
+    """Most of the line's ink box is as strong as its text colour: glyphs leave most of their box
+    to the ground (heavy bold about half of it), so this is a filled shape measured as the text
+    (the frame of a broken image with its alt text, a button, a photo behind pale text), whose
+    edges say nothing about cut glyphs."""
+    return d is not None and float((d >= 0.5).mean()) > FILLED_SHARE
 
 
 def _has_cjk(text: str) -> bool:
@@ -861,11 +871,13 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         plain, e, said = _without_icons(img, t, d, words) if words else (img, t, words)
         if not e.text:
             continue
-        if _sliced_end(plain, e) or (len(e.text) >= 4 and len(said) >= 1
-                                     and (_unread_fragment(plain, e, d, said) or _sliced_inside(t, d, words))):
+        glyphs = not _filled(d)
+        if glyphs and (_sliced_end(plain, e) or (len(e.text) >= 4 and len(said) >= 1
+                       and (_unread_fragment(plain, e, d, said) or _sliced_inside(t, d, words)))):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
-        elif (_lone_capital(plain, e) or _stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e)
+        elif (_lone_capital(plain, e)
+              or glyphs and (_stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e))
               or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)
               or _dangling_word(plain, e, infos) or _misread_end(plain, e)) \
                 and not _wraps_on(t, infos):
