@@ -4,6 +4,10 @@ the margin to the column's width) faces the page's margin, not the screen's edge
 nothing, as the screen's edge does not."""
 from __future__ import annotations
 
+import base64
+
+import cv2
+import numpy as np
 from debug_pages import render_with_boxes
 from vision.defects import blank_area
 from vision.defects.issue import overlap_min
@@ -90,4 +94,51 @@ def test_a_tile_gone_from_a_grid_of_tinted_tiles_is_a_hole():
 
 def test_the_grid_of_tinted_tiles_has_no_hole():
     img, _ = render_with_boxes(GRID, **GRID_SIZE)
+    assert blank_area.detect(img) == []
+
+
+def _shaded_picture(w: int, h: int) -> str:
+    """A photo-like picture as a data URI: flat in the middle, its shading falling off gently over the
+    outer quarter (a vignette) and steeply in the last few pixels, as the benchmark's stand-in
+    pictures are."""
+    yy, xx = np.mgrid[0:h, 0:w]
+    d = np.minimum(np.minimum(xx, w - 1 - xx), np.minimum(yy, h - 1 - yy))
+    g = 229 - 8 * np.clip(1 - d / (0.25 * min(w, h)), 0, 1) ** 2 - 7 * np.clip(1 - d / 12, 0, 1)
+    ok, png = cv2.imencode(".png", np.repeat(g[..., None], 3, -1).astype(np.uint8))
+    assert ok
+    return "data:image/png;base64," + base64.b64encode(png.tobytes()).decode()
+
+
+PICTURES = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; }
+body { font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+header { position: relative; z-index: 1; height: 52px; background: #404eed; color: #fff; text-align: center; line-height: 52px; font-size: 14px; }
+header a { margin: 0 14px; }
+.hero { position: relative; height: 548px; }
+.hero img { position: absolute; display: block; }
+#a { left: 0; top: 0; width: 330px; height: 548px; }
+#b { left: 348px; top: 0; width: 760px; height: 548px; }
+.side { position: absolute; left: 1140px; top: 40px; width: 260px; line-height: 30px; color: #23272a; }
+.mark { position: absolute; left: 0; top: 250px; width: 20px; height: 50px; background: #d0d0d0; border: 2px solid #bbb; }
+.logo { position: absolute; left: 76px; top: 0; width: 74px; height: 60px; background: #f0f0f0; border: 1px solid #ccc; }
+.cap { position: absolute; left: 24px; bottom: 28px; width: 240px; font-size: 14px; line-height: 21px; color: #444; }
+.text { position: absolute; left: 348px; width: 760px; top: 150px; text-align: center; color: #fff; text-shadow: 0 1px 3px rgba(0,0,0,.4); }
+h1 { font-size: 54px; margin-bottom: 30px; }
+.text p { font-size: 18px; line-height: 30px; width: 640px; margin: 0 auto 34px; }
+.btn { display: inline-block; padding: 16px 32px; border-radius: 28px; background: #fff; color: #23272a; margin: 0 12px; text-shadow: none; }
+.btn.dark { background: #23272a; color: #fff; }
+section { padding: 80px 120px; font-size: 40px; font-weight: bold; }
+</style></head><body><header><a>Download</a><a>Nitro</a><a>Discover</a><a>Safety</a><a>Support</a><a>Blog</a><a>Careers</a></header>
+<div class="hero"><img id="a" src="URI" alt=""><img id="b" src="URI" alt=""><div class="mark"></div><div class="logo"></div><div class="cap">Photo: the community meetup in Lisbon, spring 2023. Used with the organisers' kind permission.</div>
+<div class="side"><b>Popular servers</b><br>Midjourney<br>Genshin Impact<br>Fortnite<br>Minecraft<br>Valorant<br>Lofi Girl<br>Roblox<br>Apex Legends<br>Honkai Star Rail<br>Python<br>Overwatch<br>League of Legends</div><div class="text"><h1>Imagine a place...</h1><p>where you can belong to a school club, a gaming group, or a worldwide art community.
+Where just you and a handful of friends can spend time together.</p><span class="btn">Download for Windows</span><span class="btn dark">Open in your browser</span></div></div>
+<section>Create an invite-only place where you belong</section></body></html>"""
+
+
+def test_the_inside_of_a_shaded_picture_beside_another_is_no_hole():
+    """A tall picture beside the hero's picture, a logo, a mark and a caption set over it: its inside
+    is bounded by its edges and by the next picture, whose ground is the same colour, and its region
+    is no rectangle (the marks take a share of it), but it is a picture's shading, not a CSS
+    ground, and its region is mostly its own box."""
+    img, _ = render_with_boxes(PICTURES.replace("URI", _shaded_picture(735, 552)), width=1432, height=920)
     assert blank_area.detect(img) == []

@@ -9,7 +9,8 @@ counts). Natural whitespace is told apart from a missing block by what bounds th
 - large in both directions: gutters between columns and the space beside a short line are thin;
 - the background showing through, not the inside of a picture or a panel: on at least one
   bounded side the ground between the neighbouring content is the hole's colour, and the empty
-  region it belongs to is not itself a filled rectangle;
+  region it belongs to is not itself a filled rectangle (nor mostly one, on a picture's shading,
+  whose marks and captions take a share out of it: see `PICTURE_FILL`);
 - not one of a mirrored pair: a centred layout leaves the same whitespace on both sides, and a
   block centred in a band the same whitespace above and below it (see `_vertical_twin`).
 
@@ -83,6 +84,9 @@ MIN_AREA = 0.04  # of the screen
 MIN_HOLE, MIN_GAP = 16, 12
 EDGE = 3  # cells: a side this close to the screen's edge is on it (a margin)
 FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
+# the same on a picture's shading (no CSS ground): the picture's mark (an icon, a caption, a play button)
+# and the text set over it take a larger share out of its inside than a frame's border corners do
+PICTURE_FILL = 0.85
 DIVIDER = 0.85  # share of a side along which a band's edge runs straight
 TWIN = 0.8  # share of a mirrored twin that is empty: the same whitespace on the other side
 ENCLOSED = 0.75  # of a hole's least height, for one with content close on all four sides
@@ -524,7 +528,8 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
         # picture or a panel of its own colour, which its edges bound (a hole among tinted cards
         # has no ground beside it either, but its ground runs on between the cards)
         return False
-    if area >= FRAME_FILL * cw * ch and not column \
+    fill = FRAME_FILL if _css_ground(means[y0:y1, x0:x1]) else PICTURE_FILL
+    if area >= fill * cw * ch and not column \
             and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)) \
             and not _filled_sibling(empty, means, r, (cx, cy, cw, ch)) and not tile:
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
