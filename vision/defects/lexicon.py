@@ -40,3 +40,10 @@ def begins_word(word: str) -> bool:
     if k < len(ordered) and ordered[k] == w:
         k += 1
     return k < len(ordered) and ordered[k].startswith(w)
+
+
+def words_beginning(word: str) -> int:
+    """How many words of the list begin with `word` (itself included)."""
+    w = word.lower()
+    ordered, k = _after(w)
+    return bisect.bisect_left(ordered, w + "\uffff", lo=k) - k
