@@ -122,3 +122,27 @@ def test_heading_at_the_foot_of_the_screen_opens_no_column():
     does not join the description above to make a column the description is off."""
     found, _ = _misaligned(_cards())
     assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _about(shift: int) -> str:
+    return STYLE + f"""<div style="width:436px;margin:0 0 0 700.3px;color:#444">
+<h1 style="margin:0 0 24px;font-size:36px">About TikTok</h1>
+<p style="margin:0 0 24px;font-size:26px;font-weight:bold;line-height:1.3;color:#555">TikTok is the leading
+destination for short-form mobile video. Our mission is to inspire creativity and bring joy.</p>
+<p id="moved" style="margin:0;position:relative;left:{shift}px;font-size:18px;line-height:24px">TikTok's global
+headquarters are in Los Angeles and Singapore, and its offices include New York, London, Dublin, Paris, Berlin,
+Dubai, Jakarta, Seoul, and Tokyo.</p></div></body></html>"""
+
+
+def test_paragraph_whose_lines_start_their_ink_unevenly_moves_as_one():
+    """The moved paragraph's lines start their ink at 819, 820, 821 and 819 px (T, S, D, T): the
+    last line still belongs to it, so the paragraph is one member 9 px off its heading's column, not
+    two members as many as the column's."""
+    found, boxes = _misaligned(_about(9), ("moved",))
+    assert any(overlap_min(i.bbox, boxes["moved"]) >= 0.5 and "px right" in i.message for i in found), \
+        (boxes["moved"], [(i.bbox, i.message) for i in found])
+
+
+def test_paragraph_whose_lines_start_their_ink_unevenly_in_line_is_quiet():
+    found, _ = _misaligned(_about(0))
+    assert found == [], [(i.bbox, i.message) for i in found]

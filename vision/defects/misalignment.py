@@ -152,13 +152,16 @@ def _open_end(text: str, left: bool) -> bool:
 
 
 def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
-    """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item."""
+    """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item. A
+    line's first letter sets where its ink starts, so the edge a line shares may be any earlier
+    line's, not only the one just above (T, S, D and T again start 815, 816, 817, 815 px)."""
     paras: list[list[TextInfo]] = []
     for t in sorted(infos, key=lambda t: t.ink_box[1]):
         a = t.ink_box
         for p in paras:
             b = p[-1].ink_box
-            if abs(a[0] - b[0]) <= 1 and -3 <= a[1] - (b[1] + b[3]) <= 0.8 * max(a[3], b[3]) \
+            if any(abs(a[0] - q.ink_box[0]) <= 1 for q in p) \
+                    and -3 <= a[1] - (b[1] + b[3]) <= 0.8 * max(a[3], b[3]) \
                     and max(t.x_height, p[-1].x_height) <= 1.3 * min(t.x_height, p[-1].x_height):
                 p.append(t)
                 break
