@@ -165,16 +165,22 @@ p { white-space: nowrap; margin: 0 0 24px 0; } a { color: #38488f; text-decorati
 <p id="loading">Loading...</p>
 <p><span id="cut" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom;
 max-width: 118px">Already have an account?</span></p>
+<p><span id="ab" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom">Learn
+more about us</span></p><p><span id="probe">Learn more ab…</span></p>
 </body></html>"""
+FIT_AB = """(() => { const p = document.getElementById('probe'), c = document.getElementById('ab');
+c.style.maxWidth = (p.getBoundingClientRect().width + 1) + 'px'; p.remove(); })()"""
 
 
 def test_an_ellipsis_of_the_texts_own_announcing_more_to_come():
     """Short phrases written with their own ellipsis, announcing more behind a link or a step, or
     an activity going on ("More information...", "One more step...", "Loading..."): no finding.
-    A line cut with an ellipsis after a whole word ("Already have...") still is one."""
-    img, boxes = render_with_boxes(OWN, ("more", "step", "loading", "cut"), height=400)
+    A line cut with an ellipsis after a whole word ("Already have...") still is one, and so is one
+    cut after "more" ("Learn more ab...")."""
+    img, boxes = render_with_boxes(OWN, ("more", "step", "loading", "cut", "ab"), before=FIT_AB, height=400)
     for key, read, want in (("more", "More information...", []), ("step", "One more step...", []),
-                            ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"])):
+                            ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"]),
+                            ("ab", "Learn more ab...", ["text-truncation"])):
         found = truncation.detect(img, [_read(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
 

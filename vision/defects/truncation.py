@@ -57,6 +57,8 @@ NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
 # words that never end an English phrase: what follows them was cut off
 DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "from", "than",
             "your", "our", "my", "their"}
+# words that join a noun to what follows it: a phrase does not end on one
+PREPOSITIONS = {"about", "from", "with", "into", "over", "than", "for", "on", "at", "in", "of", "to", "by"}
 # glyphs that are one narrow upright stroke: a sliver of a cut letter could be read as these
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
@@ -820,16 +822,20 @@ SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add 
 
 def _own_ellipsis(text: str) -> bool:
     """The ellipsis ends a short phrase (four words at most, all English) that announces something
-    still to come, which UI copy writes with its own ellipsis: more behind a link or a step ("More
-    information...", "One more step...", "Read more..."), or an activity going on ("Loading...",
-    "and counting..."). A clip lands at the end of a whole word only now and then, and rarely just
-    after such a phrase, while these phrases are common on their own."""
+    still to come, which UI copy writes with its own ellipsis: more behind a link or a step, "more"
+    last or before the noun that ends the phrase ("Read more...", "More information...", "One more
+    step..."), or an activity going on ("Loading...", "and counting..."). A clip lands at the end of
+    a whole word only now and then, and rarely just after such a phrase, while these phrases are
+    common on their own. A short word or a preposition after "more" is no noun ending the phrase
+    but where the clip fell ("Learn more ab...", "Learn more about...")."""
     phrase = text.rstrip(" .…")
     words = WORD.findall(phrase)
     if not words or len(phrase.split()) > 4 or not all(is_word(w) for w in words):
         return False
     low = [w.lower() for w in words]
-    return "more" in low or (len(low[-1]) >= 5 and low[-1].endswith("ing"))
+    last = low[-1]
+    noun = len(low) >= 2 and low[-2] == "more" and len(last) >= 4 and last not in PREPOSITIONS
+    return last == "more" or noun or (len(last) >= 5 and last.endswith("ing"))
 
 
 def _issue_ellipsis(box, text: str) -> Issue:
