@@ -136,3 +136,43 @@ def test_an_underlined_10px_link_is_small_and_a_13px_one_is_not():
     found = small.detect_text([_line(img, b["s"], "Who We Are", 0.93, (3, 3))], img)
     assert [i.category for i in found] == ["small-text"], found
     assert small.detect_text([_line(img, b["m"], "Who We Are", 0.93, (3, 3))], img) == []
+
+
+LIST = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #00e; font: 24px/1.1 'Liberation Serif', serif; }
+ul { margin: 40px 0 0 0; }
+</style></head><body><ul>
+<li><a id="b" href="#">Blog</a></li>
+<li><a id="s" href="#" style="font-size: 10px">Support Us</a></li>
+<li><a id="m" href="#" style="font-size: 14px">Support Us</a></li></ul>
+</body></html>"""
+
+
+def test_a_small_link_is_sized_without_the_descender_of_the_line_above_in_its_box():
+    """The recogniser's box of the small line reaches up into the g and underline of "Blog"."""
+    img, b = render_with_boxes(LIST, ("b", "s", "m"), text=True, height=200)
+    bx, by, bw, bh = b["b"]
+    sx, sy, sw, sh = b["s"]
+    top = int(by + bh - 4)
+    box = (int(sx) - 3, top, int(sw) + 6, int(sy + sh + 2) - top)
+    found = small.detect_text([text_info(img, TextLine("Support Us", box, 0.93))], img)
+    assert [i.category for i in found] == ["small-text"], found
+    mx, my, mw, mh = b["m"]
+    assert small.detect_text([_line(img, b["m"], "Support Us", 0.93, (3, 3))], img) == []
+
+
+SIDE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f3f3f3; color: #777; font: 22px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; top: 40px; left: 20px; }
+span { font-size: 7px; margin-left: 14px; vertical-align: middle; }
+</style></head><body>
+<div id="a">Help<span>Cache Flush</span></div>
+<div id="c" style="top: 100px">Help<span style="font-size: 22px">Cache Flush</span></div>
+</body></html>"""
+
+
+def test_a_tiny_run_beside_one_normal_word_is_small():
+    img, b = render_with_boxes(SIDE, ("a", "c"), text=True, height=160)
+    found = small.detect_text([_line(img, b["a"], "Help acheFush", 0.97, (6, 6))], img)
+    assert [i.category for i in found] == ["small-text"], found
+    assert small.detect_text([_line(img, b["c"], "Help Cache Flush", 0.97, (6, 6))], img) == []

@@ -8,6 +8,7 @@ import numpy as np
 
 from .glyph_extent import ASCENDING, CAP, DESCENDING, extent_px, line_extent_px, text_em
 from .issue import Issue, overlap_min
+from .own_rows import own_rows
 from .paint import blend_of, largest_piece, paint_colour
 from .pixels import TextInfo, distance, font_px, line_colour, mode_color, rule_rows, strong_ink, uncovered, word_boxes
 
@@ -81,7 +82,7 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
     band = int(np.median([wd[4] for wd in words])) if words else 0
     if 3 <= band < t.x_height:
         words = word_boxes(img, dataclasses.replace(t, x_height=band), share=share)
-    if len(words) < 3:
+    if len(words) < 2:
         return []
     names = [_text_under(t, words, k, k + 1) for k in range(len(words))]
     sizes = [(wd[3] - wd[2]) / 0.88 if _cjk(name) else max(wd[4] / 0.53, (wd[3] - wd[2]) / 1.1)
@@ -107,13 +108,16 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
         while j < len(words) and small[j]:
             j += 1
         run, rest = words[i:j], words[:i] + words[j:]
-        ref = float(np.median([wd[4] for wd in rest])) if len(rest) >= 2 else 0.0
-        ref_ink = float(np.median([wd[3] - wd[2] for wd in rest])) if len(rest) >= 2 else 0.0
+        # one word to compare with is a weaker witness than several: it must be far larger
+        lone = len(rest) == 1 and len(_text_under(t, words, *((0, 1) if i else (j, j + 1))).strip()) >= 3
+        ref = float(np.median([wd[4] for wd in rest])) if len(rest) >= 2 or lone else 0.0
+        ref_ink = float(np.median([wd[3] - wd[2] for wd in rest])) if len(rest) >= 2 or lone else 0.0
+        keep = 0.6 if lone else 0.7
         x0, x1 = run[0][0], run[-1][1]
         xh = max(wd[4] for wd in run)
         ink = max(wd[3] - wd[2] for wd in run)
         text = _text_under(t, words, i, j)
-        by_band = xh <= 0.7 * ref and ink <= 0.85 * ref_ink and ref / 0.53 >= MIN_FONT_PX
+        by_band = xh <= keep * ref and ink <= (keep if lone else 0.85) * ref_ink and ref / 0.53 >= MIN_FONT_PX
         # by the whole ink over the em: the run's letters and its neighbours' all known
         run_sure = [s for s in sure[i:j] if s is not None]
         rest_sure = [s for s in sure[:i] + sure[j:] if s is not None]
@@ -202,6 +206,8 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
             continue  # punctuation alone has no x-height to measure a font size by
         if img is not None and _cut_off(img, t):
             continue
+        if img is not None:
+            t = own_rows(img, t)  # a descender or underline of the line above in its box sizes nothing
         if t.conf < TRUSTED:
             # a reading in doubt (a script the recogniser does not know reads as a few stops and
             # digits) says nothing of the letters, but its ink still shows words to compare
