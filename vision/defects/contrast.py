@@ -279,6 +279,12 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
         slack = SLACK_LARGE if large else SLACK_NORMAL
+        if img is not None and not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
+            # a passing colour read off a button's border or a neighbour's underline in the box
+            # says nothing of the letters, which may be far paler
+            own = _letters_ink(img, t)
+            if own is not None:
+                t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
         if t.ratio < need and _surely_under(t.fg, t.bg, need, slack):
             if img is not None and (_placeholder(img, t, infos) or _logo_tile(img, t, infos)):
                 continue
