@@ -176,3 +176,25 @@ def test_a_tiny_run_beside_one_normal_word_is_small():
     found = small.detect_text([_line(img, b["a"], "Help acheFush", 0.97, (6, 6))], img)
     assert [i.category for i in found] == ["small-text"], found
     assert small.detect_text([_line(img, b["c"], "Help Cache Flush", 0.97, (6, 6))], img) == []
+
+
+NAV = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f3f3f3; color: #666; font: 22px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; }
+</style></head><body>
+<div id="a" style="top: 40px; left: 20px">Help Cache Flush</div>
+<div id="b" style="top: 46px; left: 56px">New arrivals here</div>
+<div id="c" style="top: 120px; left: 20px">Deploy with Shopify today</div>
+</body></html>"""
+
+
+def test_confident_gibberish_with_a_capital_is_checked_by_the_lines_own_band():
+    """Two lines drawn half a line apart read with confidence as one, a capitalised non-word in
+    the middle ("Flusbals"); a line holding a name ("Shopify") is no collision."""
+    img, b = render_with_boxes(NAV, ("a", "b", "c"), text=True, height=180)
+    ax, ay, aw, ah = b["a"]
+    bx, by, bw, bh = b["b"]
+    box = (ax, ay, bx + bw - ax, by + bh - ay)
+    found = text_overlap.detect([_line(img, box, "Help Cache Flusbals here", 0.92, (6, 4))], img)
+    assert [i.category for i in found] == ["text-overlap"], found
+    assert text_overlap.detect([_line(img, b["c"], "Deploy with Shopify today", 0.92, (6, 4))], img) == []

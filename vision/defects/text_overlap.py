@@ -120,12 +120,14 @@ def _stacked(img: np.ndarray, t: TextInfo) -> bool:
     return bool(((gaps >= 3) & (rows[:-1] - rows[0] >= least) & (rows[-1] - rows[1:] >= least)).any())
 
 
-def _gibberish(text: str) -> bool:
+def _gibberish(text: str, capitalised: bool = False) -> bool:
     """A reading the recogniser trusts too much: a long word that is no English word amid English
     ones ("Watch anywhrvafsane anytime."), the letters of two lines read as one word. A line in
-    another language has no English words to vouch for it."""
+    another language has no English words to vouch for it. `capitalised`: a capitalised non-word
+    counts too ("Help Cache Flusbals here"), which a name can also be, so it takes more evidence."""
     words = re.findall(r"[A-Za-z]+", text)
-    odd = [w for w in words if len(w) >= 6 and w.islower() and not is_word(w)]
+    odd = [w for w in words if len(w) >= 6 and not is_word(w)
+           and (w.islower() or (capitalised and w[0].isupper() and w[1:].islower()))]
     known = [w for w in words if len(w) >= 3 and is_word(w)]
     return bool(odd) and len(known) >= 1 and len(known) >= len(odd)
 
@@ -167,13 +169,16 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
             out.append(_collide(t, 1.0))
             continue
-        if t.conf >= 0.9 and not _gibberish(t.text):
+        name = t.conf >= 0.9 and not _gibberish(t.text)
+        if name and not _gibberish(t.text, capitalised=True):
             continue
         # its own rows: a glyph's tail of the line above in the box adds nothing to its height
         own = own_rows(img, t) if img is not None else t
         if _bands_merged(t, own):
             out.append(_collide(t, 1.0))
             continue
+        if name:
+            continue  # a capitalised non-word may be a name: only the line's own band can tell
         if foreign:
             continue
         x, y, w, h = t.box
