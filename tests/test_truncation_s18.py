@@ -68,16 +68,18 @@ p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #1a5e9a; }
 <p id="cut"><a href="#" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
 vertical-align: bottom; max-width: 74px">Media &amp; Entertainment</a>, <a href="#">Publishing</a> and several other areas.</p>
 <p id="whole"><a href="#">Terms &amp; Conditions</a>, <a href="#">Privacy</a> and several other pages.</p>
+<p id="cpp">Courses in Java, C++... and more</p>
 </body></html>"""
 
 
 def test_an_ellipsis_right_after_an_ampersand_inside_a_sentence():
     """A link clipped at the word gap after its "&", the sentence going on after it: nothing
     written ends on an "&", so the ellipsis is the cut's; found, the box ending at the ellipsis.
-    The whole sentence is not."""
-    img, boxes = render_with_boxes(AMP, ("cut", "whole"), height=200)
+    The whole sentence is not, nor an ellipsis after a name ending in "+"."""
+    img, boxes = render_with_boxes(AMP, ("cut", "whole", "cpp"), height=200)
     for key, read, want in (("cut", "Media &... , Publishing and several other areas.", ["text-truncation"]),
-                            ("whole", "Terms & Conditions, Privacy and several other pages.", [])):
+                            ("whole", "Terms & Conditions, Privacy and several other pages.", []),
+                            ("cpp", "Courses in Java, C++... and more", [])):
         found = truncation.detect(img, [_read(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
         if found:

@@ -27,9 +27,9 @@ ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # (a sentence's own stop or comma may follow the truncated element: "at Shaun…. Building"). An
 # element cut at a word space shows its ellipsis after the space: only with the sentence's stop
 # right after it ("Twitter …. At the"), as a spaced ellipsis in prose ("wait ... what") has none
-# An "&" or a "+" joins two words: nothing written ends on one, so an ellipsis right after it is a
-# cut element's too ("Media &… , Publishing")
-MID_ELLIPSIS = re.compile(r"(?:[^\W_]|[&+])(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
+# An "&" joins two words: nothing written ends on one, so an ellipsis right after it is a cut
+# element's too ("Media &… , Publishing"; a "+" may end a name, "C++…")
+MID_ELLIPSIS = re.compile(r"(?:[^\W_]|&)(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
