@@ -142,3 +142,37 @@ def test_the_inside_of_a_shaded_picture_beside_another_is_no_hole():
     ground, and its region is mostly its own box."""
     img, _ = render_with_boxes(PICTURES.replace("URI", _shaded_picture(735, 552)), width=1432, height=920)
     assert blank_area.detect(img) == []
+
+
+COLUMN_END = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; }
+body { font: 18px 'Liberation Sans', sans-serif; color: #1a1a1a; background: #fff; }
+.top { height: 44px; background: #f5f6f7; }
+nav { height: 76px; border-bottom: 1px solid #ddd; padding: 0 112px; line-height: 76px; font-size: 14px; font-weight: bold; }
+nav span { margin-right: 24px; }
+.hero { display: flex; gap: 40px; padding: 72px 112px 56px; }
+.text { width: 520px; }
+h1 { font-size: 40px; margin-bottom: 20px; }
+.text p { font-size: 22px; line-height: 33px; margin-bottom: 30px; }
+.btn { display: inline-block; border: 2px solid #005a9c; border-radius: 24px; padding: 12px 24px; font-size: 13px; font-weight: bold; color: #005a9c; }
+.pic { width: 500px; height: 376px; background: linear-gradient(135deg, #c9d3dd, #8fa1b3); }
+.band { background: #f5f6f7; padding: 40px 112px; }
+.band h2 { font-size: 32px; margin-bottom: 20px; }
+.band p { font-size: 15px; line-height: 24px; width: 680px; }
+</style></head><body><div class="top"></div>
+<nav><span>Standards</span><span>Groups</span><span>Get involved</span><span>Resources</span><span>News and events</span><span>About</span></nav>
+<div class="hero"><div class="text"><h1>Making the Web work</h1><p>The World Wide Web Consortium (W3C) develops standards
+and guidelines to help everyone build a web based on the principles of accessibility, internationalization, privacy
+and security.</p><span class="btn">Read more about W3C</span></div><div class="pic"></div></div>
+<div class="band"><h2>Working with stakeholders of the Web</h2><p>A range of organizations join the World Wide Web
+Consortium as Members to work with us to drive the direction of core web technologies and exchange ideas with industry
+and research leaders.</p></div></body></html>"""
+
+
+def test_the_space_under_a_text_column_beside_a_taller_picture_is_design():
+    """A hero's text column (heading, paragraph, a button) beside a taller picture, the next section's
+    band below: under the paragraph, beside the button, the space is bounded by the paragraph above,
+    the picture beside and the band's edge below, but the paragraph runs on past it on its open side:
+    the column ended there, nothing is missing."""
+    img, _ = render_with_boxes(COLUMN_END, width=1344, height=840)
+    assert blank_area.detect(img) == []

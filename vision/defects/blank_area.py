@@ -59,6 +59,9 @@ and below it, when the next column beside it bounds it on its ground, or when it
 whose straight edges end at the page's container: the margin beyond is then the band's end, as the
 screen's edge is for a band that spans the screen (see `_off_margin`).
 
+The space under a column that ends is no hole: open on one side, with the column's lines above it
+running on past it there and a band's straight edge below (see `_column_end`).
+
 A hole with no neighbour on its ground (tinted cards all around it) is no picture's inside when its
 ground runs on past one side in two gutters between blocks (see `_gutters`).
 
@@ -546,7 +549,28 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
         return False
     if _vertical_twin(empty, r, reach):
         return False
+    if not (stack or slot or centre or tile or column) and _column_end(empty, r, reach):
+        return False
     return 2 if tile else 1
+
+
+def _column_end(empty: np.ndarray, r, reach) -> bool:
+    """The space under a column that ends: one side open (no content close beyond it, no screen's
+    edge), the lines above (text, not a band's straight edge) running on past the hole towards that
+    side, a band's straight edge below. The band is as tall as its tallest column (a picture beside
+    the text), so a shorter column leaves space under its last lines down to the band's edge; that
+    space is bounded there by the lines, the neighbour and the edge, but its open side shows the
+    same column going on bare under the lines. A block gone from a band leaves its column's edges
+    (the band's top edge, a rule) or other blocks around it instead."""
+    x0, y0, x1, y1 = r
+    if not _divider(reach[3]) or not _bounded(reach[2]) or _divider(reach[2]):
+        return False
+    full = ~empty
+    above = full[max(0, y0 - NEAR):y0].any(axis=0)
+    for k, past in ((0, above[max(0, x0 - NEAR):x0]), (1, above[x1:x1 + NEAR])):
+        if reach[k] is not None and not _bounded(reach[k]) and len(past) and past.mean() >= SIDE_COVER:
+            return True
+    return False
 
 
 def _gutters(lab: np.ndarray, r) -> bool:
