@@ -53,6 +53,26 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
     return None
 
 
+def _text_height(img: np.ndarray, t: TextInfo, box: list[int]) -> int:
+    """The height of the line's ink beside the box, leaving out the box's own colour: where the
+    recogniser's box reached over the covering box, the line's ink box spans the covering box's
+    height, and the two would look alike in height."""
+    x, y, w, h = t.ink_box
+    a, b = (x, min(x + w, box[0])) if box[0] > x else (max(x, box[0] + box[2]), x + w)
+    if b - a < 2:
+        return h
+    region = img[y:y + h, a:b]
+    c = np.median(img[box[1]:box[1] + box[3], box[0]:box[0] + box[2]].reshape(-1, 3), axis=0)
+    ink = (distance(region, t.bg) >= 40) & (distance(region, c) > 24)
+    # the covering box reaches into the line's ink box (the search found its edge past the last
+    # ink column the box left): its columns and their blended edge are no letters
+    covered = np.flatnonzero((distance(region, c) <= 24).mean(axis=0) > 0.8)
+    for k in covered:
+        ink[:, max(0, k - 2):k + 3] = False
+    rows = np.flatnonzero(ink.any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if len(rows) else h
+
+
 def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
@@ -60,7 +80,11 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             continue
         for d in (1, -1):
             box = _cover_edge(img, t, d)
-            if box is None or box[3] < t.ink_box[3] + 4 or box[3] > 5 * t.ink_box[3]:
+            if box is not None and box[3] < t.ink_box[3] + 4:
+                # no taller than the line's ink box: a box that took the ink box's rows (wider
+                # than tall, as a bar or a badge is) or an icon set after the text (a square)
+                box = box if box[2] >= 2 * box[3] and box[3] >= _text_height(img, t, box) + 4 else None
+            if box is None or box[3] > 5 * t.ink_box[3]:
                 continue  # no box, or a panel / background region rather than an element on top
             out.append(Issue("element-overlap", union(box, t.box), "error",
                              f"A box covers part of the text \"{t.text[:40]}\"",
