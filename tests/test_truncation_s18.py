@@ -242,3 +242,26 @@ def test_a_filled_frame_measured_as_the_text():
     t = text_info(img, TextLine("Free", (x, y, w + 1, h), 0.99))
     found = truncation.detect(img, [t])
     assert found == [], (boxes, t.fg, t.bg, t.ink_box, [i.message for i in found])
+
+
+PARTICIPLE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 18px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 60px 0; }
+</style></head><body>
+<p><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">Using a fixed version:</span></p>
+<p><span id="hundred">We counted a hundred</span></p><p><span id="disabled">Parking for the disabled</span></p>
+<p><span id="probe">Using a fixed</span></p>
+</body></html>"""
+FIT_FIXED = """(() => { const p = document.getElementById('probe'), c = document.getElementById('cut');
+c.style.width = (p.getBoundingClientRect().width + 2) + 'px'; p.remove(); })()"""
+
+
+def test_a_phrase_clipped_after_an_article_and_a_participle():
+    """"Using a fixed version:" clipped at the word gap after "fixed": after "a" the participle
+    needs the noun the clip took; found. A noun in -ed after "a" ("a hundred") and a participle
+    made a noun by "the" ("for the disabled") end their phrases; not found."""
+    img, boxes = render_with_boxes(PARTICIPLE, ("cut", "hundred", "disabled"), before=FIT_FIXED, height=400)
+    for key, read, want in (("cut", "Using a fixed", ["text-truncation"]), ("hundred", "We counted a hundred", []),
+                            ("disabled", "Parking for the disabled", [])):
+        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])

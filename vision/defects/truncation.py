@@ -574,16 +574,29 @@ def _unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tu
     return len(strong_runs(d, b, _rules(d))) >= 2
 
 
+def _article_participle(words: list[str]) -> bool:
+    """The phrase ends on "a" or "an" and a past participle ("Using a fixed"): after an article a
+    participle modifies the noun that follows it ("a fixed version"), so the phrase lacks its noun.
+    A word in -ed whose stem is no word is no participle ("a hundred"), and "the" is left out, as
+    it makes participles nouns of their own ("for the disabled")."""
+    last = words[-1]
+    if len(words) < 3 or words[-2] not in ("a", "an") or not re.fullmatch(r"[a-z]{3,}ed", last) \
+            or last.endswith("eed"):
+        return False
+    return is_word(last[:-2]) or is_word(last[:-1])
+
+
 def _dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """The line stops on a word that cannot end an English phrase (an article, "to", "of", "and",
     a possessive: "Already have an", "Power to"): text clipped at a word gap leaves whole words,
     but not a whole phrase. The words before must be English (the list knows them), the line must
     not wrap on below (checked by the caller) nor have ink or room after it, as for a cut word.
-    Words that end phrasal verbs and credits ("Sign in", "Powered by") are not among them."""
+    Words that end phrasal verbs and credits ("Sign in", "Powered by") are not among them. So does
+    a past participle right after "a" or "an" (see `_article_participle`)."""
     text = t.text.rstrip()
     words = text.split()
     # in small letters: a capital "A" may be a letter of its own ("Q & A")
-    if t.conf < MIN_WORD_CONF or len(words) < 2 or words[-1] not in DANGLING:
+    if t.conf < MIN_WORD_CONF or len(words) < 2 or (words[-1] not in DANGLING and not _article_participle(words)):
         return False
     before = [w for w in WORD.findall(" ".join(words[:-1])) if len(w) >= 2 and not w.isupper()]
     if not before or not all(is_word(w) for w in before) or _text_below(img, t, infos):
