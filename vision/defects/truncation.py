@@ -7,6 +7,7 @@ Text sliced without an ellipsis shows in its last glyph: a straight cut through 
 strokes at full strength, a quote mark or a dotless i/j that is really the sliver of a letter, a
 bare stroke at the end (left unread, or read as a t or a 1, which are never bare), a stem read as a
 letter that never ends in one (a cut "n" read "r"), or a sentence stopping at a lone capital.
+Clues read in the words alone are in `truncation_words`.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import numpy as np
 
 from .ink_words import ink_strength, ink_words, is_tofu, strong_runs
 from .issue import Issue
-from .lexicon import begins_word, is_word, words_beginning
+from .lexicon import begins_word, is_word
+from .truncation_words import article_participle, misread_last, own_ellipsis, vowelless
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -57,8 +59,6 @@ NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
 # words that never end an English phrase: what follows them was cut off
 DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "from", "than",
             "your", "our", "my", "their"}
-# words that join a noun to what follows it: a phrase does not end on one
-PREPOSITIONS = {"about", "from", "with", "into", "over", "than", "for", "on", "at", "in", "of", "to", "by"}
 # glyphs that are one narrow upright stroke: a sliver of a cut letter could be read as these
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
@@ -66,12 +66,6 @@ NEVER_BARE = set("t1fr")
 # glyphs that are one upright stroke rising above the x-height band (to the ascender or the
 # capital's height): a stroke no taller than the band, read as one of these, is a cut letter's stem
 TALL_STROKE = set("lI1|")
-# small letters a cut letter's left part looks like: a bowl's (d, o, a, e, g, q read "c"), the
-# stems and arches of n, m, h ("r", "n"), the first stroke of a w ("v"), a lone stem ("i", "l")
-CUT_LEFT = set("crnvilı")
-# words of the list a consonant cluster that begins English words begins (st 1,875, pr 2,344, dr
-# 532, ps 184): an initialism written small begins a handful (tv 4, pdf 2, km 2, ny 28)
-ONSET_WORDS = 100
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
 
@@ -363,8 +357,8 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     cut inside a sentence: "read our support docum."). A line wrapping on below ends in a whole
     word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
     button it sits in (a query typed into a search box). A vowelless abbreviation read last counts
-    as no word (see `_vowelless`), and so does a word whose last letter is a cut one's misreading
-    (see `_misread_last`)."""
+    as no word (see `vowelless`), and so does a word whose last letter is a cut one's misreading
+    (see `misread_last`)."""
     text = t.text.rstrip()
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:
@@ -385,31 +379,9 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     # ("Connect with Temu"), as inside the line; a title's words are all capitalised
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
-    abbreviation = _vowelless(last, before) and m.end(1) == len(text)  # no stop after it
-    cut = not is_word(last) and begins_word(last) or abbreviation or _misread_last(last)
+    abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
+    cut = not is_word(last) and begins_word(last) or abbreviation or misread_last(last)
     return cut and _clean_stop(img, t) and not _room_after(img, t)
-
-
-def _vowelless(word: str, before: str) -> bool:
-    """A word in small letters with no vowel (a, e, i, o, u, y): English words all have one but a
-    few interjections ("hmm"); the list's vowelless entries are abbreviations ("st", "pr"), which
-    prose writes with their stop, or units, which follow a number ("12 px"). Read last, without
-    a stop, such a word is the start of a longer one cut off ("Are you the st") when it is a
-    cluster that begins English words (see `ONSET_WORDS`), not an initialism written small ("tv",
-    "pdf", "km")."""
-    return word.isalpha() and word.islower() and not any(ch in "aeiouy" for ch in word) \
-        and not before.rstrip()[-1:].isdigit() and words_beginning(word) >= ONSET_WORDS
-
-
-def _misread_last(word: str) -> bool:
-    """A long word that is no word and begins none, whose letters but the last begin one without
-    being one: the last glyph is a cut letter the recogniser read as the letter its left part
-    looks like (a "d" cut before its stem read "c": "triggerec"; an "m" cut read "n" or "r").
-    A whole word misread at its last letter shows that letter's own shape, rarely one of these;
-    a whole word followed by a stray glyph is left alone (its letters but the last are a word)."""
-    head = word[:-1]
-    return len(word) >= 5 and word.islower() and word[-1] in CUT_LEFT and not is_word(word) \
-        and not begins_word(word) and not is_word(head) and begins_word(head)
 
 
 def _english_before(words: list[str]) -> bool:
@@ -574,29 +546,17 @@ def _unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tu
     return len(strong_runs(d, b, _rules(d))) >= 2
 
 
-def _article_participle(words: list[str]) -> bool:
-    """The phrase ends on "a" or "an" and a past participle ("Using a fixed"): after an article a
-    participle modifies the noun that follows it ("a fixed version"), so the phrase lacks its noun.
-    A word in -ed whose stem is no word is no participle ("a hundred"), and "the" is left out, as
-    it makes participles nouns of their own ("for the disabled")."""
-    last = words[-1]
-    if len(words) < 3 or words[-2] not in ("a", "an") or not re.fullmatch(r"[a-z]{3,}ed", last) \
-            or last.endswith("eed"):
-        return False
-    return is_word(last[:-2]) or is_word(last[:-1])
-
-
 def _dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """The line stops on a word that cannot end an English phrase (an article, "to", "of", "and",
     a possessive: "Already have an", "Power to"): text clipped at a word gap leaves whole words,
     but not a whole phrase. The words before must be English (the list knows them), the line must
     not wrap on below (checked by the caller) nor have ink or room after it, as for a cut word.
     Words that end phrasal verbs and credits ("Sign in", "Powered by") are not among them. So does
-    a past participle right after "a" or "an" (see `_article_participle`)."""
+    a past participle right after "a" or "an" (see `article_participle`)."""
     text = t.text.rstrip()
     words = text.split()
     # in small letters: a capital "A" may be a letter of its own ("Q & A")
-    if t.conf < MIN_WORD_CONF or len(words) < 2 or (words[-1] not in DANGLING and not _article_participle(words)):
+    if t.conf < MIN_WORD_CONF or len(words) < 2 or (words[-1] not in DANGLING and not article_participle(words)):
         return False
     before = [w for w in WORD.findall(" ".join(words[:-1])) if len(w) >= 2 and not w.isupper()]
     if not before or not all(is_word(w) for w in before) or _text_below(img, t, infos):
@@ -833,24 +793,6 @@ SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add 
               "and let it wrap")
 
 
-def _own_ellipsis(text: str) -> bool:
-    """The ellipsis ends a short phrase (four words at most, all English) that announces something
-    still to come, which UI copy writes with its own ellipsis: more behind a link or a step, "more"
-    last or before the noun that ends the phrase ("Read more...", "More information...", "One more
-    step..."), or an activity going on ("Loading...", "and counting..."). A clip lands at the end of
-    a whole word only now and then, and rarely just after such a phrase, while these phrases are
-    common on their own. A short word or a preposition after "more" is no noun ending the phrase
-    but where the clip fell ("Learn more ab...", "Learn more about...")."""
-    phrase = text.rstrip(" .…")
-    words = WORD.findall(phrase)
-    if not words or len(phrase.split()) > 4 or not all(is_word(w) for w in words):
-        return False
-    low = [w.lower() for w in words]
-    last = low[-1]
-    noun = len(low) >= 2 and low[-2] == "more" and len(last) >= 4 and last not in PREPOSITIONS
-    return last == "more" or noun or (len(last) >= 5 and last.endswith("ing"))
-
-
 def _issue_ellipsis(box, text: str) -> Issue:
     return Issue("text-truncation", list(box), "warning", f"Text \"{text[:40]}\" is cut off with an ellipsis",
                  "visual", "Let the text wrap (`white-space: normal`), widen its container, "
@@ -872,7 +814,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         mid = MID_ELLIPSIS.search(text)
         if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
-            if _room_after(img, t) or _wrapped_last_line(t, infos) or _own_ellipsis(text):
+            if _room_after(img, t) or _wrapped_last_line(t, infos) or own_ellipsis(text):
                 continue
             box = list(t.box)
             if dots is not None and dots > box[0] + box[2]:

@@ -1,0 +1,70 @@
+"""text-truncation clues read in the recogniser's words alone: a fragment the word list would pass
+(a vowelless cluster, a cut last letter read as its look-alike), a phrase left without its noun,
+and an ellipsis that is the text's own."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import begins_word, is_word, words_beginning
+
+WORD = re.compile(r"[A-Za-z]+")
+# words that join a noun to what follows it: a phrase does not end on one
+PREPOSITIONS = {"about", "from", "with", "into", "over", "than", "for", "on", "at", "in", "of", "to", "by"}
+# small letters a cut letter's left part looks like: a bowl's (d, o, a, e, g, q read "c"), the
+# stems and arches of n, m, h ("r", "n"), the first stroke of a w ("v"), a lone stem ("i", "l")
+CUT_LEFT = set("crnvilı")
+# words of the list a consonant cluster that begins English words begins (st 1,875, pr 2,344, dr
+# 532, ps 184): an initialism written small begins a handful (tv 4, pdf 2, km 2, ny 28)
+ONSET_WORDS = 100
+
+
+def own_ellipsis(text: str) -> bool:
+    """The ellipsis ends a short phrase (four words at most, all English) that announces something
+    still to come, which UI copy writes with its own ellipsis: more behind a link or a step, "more"
+    last or before the noun that ends the phrase ("Read more...", "More information...", "One more
+    step..."), or an activity going on ("Loading...", "and counting..."). A clip lands at the end of
+    a whole word only now and then, and rarely just after such a phrase, while these phrases are
+    common on their own. A short word or a preposition after "more" is no noun ending the phrase
+    but where the clip fell ("Learn more ab...", "Learn more about...")."""
+    phrase = text.rstrip(" .…")
+    words = WORD.findall(phrase)
+    if not words or len(phrase.split()) > 4 or not all(is_word(w) for w in words):
+        return False
+    low = [w.lower() for w in words]
+    last = low[-1]
+    noun = len(low) >= 2 and low[-2] == "more" and len(last) >= 4 and last not in PREPOSITIONS
+    return last == "more" or noun or (len(last) >= 5 and last.endswith("ing"))
+
+
+def vowelless(word: str, before: str) -> bool:
+    """A word in small letters with no vowel (a, e, i, o, u, y): English words all have one but a
+    few interjections ("hmm"); the list's vowelless entries are abbreviations ("st", "pr"), which
+    prose writes with their stop, or units, which follow a number ("12 px"). Read last, without
+    a stop, such a word is the start of a longer one cut off ("Are you the st") when it is a
+    cluster that begins English words (see `ONSET_WORDS`), not an initialism written small ("tv",
+    "pdf", "km")."""
+    return word.isalpha() and word.islower() and not any(ch in "aeiouy" for ch in word) \
+        and not before.rstrip()[-1:].isdigit() and words_beginning(word) >= ONSET_WORDS
+
+
+def misread_last(word: str) -> bool:
+    """A long word that is no word and begins none, whose letters but the last begin one without
+    being one: the last glyph is a cut letter the recogniser read as the letter its left part
+    looks like (a "d" cut before its stem read "c": "triggerec"; an "m" cut read "n" or "r").
+    A whole word misread at its last letter shows that letter's own shape, rarely one of these;
+    a whole word followed by a stray glyph is left alone (its letters but the last are a word)."""
+    head = word[:-1]
+    return len(word) >= 5 and word.islower() and word[-1] in CUT_LEFT and not is_word(word) \
+        and not begins_word(word) and not is_word(head) and begins_word(head)
+
+
+def article_participle(words: list[str]) -> bool:
+    """The phrase ends on "a" or "an" and a past participle ("Using a fixed"): after an article a
+    participle modifies the noun that follows it ("a fixed version"), so the phrase lacks its noun.
+    A word in -ed whose stem is no word is no participle ("a hundred"), and "the" is left out, as
+    it makes participles nouns of their own ("for the disabled")."""
+    last = words[-1]
+    if len(words) < 3 or words[-2] not in ("a", "an") or not re.fullmatch(r"[a-z]{3,}ed", last) \
+            or last.endswith("eed"):
+        return False
+    return is_word(last[:-2]) or is_word(last[:-1])
