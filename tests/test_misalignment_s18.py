@@ -73,7 +73,8 @@ def _footer() -> str:
                    + "".join(f'<div style="margin-bottom:10px">{x}</div>' for x in xs) + "</div>"
                    for h, xs in cols)
     return STYLE.replace("background: #fff", "background: #000").replace("color: #333", "color: #ddd") + \
-        f"""<div style="display:flex;margin:200px 0 0 269px;font-size:14px;font-weight:bold">{body}</div></body></html>"""
+        f"""<div style="display:flex;margin:200px 0 0 269px;font-size:14px;font-weight:bold">{body}</div>
+</body></html>"""
 
 
 def test_footer_rows_of_links_set_in_columns_are_quiet():
@@ -145,4 +146,23 @@ def test_paragraph_whose_lines_start_their_ink_unevenly_moves_as_one():
 
 def test_paragraph_whose_lines_start_their_ink_unevenly_in_line_is_quiet():
     found, _ = _misaligned(_about(0))
+    assert found == [], [(i.bbox, i.message) for i in found]
+
+
+def _bars() -> str:
+    link = "position:absolute;text-decoration:none;font-weight:bold;letter-spacing:2px;top:{}px;left:{}px;color:{}"
+    return """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 13px 'Liberation Sans', sans-serif; background: #000; }
+</style></head><body><div style="position:relative;height:56px;background:#dde3e6">""" \
+        + f"""<a style="{link.format(22, 560, '#333')}">THE 2024 THREAT REPORT</a>
+<a style="{link.format(18, 819, '#333')};padding-bottom:6px;border-bottom:3px solid #222">READ NOW</a></div>
+<div style="position:relative;height:60px;background:#050505"><a style="{link.format(20, 240, '#fff')}">PRODUCTS</a>
+<a style="{link.format(20, 360, '#fff')}">SERVICES</a><a style="{link.format(20, 808, '#fff')}">EN</a>
+<a style="{link.format(20, 860, '#fff')}">SIGN IN</a></div><div style="height:400px"></div></body></html>"""
+
+
+def test_link_in_a_dark_bar_is_not_judged_by_the_light_bar_above():
+    """'READ NOW' and its underline in a light top bar, 'EN' 11 px further left in the black menu
+    bar under it: they stand on different grounds, so the bar above is no column 'EN' is off."""
+    found, _ = _misaligned(_bars())
     assert found == [], [(i.bbox, i.message) for i in found]

@@ -31,6 +31,8 @@ CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
 CJK_OPEN_LEFT = set("（「『【〈《")
 SECTION_EM = 3.0  # a section heading's space above it, in its ems
 HEADING = 1.3    # a heading's font is at least this many times the text's before it
+BAND = 64        # colour step (of 255) between the grounds of members set in different bands
+GROUND_ROWS = 5  # px: the strip above and below a member its ground is read from
 MAX_H = 160      # px: a stacked sibling taller than this is a section, not a stacked element
 
 
@@ -261,6 +263,41 @@ def _bridged_gap(items: list[_Item], a: int, b: int, fill: list[int]) -> int:
     return max(widest, hi - y)
 
 
+def _ground(img: np.ndarray, box) -> tuple:
+    """The colour of the ground just above and just below a member: the median over a few rows
+    there across its width (an underline or a descender takes only a row or two of them)."""
+    x, y, w, h = (int(v) for v in box)
+    H, W = img.shape[:2]
+    x0, x1 = max(0, x), min(W, x + max(1, w))
+    out = []
+    for a, b in ((y - 1 - GROUND_ROWS, y - 1), (y + h + 1, y + h + 1 + GROUND_ROWS)):
+        a, b = max(0, a), min(H, b)
+        out.append(np.median(img[a:b, x0:x1].reshape(-1, 3), axis=0).astype(float) if b > a and x1 > x0 else None)
+    return tuple(out)
+
+
+def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) -> list[int]:
+    """The members of k's stack (top to bottom) on k's side of every band edge: where the ground
+    just below one member and just above the next differ by a step as plain as light against dark
+    (a white menu bar over a dark hero, a light top bar over a black one), they stand in different
+    bands, and siblings share their ground, so those across cannot vouch for a column k is off.
+    Read only across a gap wider than both strips (narrower, they take in the other's own ink);
+    those across still count as k's company, so this only ever takes support away."""
+    pos = stack.index(k)
+    lo, hi = 0, len(stack)
+    for j in range(len(stack) - 1):
+        a, b = items[stack[j]].box, items[stack[j + 1]].box
+        if b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
+            continue
+        p, q = _ground(img, a)[1], _ground(img, b)[0]
+        if p is not None and q is not None and float(np.abs(p - q).max()) > BAND:
+            if j < pos:
+                lo = j + 1
+            elif hi == len(stack):
+                hi = j + 1
+    return stack[lo:hi]
+
+
 def _section(items: list[_Item], a: int, b: int) -> bool:
     """b is a heading opening a new section of a's column: text larger than a's by a good step, at
     most SECTION_EM of its own ems below it (the space above a heading is set in its ems, and grows
@@ -479,6 +516,8 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 stack = _chain(items, col + run, k, g, boxed)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
+                band = _same_band(items, stack, k, img)
+                col_s = [i for i in col_s if i in band]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue
                 ref = float(np.mean([edge[i] for i in col_s]))
