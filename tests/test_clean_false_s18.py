@@ -9,6 +9,7 @@ Each case also keeps a true defect found, so the rule cannot pass by finding not
 """
 from __future__ import annotations
 
+import numpy as np
 from debug_pages import render_with_boxes
 
 from vision.defects import reread, small, text_overlap
@@ -198,3 +199,27 @@ def test_confident_gibberish_with_a_capital_is_checked_by_the_lines_own_band():
     found = text_overlap.detect([_line(img, box, "Help Cache Flusbals here", 0.92, (6, 4))], img)
     assert [i.category for i in found] == ["text-overlap"], found
     assert text_overlap.detect([_line(img, b["c"], "Deploy with Shopify today", 0.92, (6, 4))], img) == []
+
+
+FOOTER = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #444; font: 16px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; left: 40px; }
+#f { left: 0; right: 0; top: 104px; height: 80px; background: #fff; border-top: 1px solid #cfcfcf; }
+</style></head><body>
+<div id="p" style="top: 96px; font-size: 20px; color: #555">Lamentamos, mas não detectamos um problema</div><div id="f"></div>
+<div id="t" style="top: 40px; font-size: 7px; color: #222">Make choices with participating companies</div>
+</body></html>"""
+
+
+def test_the_tops_of_a_line_a_footer_cuts_are_no_small_text():
+    """A sticky footer's border leaves a few rows of a 20 px line showing: their height is no font
+    size (an enlarged crop of such tops reads as words: "dlaotootomoo" for "não detectamos")."""
+    img, b = render_with_boxes(FOOTER, ("p", "t"), text=True, height=200)
+    x, y, w, h = (int(v) for v in b["p"])
+    rows = np.flatnonzero((img[y:104, x:x + w].min(axis=2) < 200).any(axis=1))
+    tops = (x, y + int(rows[0]), w, int(rows[-1] - rows[0] + 1))
+    assert 3 <= tops[3] <= 9, tops
+    assert small._cut_by_edge(img, tops, (255, 255, 255))
+    tx, ty, tw, th = (int(v) for v in b["t"])
+    assert not small._cut_by_edge(img, (tx, ty + 1, tw, th - 2), (255, 255, 255))
+    assert any(overlap_min(i.bbox, list(b["t"])) >= 0.3 for i in small.detect_unread_text(img, []))

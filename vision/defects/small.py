@@ -139,6 +139,14 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
     x, y, w, h = t.ink_box
     if y <= 1 or y + h >= H - 1:
         return True  # cut by the screen's own edge (the last row holds only the cut strokes' pale ends)
+    return _cut_by_edge(img, (x, y, w, h), t.bg)
+
+
+def _cut_by_edge(img: np.ndarray, box: tuple[int, int, int, int], bg) -> bool:
+    """The row right under (or over) the ink is all one colour other than its ground: the edge of a
+    surface drawn over the glyphs (a sticky footer's border), which leaves only their tops."""
+    H = img.shape[0]
+    x, y, w, h = box
     # the ground between the glyphs: a line on a band of its own colour (a code box, a tinted
     # bar) whose ring fell partly outside the band has its ground, not the ring's, under the ink
     ground, _ = mode_color(img[y:y + h, x:x + w])
@@ -147,7 +155,7 @@ def _cut_off(img: np.ndarray, t: TextInfo) -> bool:
             continue
         row = img[r, x:x + w]
         colour = np.median(row, axis=0)
-        if len(row) >= 8 and (distance(row, t.bg) > 10).mean() >= 0.95 \
+        if len(row) >= 8 and (distance(row, bg) > 10).mean() >= 0.95 \
                 and distance(row, colour).max() < 12 and distance(np.array([[colour]]), ground)[0, 0] > 10:
             return True
     return False
@@ -352,6 +360,8 @@ def detect_unread_text(img: np.ndarray, text_boxes, mask: np.ndarray | None = No
             continue  # a rule or a bar is solid, a hairline frame is empty
         if whole[y - 1, x:x + w].any() or whole[y + h, x:x + w].any():
             continue  # the rest of a read line's glyphs, cut off by its box: not a line of its own
+        if _cut_by_edge(img, (x, y, w, h), mode_color(img[y:y + h, x:x + w])[0]):
+            continue  # the tops of a line a surface's edge cuts: their height is no font size
         cands.append((w, (x - 2, y - 2, w + 4, h + 4)))
     cands = [b for _, b in sorted(cands, reverse=True)[:UNREAD_MAX]]
     out = []
