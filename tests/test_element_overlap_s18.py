@@ -40,3 +40,21 @@ def test_a_box_the_lines_box_reached_into_is_found_and_an_icon_is_not():
     lx, ly, lw, lh = b["l"]
     link = text_info(img, TextLine("Here's how you know", (int(lx) - 4, int(ly) - 2, int(lw) + 6, int(lh) + 4), 1.0))
     assert element_overlap.detect(img, [link]) == []
+
+
+BUTTONS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; font: bold 15px 'Liberation Sans', sans-serif; }
+#panel { position: absolute; left: 0; top: 20px; width: 420px; height: 96px; background: #1d3557; }
+a { position: absolute; left: 18px; padding: 10px 12px; border-radius: 18px; background: #ff3366; color: #fff;
+    text-decoration: none; white-space: nowrap; }
+</style></head><body><div id="panel"></div>
+<a id="r" href="#" style="top: 40px">Reject All Cookies</a>
+</body></html>"""
+
+
+def test_a_button_on_a_panel_is_not_covered_by_the_panel():
+    img, b = render_with_boxes(BUTTONS, ("r",), text=True, height=220)
+    x, y, w, h = (int(v) for v in b["r"])
+    # the recogniser's box runs past the label to the button's right end
+    line = text_info(img, TextLine("Reject All Cookies", (x - 6, y - 7, w + 12, h + 14), 0.99))
+    assert element_overlap.detect(img, [line]) == []

@@ -73,6 +73,26 @@ def _text_height(img: np.ndarray, t: TextInfo, box: list[int]) -> int:
     return int(rows[-1] - rows[0] + 1) if len(rows) else h
 
 
+def _ground_both_sides(img: np.ndarray, t: TextInfo, box: list[int], direction: int) -> bool:
+    """The box's colour also lies just past the line's other end, beyond its own ground: the line
+    sits on a button or a chip drawn on that colour (a pink button on a navy panel), and the
+    "box" is the panel around the button, not an element laid over the text."""
+    H, W = img.shape[:2]
+    x, y, w, h = t.ink_box
+    c = np.median(img[box[1]:box[1] + box[3], box[0]:box[0] + box[2]].reshape(-1, 3), axis=0)
+    row = y + h // 2
+    reach = max(8, int(4 * t.x_height))
+    if direction > 0:
+        line = img[row, max(0, x - reach):x][::-1]
+    else:
+        line = img[row, x + w:min(W, x + w + reach)]
+    off = np.flatnonzero(distance(line, t.bg) >= 40)
+    if not len(off):
+        return False
+    run = line[off[0] + 2:off[0] + 6]  # past a rounded corner's blended pixels
+    return len(run) == 4 and bool((distance(run, c) <= 24).all())
+
+
 def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
     out = []
     for t in infos:
@@ -84,6 +104,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
                 # no taller than the line's ink box: a box that took the ink box's rows (wider
                 # than tall, as a bar or a badge is) or an icon set after the text (a square)
                 box = box if box[2] >= 2 * box[3] and box[3] >= _text_height(img, t, box) + 4 else None
+            if box is not None and _ground_both_sides(img, t, box, d):
+                box = None
             if box is None or box[3] > 5 * t.ink_box[3]:
                 continue  # no box, or a panel / background region rather than an element on top
             out.append(Issue("element-overlap", union(box, t.box), "error",
