@@ -25,8 +25,12 @@ def own_ellipsis(text: str) -> bool:
     step..."), or an activity going on ("Loading...", "and counting..."). A clip lands at the end of
     a whole word only now and then, and rarely just after such a phrase, while these phrases are
     common on their own. A short word or a preposition after "more" is no noun ending the phrase
-    but where the clip fell ("Learn more ab...", "Learn more about...")."""
+    but where the clip fell ("Learn more ab...", "Learn more about..."). Copy sets its ellipsis
+    right after the word; one set apart by a space ("Using …") is where a clip fell after a word
+    space."""
     phrase = text.rstrip(" .…")
+    if text[len(phrase):].startswith(" "):
+        return False
     words = WORD.findall(phrase)
     if not words or len(phrase.split()) > 4 or not all(is_word(w) for w in words):
         return False

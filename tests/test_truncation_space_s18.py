@@ -1,0 +1,32 @@
+"""text-truncation: an ellipsis set apart by a space is where a clip fell, session 18.
+
+"Loading..." is copy's own ellipsis, right after its word; a box clipped just after a word space
+shows "Using …", which is a cut even though "Using" is a whole -ing word. Rendered in Chromium."""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+
+from vision.defects import truncation
+from vision.defects.pixels import text_info
+from vision.ocr import TextLine
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 22px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 24px 0; }
+</style></head><body>
+<p><span id="cut" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom">Using
+the new editor</span></p><p><span id="probe">Using …</span></p><p id="own">Loading...</p>
+</body></html>"""
+FIT = """(() => { const p = document.getElementById('probe'), c = document.getElementById('cut');
+c.style.maxWidth = (p.getBoundingClientRect().width + 1) + 'px'; p.remove(); })()"""
+
+
+def _read(img, box, read: str):
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
+
+
+def test_an_ellipsis_after_a_word_space_is_a_cut_and_one_glued_to_the_word_is_not():
+    img, boxes = render_with_boxes(PAGE, ("cut", "own"), before=FIT, height=220)
+    assert [i.category for i in truncation.detect(img, [_read(img, boxes["cut"], "Using ..")])] == ["text-truncation"]
+    assert truncation.detect(img, [_read(img, boxes["own"], "Loading...")]) == []
