@@ -21,7 +21,7 @@ import numpy as np
 from .ink_words import ink_strength, ink_words, is_tofu, strong_runs
 from .issue import Issue
 from .lexicon import begins_word, is_word
-from .truncation_words import article_participle, misread_last, own_ellipsis, vowelless
+from .truncation_words import article_participle, misread_last, own_ellipsis, rare_pair, vowelless
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -380,7 +380,7 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
     abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
-    cut = not is_word(last) and begins_word(last) or abbreviation or misread_last(last)
+    cut = (not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)
     return cut and _clean_stop(img, t) and not _room_after(img, t)
 
 

@@ -40,6 +40,18 @@ def own_ellipsis(text: str) -> bool:
     return last == "more" or noun or (len(last) >= 5 and last.endswith("ing"))
 
 
+# two-letter words in everyday English; the word list also holds rare ones ("bu", "si", "ba"),
+# which a clip leaves far more often than copy ends on them
+COMMON_PAIRS = set("am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we ye".split())
+
+
+def rare_pair(word: str, before: str) -> bool:
+    """A two-letter word in small letters that everyday English does not use, not a unit after a
+    number ("12 km"): read last, it is the start of a longer word a clip cut ("Create bu")."""
+    return len(word) == 2 and word.islower() and word not in COMMON_PAIRS \
+        and not before.rstrip()[-1:].isdigit()
+
+
 def vowelless(word: str, before: str) -> bool:
     """A word in small letters with no vowel (a, e, i, o, u, y): English words all have one but a
     few interjections ("hmm"); the list's vowelless entries are abbreviations ("st", "pr"), which
