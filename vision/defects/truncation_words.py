@@ -47,9 +47,10 @@ COMMON_PAIRS = set("am an as at be by do go he hi if in is it me my no of oh ok 
 
 def rare_pair(word: str, before: str) -> bool:
     """A two-letter word in small letters that everyday English does not use, not a unit after a
-    number ("12 km"): read last, it is the start of a longer word a clip cut ("Create bu")."""
+    number ("12 km") nor an initialism written small (it begins few words: "tv"): read last, it is
+    the start of a longer word a clip cut ("Create bu")."""
     return len(word) == 2 and word.islower() and word not in COMMON_PAIRS \
-        and not before.rstrip()[-1:].isdigit()
+        and not before.rstrip()[-1:].isdigit() and words_beginning(word) >= ONSET_WORDS
 
 
 def vowelless(word: str, before: str) -> bool:
