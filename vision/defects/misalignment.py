@@ -114,9 +114,10 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
         k -= 1
     if k < 0 or not bare[k] or len(painted) - 1 - k < 2:
         return x  # no chip, or one wider than an em (a panel the line sits in)
-    # within half a line above and below the chip the background shows again (the chip's own
-    # ends; a list's next line may lie right past them)
-    col, gap = a + k + 2, max(4, h // 2)
+    # within a line above and below the chip the background shows again (the chip's own ends; a
+    # button's padding takes up to about half a line each side; a list's next line may lie right
+    # past them)
+    col, gap = a + k + 2, max(4, h)
     if y - gap < 0 or y + h + gap >= img.shape[0]:
         return x
     bg = np.asarray(t.bg, np.int16)
