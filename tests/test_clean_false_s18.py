@@ -223,3 +223,18 @@ def test_the_tops_of_a_line_a_footer_cuts_are_no_small_text():
     tx, ty, tw, th = (int(v) for v in b["t"])
     assert not small._cut_by_edge(img, (tx, ty + 1, tw, th - 2), (255, 255, 255))
     assert any(overlap_min(i.bbox, list(b["t"])) >= 0.3 for i in small.detect_unread_text(img, []))
+
+
+TOFU = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #666; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; top: 40px; left: 40px; }
+</style></head><body><div id="t">&#xe900;&#xe901;&#xe902;&#xe903;&#xe904;</div></body></html>"""
+
+
+def test_hollow_boxes_for_missing_glyphs_are_not_sized_by_one_stroke():
+    """Their sides run the whole height of the box (as a surface's edge would): cut to its own rows
+    without them the line would be one stroke, '1 px' text."""
+    img, b = render_with_boxes(TOFU, ("t",), text=True, height=120)
+    line = _line(img, b["t"], "00000", 0.98, (6, 6))
+    assert line.x_height >= 6, line
+    assert small.detect_text([line], img) == []

@@ -215,7 +215,11 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
         if img is not None and _cut_off(img, t):
             continue
         if img is not None:
-            t = own_rows(img, t)  # a descender or underline of the line above in its box sizes nothing
+            # a descender or underline of the line above in its box sizes nothing; a cut thinner than
+            # the line's dense band is no line of its own (hollow boxes drawn for missing glyphs
+            # leave only their top and bottom strokes once their sides count as a surface's edge)
+            own = own_rows(img, t)
+            t = own if own.ink_box[3] >= min(t.ink_box[3], t.x_height) else t
         if t.conf < TRUSTED:
             # a reading in doubt (a script the recogniser does not know reads as a few stops and
             # digits) says nothing of the letters, but its ink still shows words to compare
