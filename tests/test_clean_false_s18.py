@@ -238,3 +238,20 @@ def test_hollow_boxes_for_missing_glyphs_are_not_sized_by_one_stroke():
     line = _line(img, b["t"], "00000", 0.98, (6, 6))
     assert line.x_height >= 6, line
     assert small.detect_text([line], img) == []
+
+
+TOFU_NEAR = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #555; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; white-space: nowrap; left: 40px; }
+</style></head><body><div id="t" style="top: 40px; font-size: 30px">&#xe900; &#xe901; &#xe902; &#xe903;</div>
+<div id="a" style="top: 90px">Follow us on every network</div><div id="b" style="top: 112px">Sign up for our newsletter</div>
+</body></html>"""
+
+
+def test_a_doubtful_reading_of_hollow_boxes_is_no_collision():
+    """A row of missing-glyph boxes read in doubt as signs, taller than the lines near it: no
+    letter or digit was read, so the doubt says nothing of colliding text."""
+    img, b = render_with_boxes(TOFU_NEAR, ("t", "a", "b"), text=True, height=160)
+    lines = [_line(img, b["t"], "□ □ □ □", 0.6), _line(img, b["a"], "Follow us on every network", 0.99),
+             _line(img, b["b"], "Sign up for our newsletter", 0.99)]
+    assert text_overlap.detect(lines, img) == []

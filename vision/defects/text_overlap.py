@@ -164,7 +164,8 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
     out = []
     foreign = sum(_unread_script(t) for t in infos) >= 3
     for i, t in enumerate(infos):
-        if t.conf >= 0.95 or len(t.text.strip()) < 4 or (img is not None and (_solid(img, t) or _stacked(img, t))):
+        if t.conf >= 0.95 or len(t.text.strip()) < 4 or _signs(t.text) < 2 \
+                or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
         if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
             out.append(_collide(t, 1.0))
