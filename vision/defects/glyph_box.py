@@ -2,8 +2,8 @@
 
 A line's ink box (pixels.text_info) is every pixel of its OCR box unlike the ground measured
 around it. Two things besides glyphs end up in it: a rule crossing the box (the border of the
-button or field the label sits in, an underline, the ends of a rounded border's arcs), which the
-OCR box cuts off at an arbitrary x;
+button or field the label sits in, an underline, the ends of a rounded border's arcs, a divider
+standing beside the text), which the OCR box cuts off at an arbitrary x or y;
 the ground itself, where the ring around the box fell on a neighbour (a picture below the line,
 a gradient dithered over several colours). Edge positions measured from such an ink box are those of the box, not
 of the text, which matters to detectors that compare edges to a few pixels.
@@ -67,6 +67,15 @@ def glyph_box(img: np.ndarray, t: TextInfo) -> tuple[int, int, int, int]:
         return t.ink_box
     ink = d >= max(10.0, 0.35 * top)
     ink[rule_rows(ink, max(8, ink.shape[1] // 2))] = False
+    # a vertical rule the box crosses (a divider between a date and its title, a field's side):
+    # a thin run of columns inked down nearly the whole box, padding rows included, which a glyph
+    # is not (a "|" is; it divides too)
+    if ink.shape[0] >= 8:
+        tall = np.concatenate([[0], (ink.mean(axis=0) >= 0.85).astype(np.int8), [0]])
+        edges = np.flatnonzero(np.diff(tall))
+        for a, b in zip(edges[::2], edges[1::2]):
+            if b - a <= 3:
+                ink[:, a:b] = False
     ink = _without_cut_marks(ink)
     rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
     if not len(rows):
