@@ -87,3 +87,13 @@ def render_with_boxes(html: str, ids=(), text: bool = False, before: str | None 
     res = get_renderer().render(html=html, width=width, height=height, full_page=False, mobile_check=False,
                                 page_fn=page_fn, timeout_s=20)
     return res.image, boxes
+
+
+def read_line(img, box, text: str, conf: float = 0.99, pad: tuple[int, int] = (4, 2)):
+    """The text line at `box` (a rendered element's text box) as the page OCR would hand it over:
+    a box a few pixels round the text (`pad` x, y), read as `text` with score `conf`, measured."""
+    from vision.defects.pixels import text_info
+    from vision.ocr import TextLine
+
+    x, y, w, h = (int(round(v)) for v in box)
+    return text_info(img, TextLine(text, (x - pad[0], y - pad[1], w + 2 * pad[0], h + 2 * pad[1]), conf))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from debug_pages import render_with_boxes
+from debug_pages import read_line, render_with_boxes
 from vision.defects import truncation
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
@@ -38,15 +38,9 @@ def page():
     return render_with_boxes(PAGE, [i for i, _ in ROWS], before=CUT, height=420)
 
 
-def _read(img, box, read: str):
-    """The line at `box` as the page OCR boxes it (a few pixels round the text), read as `read`."""
-    x, y, w, h = (int(round(v)) for v in box)
-    return text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
-
-
 def _found(page, key: str, read: str) -> list[str]:
     img, boxes = page
-    return [i.category for i in truncation.detect(img, [_read(img, boxes[key], read)])]
+    return [i.category for i in truncation.detect(img, [read_line(img, boxes[key], read)])]
 
 
 @pytest.mark.parametrize("key,read", [("st", "Are you the st"), ("d", "The security system has been triggerec")])
@@ -80,7 +74,7 @@ def test_an_ellipsis_right_after_an_ampersand_inside_a_sentence():
     for key, read, want in (("cut", "Media &... , Publishing and several other areas.", ["text-truncation"]),
                             ("whole", "Terms & Conditions, Privacy and several other pages.", []),
                             ("cpp", "Courses in Java, C++... and more", [])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
         if found:
             x, _, w, _ = boxes[key]
@@ -107,7 +101,7 @@ def test_the_left_arc_of_a_cut_letter_read_as_a_bracket():
     img, boxes = render_with_boxes(ARC, ("cut", "whole", "spaced"), before=CUT_O, height=200)
     for key, read, want in (("cut", "Get Started with G(", ["text-truncation"]), ("whole", "Get Started with Go", []),
                             ("spaced", "Open the settings menu (", [])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
 
 
@@ -130,7 +124,7 @@ def test_a_quote_mark_before_a_dropped_letter_is_no_slice():
     as one, so no cut. The slice of a cut "v" read as a quote mark still is one."""
     img, boxes = render_with_boxes(QUOTE, ("whole", "cut"), before=CUT_V, height=150)
     for key, read, want in (("whole", "Avañe'", []), ("cut", "Already ha'", ["text-truncation"])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
 
 
@@ -151,7 +145,7 @@ def test_a_short_fragment_painted_apart_from_the_sentence():
     img, boxes = render_with_boxes(BOLD, ("cut", "typo"), height=200)
     for key, read, want in (("cut", "plus those of Collins. The French dic has over", ["text-truncation"]),
                             ("typo", "elements as wel as in style property", [])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
         if found:
             x, _, w, _ = boxes[key]
@@ -183,7 +177,7 @@ def test_an_ellipsis_of_the_texts_own_announcing_more_to_come():
     for key, read, want in (("more", "More information...", []), ("step", "One more step...", []),
                             ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"]),
                             ("ab", "Learn more ab...", ["text-truncation"])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
 
 
@@ -198,7 +192,7 @@ def test_a_missing_icon_read_as_a_lone_letter():
     read as a lone Greek letter ("Products ε"): the box is no letter of the line, so nothing is
     cut."""
     img, boxes = render_with_boxes(TOFU, ("label",), height=120)
-    found = truncation.detect(img, [_read(img, boxes["label"], "Products ε")])
+    found = truncation.detect(img, [read_line(img, boxes["label"], "Products ε")])
     assert found == [], (boxes, [i.message for i in found])
 
 
@@ -221,7 +215,7 @@ def test_a_fragment_in_a_line_misread_elsewhere():
     for key, read, want in (("line", "View full licensing and attibution information abou all works", []),
                             ("cut", "View full licensing and attribution information abou all works",
                              ["text-truncation"])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, [i.message for i in found])
 
 
@@ -263,5 +257,5 @@ def test_a_phrase_clipped_after_an_article_and_a_participle():
     img, boxes = render_with_boxes(PARTICIPLE, ("cut", "hundred", "disabled"), before=FIT_FIXED, height=400)
     for key, read, want in (("cut", "Using a fixed", ["text-truncation"]), ("hundred", "We counted a hundred", []),
                             ("disabled", "Parking for the disabled", [])):
-        found = truncation.detect(img, [_read(img, boxes[key], read)])
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])

@@ -4,11 +4,9 @@
 shows "Using …", which is a cut even though "Using" is a whole -ing word. Rendered in Chromium."""
 from __future__ import annotations
 
-from debug_pages import render_with_boxes
+from debug_pages import read_line, render_with_boxes
 
 from vision.defects import truncation
-from vision.defects.pixels import text_info
-from vision.ocr import TextLine
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 30px; font: 22px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
@@ -21,15 +19,10 @@ FIT = """(() => { const p = document.getElementById('probe'), c = document.getEl
 c.style.maxWidth = (p.getBoundingClientRect().width + 1) + 'px'; p.remove(); })()"""
 
 
-def _read(img, box, read: str):
-    x, y, w, h = (int(round(v)) for v in box)
-    return text_info(img, TextLine(read, (x - 4, y - 2, w + 8, h + 4), 0.99))
-
-
 def test_an_ellipsis_after_a_word_space_is_a_cut_and_one_glued_to_the_word_is_not():
     img, boxes = render_with_boxes(PAGE, ("cut", "own"), before=FIT, height=220)
-    assert [i.category for i in truncation.detect(img, [_read(img, boxes["cut"], "Using ..")])] == ["text-truncation"]
-    assert truncation.detect(img, [_read(img, boxes["own"], "Loading...")]) == []
+    assert [i.category for i in truncation.detect(img, [read_line(img, boxes["cut"], "Using ..")])] == ["text-truncation"]
+    assert truncation.detect(img, [read_line(img, boxes["own"], "Loading...")]) == []
 
 
 LINK = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -45,6 +38,6 @@ def test_a_rare_two_letter_word_read_last_is_the_start_of_a_cut_word():
     """The word list holds "bu" (and "si", "ba"), which copy never ends on: "Create bu" is a clip;
     "log in" ends on an everyday word, and "12 km" on a unit."""
     img, boxes = render_with_boxes(LINK, ("cut", "own", "unit"), height=220)
-    assert [i.category for i in truncation.detect(img, [_read(img, boxes["cut"], "Create bu")])] == ["text-truncation"]
-    assert truncation.detect(img, [_read(img, boxes["own"], "Sign in to log in")]) == []
-    assert truncation.detect(img, [_read(img, boxes["unit"], "Distance 12 km")]) == []
+    assert [i.category for i in truncation.detect(img, [read_line(img, boxes["cut"], "Create bu")])] == ["text-truncation"]
+    assert truncation.detect(img, [read_line(img, boxes["own"], "Sign in to log in")]) == []
+    assert truncation.detect(img, [read_line(img, boxes["unit"], "Distance 12 km")]) == []

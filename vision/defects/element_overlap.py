@@ -53,7 +53,12 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
     return None
 
 
-def _text_height(img: np.ndarray, t: TextInfo, box: list[int]) -> int:
+def _colour(img: np.ndarray, box: list[int]) -> np.ndarray:
+    """The covering box's colour: the median of its pixels."""
+    return np.median(img[box[1]:box[1] + box[3], box[0]:box[0] + box[2]].reshape(-1, 3), axis=0)
+
+
+def _text_height(img: np.ndarray, t: TextInfo, box: list[int], c: np.ndarray) -> int:
     """The height of the line's ink beside the box, leaving out the box's own colour: where the
     recogniser's box reached over the covering box, the line's ink box spans the covering box's
     height, and the two would look alike in height."""
@@ -62,7 +67,6 @@ def _text_height(img: np.ndarray, t: TextInfo, box: list[int]) -> int:
     if b - a < 2:
         return h
     region = img[y:y + h, a:b]
-    c = np.median(img[box[1]:box[1] + box[3], box[0]:box[0] + box[2]].reshape(-1, 3), axis=0)
     ink = (distance(region, t.bg) >= 40) & (distance(region, c) > 24)
     # the covering box reaches into the line's ink box (the search found its edge past the last
     # ink column the box left): its columns and their blended edge are no letters
@@ -73,13 +77,12 @@ def _text_height(img: np.ndarray, t: TextInfo, box: list[int]) -> int:
     return int(rows[-1] - rows[0] + 1) if len(rows) else h
 
 
-def _ground_both_sides(img: np.ndarray, t: TextInfo, box: list[int], direction: int) -> bool:
+def _ground_both_sides(img: np.ndarray, t: TextInfo, c: np.ndarray, direction: int) -> bool:
     """The box's colour also lies just past the line's other end, beyond its own ground: the line
     sits on a button or a chip drawn on that colour (a pink button on a navy panel), and the
     "box" is the panel around the button, not an element laid over the text."""
     H, W = img.shape[:2]
     x, y, w, h = t.ink_box
-    c = np.median(img[box[1]:box[1] + box[3], box[0]:box[0] + box[2]].reshape(-1, 3), axis=0)
     row = y + h // 2
     reach = max(8, int(4 * t.x_height))
     if direction > 0:
@@ -100,14 +103,16 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             continue
         for d in (1, -1):
             box = _cover_edge(img, t, d)
-            if box is not None and box[3] < t.ink_box[3] + 4:
-                # no taller than the line's ink box: a box that took the ink box's rows (wider
-                # than tall, as a bar or a badge is) or an icon set after the text (a square)
-                box = box if box[2] >= 2 * box[3] and box[3] >= _text_height(img, t, box) + 4 else None
-            if box is not None and _ground_both_sides(img, t, box, d):
-                box = None
             if box is None or box[3] > 5 * t.ink_box[3]:
                 continue  # no box, or a panel / background region rather than an element on top
+            c = _colour(img, box)
+            if box[3] < t.ink_box[3] + 4 and (box[2] < 2 * box[3] or box[3] < _text_height(img, t, box, c) + 4):
+                # no taller than the line's ink box: a box that took the ink box's rows is wider
+                # than tall, as a bar or a badge is, and taller than the letters beside it; an
+                # icon set after the text is a square
+                continue
+            if _ground_both_sides(img, t, c, d):
+                continue
             out.append(Issue("element-overlap", union(box, t.box), "error",
                              f"A box covers part of the text \"{t.text[:40]}\"",
                              "visual", "Move the covering element (check position:absolute/fixed, negative margins "
