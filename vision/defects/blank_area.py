@@ -19,6 +19,9 @@ shorter gap, down to an eighth (96 px at least), counts only where a stack of bl
 be filled: the blocks above and below it lie within its width, in line with each other (see
 `_stack_gap`), and bound it even where it runs into a margin; a paragraph gone from between a
 heading and its buttons leaves such a gap, the space under a column that ends does not.
+A gap as tall as a hole between two blocks of a ragged text column (in line at their start, each
+ending at its own length) counts as a stack's too, where it runs into a margin: such a column flows a
+line or two apart, while a centred composition, in line at both ends, spaces its groups by design.
 
 A hole with content close along all four sides (shut in, no margin or band) counts from three
 quarters of that height, and on a screen taller than a laptop's from 152 px whatever the screen's
@@ -476,12 +479,18 @@ def _runs(band: np.ndarray, join: int = 2) -> list[tuple[int, int]]:
     return list(zip(np.r_[cols[0], cols[cuts + 1]].tolist(), (np.r_[cols[cuts], cols[-1]] + 1).tolist()))
 
 
-def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
+def _stack_gap(empty: np.ndarray, means: np.ndarray, r, ragged: bool = False) -> bool:
     """A gap in a stack of blocks: content close above and below that lies within the gap's width
     (a band's edge or a wider block runs past its ends), the two blocks aligned on one line (left
     edges, right edges or centres: the same column), on a CSS ground. A stack whose member is gone
     keeps its neighbours in line around the gap; the space beside a short line or under a column
-    that ends has content on one end only, or content sticking out past it."""
+    that ends has content on one end only, or content sticking out past it.
+
+    `ragged` (for a gap as tall as a hole): the blocks in line at one end only, each ending at its
+    own length at the other, as a text column's heading, paragraph, button and link do. Such a
+    column flows, its blocks a line or two apart, so a hole's height between two of them is a block
+    gone; a centred composition (a row of pictures over a row of store links on a landing page) is
+    in line at both ends and spaces its groups as widely as it likes."""
     x0, y0, x1, y1 = r
     h = empty.shape[0]
     if y0 < NEAR or y1 + NEAR > h:
@@ -494,7 +503,10 @@ def _stack_gap(empty: np.ndarray, means: np.ndarray, r) -> bool:
             return False
         ends.append((runs[0][0], runs[-1][1]))
     (a0, a1), (b0, b1) = ends
-    aligned = abs(a0 - b0) <= 1 or abs(a1 - b1) <= 1 or abs(a0 + a1 - b0 - b1) <= 2
+    if ragged:
+        aligned = (abs(a0 - b0) <= 1) != (abs(a1 - b1) <= 1)
+    else:
+        aligned = abs(a0 - b0) <= 1 or abs(a1 - b1) <= 1 or abs(a0 + a1 - b0 - b1) <= 2
     return aligned and _css_ground(means[y0:y1, x0:x1])
 
 
@@ -507,7 +519,8 @@ def _enclosed(empty: np.ndarray, r, short: int) -> bool:
     return r[3] - r[1] >= min(ENCLOSED * short, SHUT_IN) and all(_bounded(sd) for sd in _side_reach(empty, r))
 
 
-def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False, centre: bool = False) -> int:
+def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = False, centre: bool = False,
+          flow: bool = False) -> int:
     """0 for no hole, 1 for a hole, 2 for a slot of a row of like tiles (the surest: its neighbours
     show what is missing)."""
     x0, y0, x1, y1 = r
@@ -540,11 +553,13 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
     # the height of the block beside it: a centred block has whitespace on its other side there,
     # the first of two columns has itself. A slot of a row of columns mirrors another column of the row.
+    # A gap in a text column is bounded by the column's own blocks above and below: the whitespace
+    # across the screen from it (a narrow second column's side) mirrors no centred block.
     mx0, mx1 = w - x1, w - x0
     overlap = max(0, min(x1, mx1) - max(x0, mx0))
     twin = np.r_[mx0:min(mx1, x0), max(mx0, x1):mx1] if overlap else np.r_[mx0:mx1]
     ty0, ty1 = column or (y0, y1)
-    if not (slot or centre) and overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
+    if not (slot or centre or flow) and overlap < 0.5 * (x1 - x0) and empty[ty0:ty1, twin].mean() > TWIN and np.abs(
             means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
     if _vertical_twin(empty, r, reach):
@@ -728,11 +743,12 @@ def detect(img: np.ndarray) -> list[Issue]:
     for r in rects + [t for t in (_off_margin(empty, means, r) for r in rects) if t is not None]:
         if r[2] - r[0] < short or (r[2] - r[0]) * (r[3] - r[1]) < MIN_AREA * h * w:
             continue
-        stack = r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r))
+        flow = _stack_gap(empty, means, r, ragged=True)
+        stack = flow or (r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r)))
         slot = _pitch_slot(empty, r)
         centre = _lost_centre(empty, means, r)
         if r[3] - r[1] >= short or stack or slot or centre or _enclosed(empty, r, short):
-            kind = _hole(r, empty, means, full, lab, stats, stack, slot, centre)
+            kind = _hole(r, empty, means, full, lab, stats, stack, slot, centre, flow)
             if kind:
                 holes.append((kind == 2, r))
     if not holes:

@@ -1,0 +1,88 @@
+"""blank-area: a hole as tall as a hole in a ragged text column (its blocks in line at their start, each
+ending at its own length), and a stack's gap beside which the other side of the screen is bare too. The
+column's heading, button and link are a line or two apart, so a block's height between two of them is a
+block gone, whatever the space beside it; a centred composition (pictures over store links) spaces its
+groups by design and stays clean."""
+from __future__ import annotations
+
+from debug_pages import render_with_boxes
+from vision.defects import blank_area
+from vision.defects.issue import overlap_min
+
+HIDE = "() => { document.getElementById('gone').style.visibility = 'hidden'; }"
+
+COLUMN = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; }
+body { font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+.wrap { display: flex; padding: 60px 0 0 104px; }
+.col { width: 640px; }
+h2 { font-size: 26px; font-weight: normal; line-height: 34px; margin-bottom: 28px; width: 520px; }
+.btn { display: inline-block; background: #1a73e8; color: #fff; padding: 10px 22px; font-size: 14px; border-radius: 4px; }
+#gone { margin: 24px 0; height: 200px; background: #f1f3f4; border-radius: 8px; padding: 24px; }
+#gone p { margin-bottom: 12px; }
+a { color: #1a73e8; font-size: 14px; display: block; margin-bottom: 30px; }
+small { font-size: 11px; color: #444; }
+.pic { margin-left: 200px; width: 560px; height: 420px; background: linear-gradient(90deg, #e6e6e6, #d9d9d9); }
+</style></head><body><div class="wrap"><div class="col">
+<h2>Google no longer offers new domain registrations, but try Squarespace</h2>
+<span class="btn">Get a new domain from Squarespace</span>
+<div id="gone"><p>Move your domains with all their settings in a few steps.</p><p>Keep your email, your records
+and your renewal dates.</p><p>Transfers are free for the first year of every domain.</p></div>
+<a>Already a Google Domains customer? Manage your current domains</a>
+<small>This is an affiliate link. If you make a purchase from Squarespace, we may earn a commission.</small>
+</div><div class="pic"></div></div></body></html>"""
+
+LIST = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; }
+body { font: 15px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+.hero { margin: 0 160px; height: 560px; background: linear-gradient(180deg, #ececec, #e2e2e2); }
+.cols { display: flex; padding: 20px 40px; }
+.cols > div + div { margin: 60px 0 0 560px; }
+.item { display: flex; align-items: flex-start; margin-bottom: 32px; height: 84px; }
+.icon { width: 60px; height: 44px; background: #e8e8e8; margin-right: 24px; }
+.item a { color: #2a6bd6; font-size: 19px; display: block; margin-bottom: 10px; }
+</style></head><body><div class="hero"></div><div class="cols"><div>
+<div class="item"><div class="icon"></div><div><a>People</a>Who we are</div></div>
+<div class="item" id="gone"><div class="icon"></div><div><a>Events and meetings</a>Where the community meets every year</div></div>
+<div class="item"><div class="icon"></div><div><a>Get Involved, Contribute</a>How you can help</div></div>
+</div><div>
+<div class="item"><div class="icon"></div><div><a>Working groups</a>Who builds it</div></div>
+<div class="item"><div class="icon"></div><div><a>Updates</a>Governance</div></div>
+<div class="item"><div class="icon"></div><div><a>Sponsors</a>Thanks</div></div>
+</div></div></body></html>"""
+
+CENTRED = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; }
+body { font: 14px 'Liberation Sans', sans-serif; color: #2a5885; background: #f0f2f5; }
+.main { width: 780px; text-align: center; padding-top: 40px; }
+h1 { font-size: 28px; color: #000; margin-bottom: 30px; }
+.pics span { display: inline-block; width: 150px; height: 130px; background: #e4e4e4; margin: 0 -2px; }
+.stores { margin-top: 256px; }
+.stores span { margin: 0 14px; }
+.side { position: absolute; left: 800px; top: 20px; width: 300px; height: 560px; background: #fff;
+        border-radius: 12px; border: 1px solid #ddd; }
+</style></head><body><div class="main"><h1>VK ID: one account for every service</h1>
+<div class="pics"><span></span><span></span></div>
+<div class="stores"><span>Google Play</span><span>RuStore</span><span>App Store</span></div>
+<p style="margin-top: 16px">All products</p></div><div class="side"></div></body></html>"""
+
+
+def _finds(page: str, size: dict) -> None:
+    img, boxes = render_with_boxes(page, ("gone",), before=HIDE, **size)
+    found = [i.bbox for i in blank_area.detect(img)]
+    assert [overlap_min(b, boxes["gone"]) >= 0.5 for b in found] == [True], (boxes["gone"], found)
+    img, _ = render_with_boxes(page, **size)
+    assert blank_area.detect(img) == []
+
+
+def test_a_block_gone_from_a_ragged_text_column_is_a_hole_as_tall_as_one():
+    _finds(COLUMN, dict(width=1664, height=936))
+
+
+def test_an_item_gone_from_a_list_is_a_hole_though_the_screen_is_bare_across_from_it():
+    _finds(LIST, dict(width=1920, height=1080))
+
+
+def test_a_centred_composition_spaces_its_groups_widely_by_design():
+    img, _ = render_with_boxes(CENTRED, width=1120, height=840)
+    assert blank_area.detect(img) == []
