@@ -67,6 +67,40 @@ h1 { font-size: 28px; color: #000; margin-bottom: 30px; }
 <p style="margin-top: 16px">All products</p></div><div class="side"></div></body></html>"""
 
 
+CARDS = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; box-sizing: border-box; }
+body { font: 14px 'Liberation Sans', sans-serif; color: #222; background: #f4f4f6; }
+.top { height: 150px; background: #fff; padding: 30px; }
+.logo { width: 400px; height: 90px; background: #e6e6e6; }
+.nav { background: #fff; height: 50px; padding: 16px 30px; font-size: 13px; border-bottom: 2px solid #d0d0d8; }
+.nav span { margin-right: 38px; }
+.page { display: flex; padding: 20px 30px; gap: 28px; }
+.left { width: 310px; } .mid { width: 548px; } .right { width: 310px; }
+.tint { height: 150px; padding: 26px; color: #fff; margin-bottom: 6px; font-size: 15px; }
+.tint b { display: block; font-size: 18px; margin-bottom: 14px; text-decoration: underline; }
+.card { background: #fff; padding: 14px 28px 20px; margin-bottom: 12px; }
+.card h3 { font-size: 22px; font-weight: normal; margin-bottom: 16px; }
+.card p { margin-bottom: 12px; line-height: 20px; }
+.pic { width: 210px; height: 130px; background: #e4e4e4; float: left; margin-right: 20px; }
+#gone { height: 108px; }
+</style></head><body><div class="top"><div class="logo"></div></div>
+<div class="nav"><span>Internet versions</span><span>About the company</span><span>Buy the system</span>
+<span>News and offers</span><span>Free trial</span><span>News</span><span>Vacancies</span></div>
+<div class="page"><div class="left">
+<div class="tint" style="background:#6d58a8"><b>Client login</b>Enter the system for clients</div>
+<div class="tint" style="background:#e0a030"><b>Free trial</b>Free access to the system</div>
+<div class="tint" style="background:#909090"><b>Buy the system</b>Special offers on the purchase</div>
+</div><div class="mid"><div class="card" id="gone"><h3>Search the documents</h3><p>Codes, laws and other materials</p></div>
+<div class="card"><h3>News</h3><div class="pic"></div><p>Today</p><p>A change of the tax system: what the
+ministry announced and what news it has prepared</p><p style="clear: both">Yesterday</p><p>The service plans
+to reveal unfair agreements with the help of a new information system</p><p>Contracts with the self-employed:
+disputes over the reclassification of their work</p></div></div>
+<div class="right"><div class="card"><h3>Hot documents</h3><p>New laws of the country, orders of the
+government and other acts: new documents arrive several times a day.</p></div>
+<div class="card"><h3>Products</h3><p>Lawyer</p><p>Legislation, court practice and its analysis.</p></div></div>
+</div></body></html>"""
+
+
 def _finds(page: str, size: dict) -> None:
     img, boxes = render_with_boxes(page, ("gone",), before=HIDE, **size)
     found = [i.bbox for i in blank_area.detect(img)]
@@ -86,3 +120,7 @@ def test_an_item_gone_from_a_list_is_a_hole_though_the_screen_is_bare_across_fro
 def test_a_centred_composition_spaces_its_groups_widely_by_design():
     img, _ = render_with_boxes(CENTRED, width=1120, height=840)
     assert blank_area.detect(img) == []
+
+
+def test_a_card_gone_from_a_column_on_a_flat_ground_shut_in_on_all_sides_is_a_hole():
+    _finds(CARDS, dict(width=1280, height=800))

@@ -25,7 +25,9 @@ line or two apart, while a centred composition, in line at both ends, spaces its
 
 A hole with content close along all four sides (shut in, no margin or band) counts from three
 quarters of that height, and on a screen taller than a laptop's from 152 px whatever the screen's
-size (see `_enclosed`).
+size (see `_enclosed`); on the page's own flat ground, which runs on past two of its sides between
+the blocks around it (a card gone from a column of cards), from the least hole size, 128 px (see
+`_open_shut_in`).
 
 A band's end column left empty (a two-column hero whose picture or form is gone) is bounded on
 fewer sides: the band's straight edges above and below, the other column's block beside it facing
@@ -535,7 +537,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     # the block beside a column, or over a centred column's lost block, stands on the hole's ground
     ground += column is not None or centre
     cx, cy, cw, ch, area = (int(v) for v in stats[lab[y0, x0]])
-    spread = (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
+    spread = _spread(lab, stats, r)
     # a slot of a row of tiles is shut in: the tiles beside it, the row's edges above and below (or the
     # screen's bottom edge, which cuts a row off)
     tile = near == 4 - (y1 >= h - EDGE) and _tile_slot(empty, means, r, (cx, cy, cw, ch))
@@ -567,6 +569,24 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     if not (stack or slot or centre or tile or column) and _column_end(empty, r, reach):
         return False
     return 2 if tile else 1
+
+
+def _spread(lab: np.ndarray, stats: np.ndarray, r) -> int:
+    """The sides past which the hole's empty region runs on REACH cells at least."""
+    x0, y0, x1, y1 = r
+    cx, cy, cw, ch, _ = (int(v) for v in stats[lab[y0, x0]])
+    return (x0 - cx >= REACH) + (cx + cw - x1 >= REACH) + (y0 - cy >= REACH) + (cy + ch - y1 >= REACH)
+
+
+def _open_shut_in(empty: np.ndarray, means: np.ndarray, lab: np.ndarray, stats: np.ndarray, r) -> bool:
+    """A hole of the least size (MIN_HOLE tall) shut in on all four sides, on the page's own flat
+    ground: a CSS colour, which runs on past two of its sides at least (between the columns and cards
+    around it). A card gone from a column of cards leaves the page's ground between its neighbours;
+    the space under a short text in a panel of fixed height is the panel's own ground, which ends at
+    the panel's edge, and a picture's inside between blocks has its shading."""
+    x0, y0, x1, y1 = r
+    return y1 - y0 >= MIN_HOLE and _css_ground(means[y0:y1, x0:x1]) and _spread(lab, stats, r) >= 2 \
+        and _enclosed(empty, r, 0)
 
 
 def _column_end(empty: np.ndarray, r, reach) -> bool:
@@ -747,7 +767,8 @@ def detect(img: np.ndarray) -> list[Issue]:
         stack = flow or (r[3] - r[1] < short and (_stack_gap(empty, means, r) or _grid_slot(empty, r)))
         slot = _pitch_slot(empty, r)
         centre = _lost_centre(empty, means, r)
-        if r[3] - r[1] >= short or stack or slot or centre or _enclosed(empty, r, short):
+        if r[3] - r[1] >= short or stack or slot or centre or _enclosed(empty, r, short) \
+                or _open_shut_in(empty, means, lab, stats, r):
             kind = _hole(r, empty, means, full, lab, stats, stack, slot, centre, flow)
             if kind:
                 holes.append((kind == 2, r))
