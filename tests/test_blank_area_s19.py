@@ -101,6 +101,30 @@ government and other acts: new documents arrive several times a day.</p></div>
 </div></body></html>"""
 
 
+HERO = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; box-sizing: border-box; }
+body { font: 15px 'Liberation Sans', sans-serif; color: #fff; background: #312e2b; }
+.side { position: fixed; left: 0; top: 0; bottom: 0; width: 145px; background: #262421; padding: 14px; }
+.side div { height: 28px; margin-bottom: 18px; font-weight: bold; }
+.main { margin-left: 380px; width: 1050px; padding-top: 40px; }
+.hero { display: flex; gap: 20px; }
+.pic { width: 500px; height: 380px; background: #e2e2e2; border-radius: 4px; }
+.text { width: 530px; text-align: center; padding-top: 30px; }
+h1 { font-size: 46px; line-height: 56px; margin-bottom: 26px; }
+.stats { color: #bbb; font-size: 15px; }
+.stats b { color: #fff; margin: 0 6px; }
+.stats i { display: inline-block; width: 36px; }
+#gone { margin-top: 40px; }
+.btn { display: block; background: #81b64c; height: 84px; border-radius: 10px; margin-bottom: 16px; font-size: 26px;
+       line-height: 84px; font-weight: bold; }
+.card { margin-top: 48px; background: #262522; height: 380px; border-radius: 6px; padding: 40px; font-size: 28px; }
+</style></head><body><div class="side"><div>Play</div><div>Puzzles</div><div>Learn</div><div>Watch</div></div>
+<div class="main"><div class="hero"><div class="pic"></div><div class="text"><h1>Play Chess Online on the #1 Site!</h1>
+<div class="stats"><b>14,400,955</b>Games Today<i></i><b>108,538</b>Playing Now</div>
+<div id="gone"><span class="btn">Play Online</span><span class="btn">Play Bots</span></div></div></div>
+<div class="card">Solve Chess Puzzles</div></div></body></html>"""
+
+
 def _finds(page: str, size: dict) -> None:
     img, boxes = render_with_boxes(page, ("gone",), before=HIDE, **size)
     found = [i.bbox for i in blank_area.detect(img)]
@@ -124,3 +148,7 @@ def test_a_centred_composition_spaces_its_groups_widely_by_design():
 
 def test_a_card_gone_from_a_column_on_a_flat_ground_shut_in_on_all_sides_is_a_hole():
     _finds(CARDS, dict(width=1280, height=800))
+
+
+def test_the_buttons_gone_from_a_centred_column_beside_a_picture_leave_a_hole():
+    _finds(HERO, dict(width=1664, height=936))

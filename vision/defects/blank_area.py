@@ -64,6 +64,9 @@ and below it, when the next column beside it bounds it on its ground, or when it
 whose straight edges end at the page's container: the margin beyond is then the band's end, as the
 screen's edge is for a band that spans the screen (see `_off_margin`).
 
+Cut back so, the space under a column whose lines centre on it, beside a block (a picture) and above
+a band's straight edge, is a hole too: the column lost its last block (see `_centred_over`).
+
 The space under a column that ends is no hole: open on one side, with the column's lines above it
 running on past it there and a band's straight edge below (see `_column_end`).
 
@@ -718,7 +721,11 @@ def _off_margin(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int,
     panel, a shorter column's whitespace is design. Or the cut rectangle is a band's end column
     (see `_column_hole`): a page set in a centred container ends its bands' rules at the
     container's side, and the margin beyond, where nothing is drawn, stands for the screen's edge.
-    None if it reaches no margin, the content there runs to the margin too, or neither holds."""
+    Or the cut rectangle is the space under a centred column's lines (see `_centred_over`), bounded
+    on its far side by any block (a picture), down to a band's straight edge: a column set centred
+    beside a picture is a hero's call to action, whose last block (its buttons) it lost; a column that
+    simply ends is set from its start.
+    None if it reaches no margin, the content there runs to the margin too, or none holds."""
     x0, y0, x1, y1 = r
     h, w = empty.shape
     full = ~empty
@@ -735,7 +742,21 @@ def _off_margin(empty: np.ndarray, means: np.ndarray, r) -> tuple[int, int, int,
     sd = _side_reach(empty, t)[far]
     if _bounded(sd) and _on_ground(empty, means, t, far):
         return t
+    if _bounded(sd) and _centred_over(empty, t) and _divider(_side_reach(empty, t)[3]):
+        return t
     return t if _column_hole(empty, means, t, _side_reach(empty, t)) else None
+
+
+def _centred_over(empty: np.ndarray, r) -> bool:
+    """The block just above the rectangle (its last lines, within NEAR) lies inside it and centres on
+    it, a cell either way: the lines of a column set centred (a hero's heading, its figures and its
+    buttons) centre on the column. A column that ends, beside a sidebar's panel, is set from its start."""
+    x0, y0, x1, y1 = r
+    band = (~empty)[max(0, y0 - NEAR):y0].any(axis=0)
+    runs = [(s, e) for s, e in _runs(band) if e > x0 and s < x1]
+    if not runs or runs[0][0] <= x0 or runs[-1][1] >= x1:
+        return False
+    return abs(runs[0][0] + runs[-1][1] - x0 - x1) <= 2
 
 
 def detect(img: np.ndarray) -> list[Issue]:
