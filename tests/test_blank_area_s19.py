@@ -1,8 +1,14 @@
-"""blank-area: a hole as tall as a hole in a ragged text column (its blocks in line at their start, each
-ending at its own length), and a stack's gap beside which the other side of the screen is bare too. The
-column's heading, button and link are a line or two apart, so a block's height between two of them is a
-block gone, whatever the space beside it; a centred composition (pictures over store links) spaces its
-groups by design and stays clean."""
+"""blank-area, on pages rendered in Chromium with one block hidden (visibility: hidden, as the benchmark
+hides it), each also rendered whole, which must stay clean:
+- a hole as tall as a hole in a ragged text column (its blocks in line at their start, each ending at its
+  own length): the column's heading, button and link are a line or two apart, so a block's height between
+  two of them is a block gone; a centred composition (pictures over store links) spaces its groups by
+  design and stays clean;
+- an item gone from a list, with the other side of the screen bare across from it (no mirrored twin);
+- a card gone from a column of cards, shut in on all four sides on the page's own flat ground, from the
+  least hole size (the ragged column's panel, bare under its short text, is its own ground and stays clean);
+- the buttons gone from a hero's centred column beside a picture, above the next band's edge.
+"""
 from __future__ import annotations
 
 from debug_pages import render_with_boxes
