@@ -6,7 +6,8 @@ a placeholder well short of its field's right side, or the last line of a wrappe
 Text sliced without an ellipsis shows in its last glyph: a straight cut through two or more
 strokes at full strength, a quote mark or a dotless i/j that is really the sliver of a letter, a
 bare stroke at the end (left unread, or read as a t or a 1, which are never bare), a stem read as a
-letter that never ends in one (a cut "n" read "r"), or a sentence stopping at a lone capital.
+letter that never ends in one (a cut "n" read "r"), a last stem thinner than its word's others
+(`truncation_stem`), or a sentence stopping at a lone capital.
 Clues read in the words alone are in `truncation_words`.
 """
 from __future__ import annotations
@@ -21,7 +22,9 @@ import numpy as np
 from .ink_words import ink_strength, ink_words, is_tofu, strong_runs
 from .issue import Issue
 from .lexicon import begins_word, is_word
-from .truncation_words import article_participle, misread_last, own_ellipsis, rare_pair, vowelless
+from .truncation_stem import thin_last_stem
+from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, own_ellipsis,
+                               rare_pair, vowelless)
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -30,8 +33,12 @@ ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # element cut at a word space shows its ellipsis after the space: only with the sentence's stop
 # right after it ("Twitter …. At the"), as a spaced ellipsis in prose ("wait ... what") has none
 # An "&" joins two words: nothing written ends on one, so an ellipsis right after it is a cut
-# element's too ("Media &… , Publishing"; a "+" may end a name, "C++…")
-MID_ELLIPSIS = re.compile(r"(?:[^\W_]|&)(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)[.,;:])\s+\S")
+# element's too ("Media &… , Publishing"; a "+" may end a name, "C++…"). So does a "/" with the
+# sentence's stop after the ellipsis ("HTTP/… , HTTP/2"; a path's "src/…" in prose has none). The
+# stop may be read a space off the ellipsis: a clipped inline box keeps the width it was given,
+# wider than what it shows, and prose never sets a space before its comma
+MID_ELLIPSIS = re.compile(r"(?:[^\W_]|&)(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)\s?[.,;:])\s+\S"
+                          r"|/(\.{3}|…)\s?[.,;:]\s+\S")
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
 # terminals cut straight down (C, s, e), the digits with such ends, and the two bowls of 8 and B
@@ -131,7 +138,7 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     # the glyphs read last whose own edge shows two strokes need a third (the recogniser may also
     # have dropped a sliver of the cut glyph and read the one before it)
     need = 3 if (last in MULTI_STROKE_END and last not in SMALL_ROUND and not _round_slice(img, t)) \
-        or last in TWO_MARK_END or _other_alphabet(t.text) else 2
+        or (last in TWO_MARK_END and not _mark_rises(img, t)) or _other_alphabet(t.text) else 2
     if len(runs) < need:
         return False
     # rows crossing most of the line in one stretch are rules (an underline, a box's border), not
@@ -139,6 +146,26 @@ def _sliced_end(img: np.ndarray, t: TextInfo) -> bool:
     # is inked as widely, but glyph by glyph
     rules = np.array([_rule_row(r) for r in distance(img[y:y + h, x:x + w], t.bg) >= 0.45 * top])
     return sum(not rules[a:b].all() for a, b in runs) >= need
+
+
+def _mark_rises(img: np.ndarray, t: TextInfo) -> bool:
+    """The last glyph, read as a colon, semicolon or equals sign, reaches well above the x-height
+    band: those marks sit inside it (a colon's dots on the band's top and bottom), so it is the
+    slice of a taller glyph, a digit's or a capital's ("Goal of 2|" read "Goal of :"). The band's
+    top is the row most of the line's ink columns start at (small letters outnumber capitals and
+    ascenders in a line; a line in capitals gives the capitals' top, above which no slice rises)."""
+    m = _line_ink(img, t, 0)
+    if m is None:
+        return False
+    ink = (m[0] >= 0.4) & ~_rules(m[0])[:, None]  # a link's underline is no glyph
+    cols = np.nonzero(ink.any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    if not len(gaps):
+        return False
+    start = int(cols[gaps[-1] + 1])
+    tops = np.argmax(ink[:, cols[cols < start]], axis=0)
+    rows = np.nonzero(ink[:, start:].any(axis=1))[0]
+    return int(rows[0]) <= int(np.bincount(tops).argmax()) - max(2, round(0.15 * t.x_height))
 
 
 def _round_slice(img: np.ndarray, t: TextInfo) -> bool:
@@ -188,6 +215,16 @@ def _stem_end(img: np.ndarray, t: TextInfo) -> bool:
     if d.shape[1] < 6 or d[:, -3:].max() >= 0.15 or b1 - b0 < 4:
         return False  # too narrow for a stem and a glyph before it, something follows, or no band
     return any(float((d[b0:b1 + 1, k] >= 0.8).mean()) >= 0.8 for k in (-4, -5))
+
+
+def _thin_stem(img: np.ndarray, t: TextInfo) -> bool:
+    """The line ends in a stem cut square, thinner than its word's others (see `thin_last_stem`),
+    nothing after it."""
+    m = _line_ink(img, t, 3)
+    if m is None or _has_cjk(t.text):
+        return False
+    d, b0, b1 = m
+    return float(d[:, -3:].max()) < 0.15 and thin_last_stem(d[:, :-3], b0, b1, t.x_height)
 
 
 def _sliver(img: np.ndarray, t: TextInfo) -> bool:
@@ -287,9 +324,12 @@ def _clean_stop(img: np.ndarray, t: TextInfo, reach: float = 1.0) -> bool:
 
 def _lone_capital(img: np.ndarray, t: TextInfo) -> bool:
     """A sentence that stops at one capital letter after a space ("Watch anywhere. C", "JSON, X",
-    "Photo & V"): the start of a word whose rest was cut off. Ink must stop cleanly after it."""
-    words = t.text.split()
-    joined = words[-2:-1] == ["&"] and len(words[-3]) >= 3  # "Photo & V": a word joined on ("Q & A" is not)
+    "Photo & V"): the start of a word whose rest was cut off. Ink must stop cleanly after it. A
+    footer's middle dots and bars part words as spaces do, and the recogniser may read the space
+    after a comma as none ("Press·©Quora,I" for "Press · © Quora, I|nc.")."""
+    words = re.findall(r"[^\s·•|,]+", t.text)
+    # "Photo & V": a word joined on ("Q & A" is not)
+    joined = len(words) >= 3 and words[-2] == "&" and len(words[-3]) >= 3
     if len(words) < 3 or len(words[-1]) != 1 or not ("A" <= words[-1] <= "Z") or (len(words[-2]) < 2 and not joined):
         return False
     return _clean_stop(img, t)
@@ -346,34 +386,32 @@ def _open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     return _clean_stop(img, t, BRACKET_REACH) and not _continues(t, infos, bracket=True)
 
 
-def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
+def _cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """The line stops part-way into a word: its last word is no English word but the start of one
     ("Search any IP addr", "A software collaboration pla"), while the words before it are all
     English (the recogniser read the line well, in the language the word list knows: a line in
     another one has words the list lacks, "Visitez notre boutique en ligne"). A word alone is left
     out (a search field's half-typed query, a name), and so are acronyms and names in capitals (the
-    list holds few); a capitalised name it lacks inside a sentence ("about Sovrn, please") is passed
-    over when two other words are English. The sentence's own stop may follow the fragment (a link
+    list holds few) but in a heading all in capitals (see `capitals_fragment`); a capitalised name
+    it lacks inside a sentence ("about Sovrn, please") is passed over when two other words are
+    English. The sentence's own stop may follow the fragment (a link
     cut inside a sentence: "read our support docum."). A line wrapping on below ends in a whole
     word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
     button it sits in (a query typed into a search box). A vowelless abbreviation read last counts
     as no word (see `vowelless`), and so does a word whose last letter is a cut one's misreading
-    (see `misread_last`)."""
-    text = t.text.rstrip()
+    (see `misread_last`). A last word run together with the one before it is read apart (see
+    `_respaced`)."""
+    text = _respaced(img, t)
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:
         return False
+    if capitals_fragment(text):
+        return _clean_stop(img, t) and not _room_after(img, t)
     last, before = m.group(1), text[:m.start(1)]
     if len(last) < 2 or not last[1:].islower() or not before or before[-1] not in WORD_BREAK:
         return False
     words = [m for m in WORD.finditer(before) if len(m.group()) >= 2 and not m.group().isupper()]
-    # a capitalised word the list lacks inside a sentence is a name ("about Sovrn, please"): two
-    # English words must then vouch for the language instead of one. At a sentence's start a
-    # capital says nothing ("Visitez notre boutique")
-    names = [m for m in words if m.group()[0].isupper() and not is_word(m.group())
-             and before[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":")]
-    known = [is_word(m.group()) for m in words if m not in names]
-    if len(known) < 1 + bool(names) or not all(known):
+    if not english_but_names(before):
         return False
     # a capitalised last word after a small-letter one, inside a sentence, is a name the list lacks
     # ("Connect with Temu"), as inside the line; a title's words are all capitalised
@@ -382,6 +420,33 @@ def _cut_word(img: np.ndarray, t: TextInfo) -> bool:
     abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
     cut = (not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)
     return cut and _clean_stop(img, t) and not _room_after(img, t)
+
+
+def _respaced(img: np.ndarray, t: TextInfo) -> str:
+    """The line's text with the word space the recogniser dropped in its last word put back: a
+    large heading's tight word space is often read as none ("Onemor" for "One mor|e"), while its
+    ink shows one word more than the text. The space goes where the ink words split the letters (by
+    their widths; a letter off only when that is the one way) and must leave an English word before
+    a fragment that begins one without being one; otherwise the text is left as read."""
+    text = t.text.rstrip()
+    said = text.split()
+    d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
+    words = ink_words(d, t.x_height) if d is not None else []
+    last = said[-1] if said else ""
+    if len(words) != len(said) + 1 or not re.fullmatch(r"[A-Za-z]{5,}", last) or is_word(last) or begins_word(last):
+        return text
+    (a, b), (c, e) = words[-2:]
+    k0 = round(len(last) * (b - a + 1) / (b - a + e - c + 2))
+    fits = [k for k in (k0, k0 - 1, k0 + 1) if 2 <= k <= len(last) - 2 and is_word(last[:k])
+            and not is_word(last[k:]) and begins_word(last[k:]) and last[k:].islower()]
+    if not fits or (fits[0] != k0 and len(fits) > 1):
+        return text  # no split, or two a letter off either way
+    # the last ink word must be as wide as the fragment's letters: the missing space is not
+    # elsewhere in the line
+    pitch = (words[-1][1] - words[0][0] + 1) / max(1, len(text) - 1)
+    if not 0.67 <= (e - c + 1) / (len(last) - fits[0]) / pitch <= 1.5:
+        return text
+    return text[:len(text) - len(last)] + last[:fits[0]] + " " + last[fits[0]:]
 
 
 def _english_before(words: list[str]) -> bool:
@@ -552,14 +617,14 @@ def _dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     but not a whole phrase. The words before must be English (the list knows them), the line must
     not wrap on below (checked by the caller) nor have ink or room after it, as for a cut word.
     Words that end phrasal verbs and credits ("Sign in", "Powered by") are not among them. So does
-    a past participle right after "a" or "an" (see `article_participle`)."""
+    a past participle right after "a" or "an" (see `article_participle`). A name the list lacks may
+    stand among the words before, as for a cut word ("Enter your QuickConnect ID to")."""
     text = t.text.rstrip()
     words = text.split()
     # in small letters: a capital "A" may be a letter of its own ("Q & A")
     if t.conf < MIN_WORD_CONF or len(words) < 2 or (words[-1] not in DANGLING and not article_participle(words)):
         return False
-    before = [w for w in WORD.findall(" ".join(words[:-1])) if len(w) >= 2 and not w.isupper()]
-    if not before or not all(is_word(w) for w in before) or _text_below(img, t, infos):
+    if not english_but_names(" ".join(words[:-1])) or _text_below(img, t, infos):
         return False
     return _clean_stop(img, t) and not _room_after(img, t)
 
@@ -822,7 +887,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(_issue_ellipsis(box, text))
             continue
         if mid is not None and mid.start() >= 3:
-            dots = max(mid.end(1), mid.end(2))  # whichever form matched (the other gives -1)
+            dots = max(mid.end(1), mid.end(2), mid.end(3))  # whichever form matched (the others give -1)
             out.append(_issue_ellipsis(_box_upto(t, dots), text[:dots]))
             continue
         inside = _cut_inside(img, t)
@@ -838,13 +903,13 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         if not e.text:
             continue
         glyphs = not _filled(d)
-        if glyphs and (_sliced_end(plain, e) or (len(e.text) >= 4 and len(said) >= 1
+        if glyphs and (_sliced_end(plain, e) or _thin_stem(plain, e) or (len(e.text) >= 4 and len(said) >= 1
                        and (_unread_fragment(plain, e, d, said) or _sliced_inside(t, d, words)))):
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
         elif (_lone_capital(plain, e)
               or glyphs and (_stray_mark(plain, e) or _stem_end(plain, e) or _sliver(plain, e))
-              or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e)
+              or _lone_letter(plain, e, infos) or _open_bracket(plain, e, infos) or _cut_word(plain, e, infos)
               or _dangling_word(plain, e, infos) or _misread_end(plain, e)) \
                 and not _wraps_on(t, infos):
             out.append(Issue("text-truncation", list(t.box), "warning",

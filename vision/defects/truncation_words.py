@@ -85,3 +85,31 @@ def article_participle(words: list[str]) -> bool:
             or last.endswith("eed"):
         return False
     return is_word(last[:-2]) or is_word(last[:-1])
+
+
+def capitals_fragment(text: str) -> bool:
+    """A heading set in capitals whose last word is no word but the start of one, every word before
+    it English ("DATA SOLU" of "DATA SOLUTIONS"). Acronyms, which the list lacks, are short and
+    mostly begin no word ("VISIT SOVRN", "SUPPORT NTP"); the few that do are of three letters
+    ("API", "USA"), so the fragment needs four letters or more and a vowel."""
+    words = text.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z]{4,}", words[-1]) or not any(ch in "AEIOUY" for ch in words[-1]):
+        return False
+    before = WORD.findall(" ".join(words[:-1]))
+    if not before or any(w != w.upper() for w in before) or not any(len(w) >= 3 for w in before) \
+            or not all(is_word(w) for w in before if len(w) >= 2):
+        return False
+    return not is_word(words[-1]) and begins_word(words[-1])
+
+
+def english_but_names(text: str) -> bool:
+    """The words of `text` (two letters or more, not capitals) are English, the list knowing them,
+    but for names: a capitalised word the list lacks inside a sentence is one ("about Sovrn,
+    please", "Enter your QuickConnect ID"), and two English words must then vouch for the language
+    instead of one. At a sentence's start a capital says nothing ("Visitez notre boutique")."""
+    words = [m for m in WORD.finditer(text) if len(m.group()) >= 2 and not m.group().isupper()]
+    names = [m for m in words if m.group()[0].isupper() and not is_word(m.group())
+             and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":")]
+    known = [is_word(m.group()) for m in words if m not in names]
+    return len(known) >= 1 + bool(names) and all(known)
+

@@ -1,0 +1,164 @@
+"""text-truncation, stop 19 (2026-12-01). Pages are rendered in Chromium and each line is boxed the
+way the page OCR boxes it, with the text the recogniser read."""
+from __future__ import annotations
+
+from debug_pages import read_line, render_with_boxes
+from vision.defects import truncation
+
+SPACED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #1a5e9a; }
+.cut { display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+</style></head><body>
+<p id="amp"><a href="#" class="cut" style="max-width: 92px">Media &amp; Entertainment</a>, <a href="#">Publishing</a>
+and several other areas.</p>
+<p id="slash">including experimental <a href="#" class="cut" style="max-width: 62px">HTTP/3 support</a>, HTTP/2 on a
+per-server basis,</p>
+<p id="path">Put the files in src/... and run the build</p>
+</body></html>"""
+
+
+def _found(img, box, read: str):
+    return truncation.detect(img, [read_line(img, box, read)])
+
+
+def test_an_ellipsis_inside_a_sentence_its_stop_read_a_space_off():
+    """A link clipped with an ellipsis inside a sentence keeps the width it was given, so the
+    sentence's comma stands a space off the ellipsis and is read so ("Media & ... , Publishing",
+    "HTTP/... , HTTP/2"); nothing written ends on "&" or on "/" before a comma: found, the box
+    ending at the ellipsis. A path's "src/..." in prose, with no stop after it, is not."""
+    img, boxes = render_with_boxes(SPACED, ("amp", "slash", "path"), height=200)
+    for key, read, want in (("amp", "Media & ... , Publishing and several other areas.", ["text-truncation"]),
+                            ("slash", "including experimental HTTP/... , HTTP/2 on a per-server basis,",
+                             ["text-truncation"]),
+                            ("path", "Put the files in src/... and run the build", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+        if found:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.75 * w
+
+
+# at(id, k, share): the element ends `share` of the way into its k-th character
+AT = """const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };"""
+HEADS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #edeef0; color: #000; font: bold 32px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+.clip { display: inline-block; overflow: hidden; vertical-align: bottom; }
+.caps { font-size: 20px; letter-spacing: 1.5px; color: #666; }
+</style></head><body>
+<div style="top: 30px"><span id="stem" class="clip">VK for mobile devices</span></div>
+<div style="top: 90px"><span id="whole">VK for mobil</span></div>
+<div style="top: 150px"><span id="email">Email</span></div>
+<div style="top: 210px" class="caps"><span id="caps" class="clip">DATA SOLUTIONS</span></div>
+<div style="top: 260px" class="caps"><span id="sovrn">VISIT SOVRN</span></div>
+<div style="top: 310px" class="caps"><span id="capw">DATA SOLUTIONS</span></div>
+</body></html>"""
+
+
+def test_a_last_stem_cut_thinner_than_its_words_others():
+    """"mobile" clipped through the stem of its l, so that "mobil" (a name the word list holds)
+    ends in a stem a third as heavy as the b's and the i's, cut square: found. The same word
+    drawn whole, and a word whose l is whole, are not."""
+    img, boxes = render_with_boxes(HEADS, ("stem", "whole", "email"), height=400,
+                                   before="(() => {" + AT + " at('stem', 11, 0.45); })()")
+    for key, read, want in (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mobil", []),
+                            ("email", "Email", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+def test_a_heading_in_capitals_cut_between_letters():
+    """A heading in capitals clipped between the U and the T of "SOLUTIONS" ("DATA SOLU"): the
+    last word begins an English word without being one, the word before is English: found. An
+    acronym after an English word ("VISIT SOVRN") and the whole heading are not."""
+    img, boxes = render_with_boxes(HEADS, ("caps", "sovrn", "capw"), height=400,
+                                   before="(() => {" + AT + " at('caps', 9, 1.05); })()")
+    for key, read, want in (("caps", "DATA SOLU", ["text-truncation"]), ("sovrn", "VISIT SOVRN", []),
+                            ("capw", "DATA SOLUTIONS", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+LINES = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #323c47; font: bold 22px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+.clip { display: inline-block; overflow: hidden; vertical-align: bottom; }
+a { color: #1a7ac0; }
+.foot { position: absolute; top: 230px; left: 0; right: 0; height: 110px; background: #1e1e1e;
+  font: 15px 'Liberation Sans', sans-serif; color: #bbb; }
+</style></head><body>
+<div style="top: 30px"><span id="to" class="clip">Enter your QuickConnect ID to access your NAS</span></div>
+<div style="top: 110px"><a href="#" id="goal" class="clip">Reach Our Goal of 24 Drives!</a></div>
+<div style="top: 170px; font-weight: normal"><span id="note">Read the release note :</span></div>
+<div class="foot"><div style="top: 20px"><span id="temu">About Temu</span></div>
+<div style="top: 60px"><span id="app">Get the Temu App</span></div></div>
+</body></html>"""
+
+
+def test_a_phrase_ending_on_to_after_a_name():
+    """Clipped at the word gap after "to": the phrase cannot end there, and the product's name the
+    word list lacks ("QuickConnect") inside the sentence does not stop the words before vouching
+    for English: found."""
+    img, boxes = render_with_boxes(LINES, ("to",), height=360,
+                                   before="(() => {" + AT + " at('to', 29, 0.9); })()")
+    found = _found(img, boxes["to"], "Enter your QuickConnect ID to")
+    assert [i.category for i in found] == ["text-truncation"], (boxes["to"], [i.message for i in found])
+
+
+def test_a_slice_of_a_digit_read_as_a_colon():
+    """An underlined link clipped through the "2" of "24": its two sliced strokes were read as a
+    colon, yet the upper one rises well above the x-height band, where a colon's dot never is:
+    found. A colon set after a space in a sentence's own ink is not."""
+    img, boxes = render_with_boxes(LINES, ("goal", "note"), height=360,
+                                   before="(() => {" + AT + " at('goal', 18, 0.35); })()")
+    for key, read, want in (("goal", "Reach Our Goal of :", ["text-truncation"]),
+                            ("note", "Read the release note :", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+STEP = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #4a5cff; font: 44px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body>
+<div style="top: 30px"><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">One
+more step</span></div>
+<div style="top: 120px"><span id="whole">One more</span></div>
+</body></html>"""
+
+
+def test_a_cut_word_run_together_with_the_word_before():
+    """A large heading clipped after the r of "more", read with its word space dropped ("Onemor"):
+    the ink shows two words, split where "One" ends, and "mor" begins a word without being one:
+    found. The whole "One more" read "Onemore" is not."""
+    img, boxes = render_with_boxes(STEP, ("cut", "whole"), height=220,
+                                   before="(() => {" + AT + " at('cut', 7, 0); })()")
+    for key, read, want in (("cut", "Onemor", ["text-truncation"]), ("whole", "Onemore", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+FOOTER = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f1f2f2; color: #636466; font: 15px 'DejaVu Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body>
+<div style="top: 30px">About · Careers · Press · <span id="cut" style="display: inline-block; overflow: hidden;
+vertical-align: bottom">© Quora, Inc. 2024</span></div>
+<div style="top: 80px"><span id="whole">About · Careers · Press · © Quora, Inc.</span></div>
+</body></html>"""
+
+
+def test_a_lone_capital_after_a_comma_read_without_spaces():
+    """A footer's links parted by middle dots, the last clipped after the I of "Inc.", read with
+    no spaces ("About·Careers·Press·©Quora,I"): the dots and the comma part words as spaces do, so
+    the line stops at a lone capital: found. The whole footer is not."""
+    img, boxes = render_with_boxes(FOOTER, ("cut", "whole"), height=140,
+                                   before="(() => {" + AT + " at('cut', 9, 1.0); })()")
+    row = [boxes["whole"][0], boxes["cut"][1], boxes["cut"][0] + boxes["cut"][2] - boxes["whole"][0], boxes["cut"][3]]
+    for box, read, want in ((row, "About·Careers·Press·©Quora,I", ["text-truncation"]),
+                            (boxes["whole"], "About·Careers·Press·©Quora,Inc.", [])):
+        found = _found(img, box, read)
+        assert [i.category for i in found] == want, (read, box, [i.message for i in found])
