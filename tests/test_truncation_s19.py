@@ -120,6 +120,37 @@ def test_a_slice_of_a_digit_read_as_a_colon():
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
 
 
+def test_a_name_the_screen_shows_whole_elsewhere():
+    """"About Temu": "Temu" is no English word but begins one ("temulence"), so alone the line looks
+    cut; another line of the screen shows the same word whole with text after it ("Get the Temu
+    App"), so it is the page's own name: no finding then."""
+    img, boxes = render_with_boxes(LINES, ("temu", "app"), height=360)
+    about, app = read_line(img, boxes["temu"], "About Temu"), read_line(img, boxes["app"], "Get the Temu App")
+    assert [i.category for i in truncation.detect(img, [about])] == ["text-truncation"]
+    assert truncation.detect(img, [about, app]) == []
+
+
+QUOTED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #333; background: #fff; }
+p { white-space: nowrap; margin: 0 0 24px 0; }
+</style></head><body>
+<p><span id="quoted">Change its HTML to 'Next Step...'</span></p>
+<p><span id="cut" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom;
+max-width: 160px">Change its HTML to 'Next Step'</span></p>
+</body></html>"""
+
+
+def test_an_ellipsis_inside_a_quotation_the_line_closes():
+    """Copy quoting text with its own ellipsis, the closing quote dropped by the recogniser
+    ("to 'Next Step.."): a quote opened a word before, and a narrow mark hangs from the line's top
+    past the dots: no finding. A line cut with an ellipsis inside the quotation still is one."""
+    img, boxes = render_with_boxes(QUOTED, ("quoted", "cut"), height=200)
+    for key, read, want in (("quoted", "Change its HTML to 'Next Step..", []),
+                            ("cut", "Change its HTML to 'Ne...", ["text-truncation"])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
 STEP = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; background: #fff; color: #4a5cff; font: 44px 'Liberation Sans', sans-serif; }
 div { position: absolute; left: 40px; white-space: nowrap; }

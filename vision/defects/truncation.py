@@ -24,7 +24,7 @@ from .issue import Issue
 from .lexicon import begins_word, is_word
 from .truncation_stem import thin_last_stem
 from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, own_ellipsis,
-                               rare_pair, vowelless)
+                               rare_pair, shown_whole, vowelless)
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -399,7 +399,8 @@ def _cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
     button it sits in (a query typed into a search box). A vowelless abbreviation read last counts
     as no word (see `vowelless`), and so does a word whose last letter is a cut one's misreading
-    (see `misread_last`). A last word run together with the one before it is read apart (see
+    (see `misread_last`). A word the screen shows whole elsewhere is the page's own (see
+    `shown_whole`). A last word run together with the one before it is read apart (see
     `_respaced`)."""
     text = _respaced(img, t)
     m = TAIL_WORD.search(text)
@@ -419,7 +420,8 @@ def _cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
         return False
     abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
     cut = (not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)
-    return cut and _clean_stop(img, t) and not _room_after(img, t)
+    others = [u.text for u in infos if u is not t and u.text.strip() != t.text.strip()]
+    return cut and _clean_stop(img, t) and not _room_after(img, t) and not shown_whole(last, others)
 
 
 def _respaced(img: np.ndarray, t: TextInfo) -> str:
@@ -836,6 +838,27 @@ def _room_after(img: np.ndarray, t: TextInfo) -> bool:
     return r is not None and r[1] > r[0] + 2 * t.x_height
 
 
+def _quoted_ellipsis(img: np.ndarray, t: TextInfo) -> bool:
+    """The ellipsis read last closes a quotation the line opened ("change its HTML to 'Next
+    Step...'"): a quote mark opens a word before it, and the ink goes on past the dots in one narrow
+    mark hanging from the line's top, the closing quote the recogniser dropped. A truncated
+    element's ellipsis is the last glyph it draws, so it quotes copy that has its own ellipsis."""
+    text = t.text.rstrip()
+    if not re.search(r"(?:^|\s)['\"‘“]\w", text):
+        return False
+    m = _line_ink(img, t, 0)
+    if m is None:
+        return False
+    d, b0, b1 = m
+    cols = np.nonzero((d >= 0.4).any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    if not len(gaps):
+        return False
+    start = int(cols[gaps[-1] + 1])  # the last glyph, apart from the dots by a column of ground
+    rows = np.nonzero((d[:, start:] >= 0.4).any(axis=1))[0]
+    return d.shape[1] - start <= 0.6 * t.x_height and int(rows[-1]) <= (b0 + b1) / 2
+
+
 def _wrapped_last_line(t: TextInfo, infos: list[TextInfo]) -> bool:
     """The last line of a wrapped paragraph: the line just above starts at the same x in the same
     type and runs on further right, so this text wraps and was not cut (an ellipsis there is the
@@ -879,7 +902,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         mid = MID_ELLIPSIS.search(text)
         if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
-            if _room_after(img, t) or _wrapped_last_line(t, infos) or own_ellipsis(text):
+            if _room_after(img, t) or _wrapped_last_line(t, infos) or own_ellipsis(text) or _quoted_ellipsis(img, t):
                 continue
             box = list(t.box)
             if dots is not None and dots > box[0] + box[2]:

@@ -113,3 +113,11 @@ def english_but_names(text: str) -> bool:
     known = [is_word(m.group()) for m in words if m not in names]
     return len(known) >= 1 + bool(names) and all(known)
 
+
+def shown_whole(word: str, others: list[str]) -> bool:
+    """One of the screen's other lines holds `word` (same letters, same case) as a whole word with
+    text after it: a name of the page the word list lacks ("About Temu" over "Get the Temu App"). A
+    clip leaves the start of a word only where it cut, so its fragment is no word of another line,
+    while a site's own name, product or jargon recurs across its screen."""
+    whole = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])[^A-Za-z]*[A-Za-z0-9]")
+    return any(whole.search(text) for text in others)
