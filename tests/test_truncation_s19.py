@@ -193,3 +193,34 @@ def test_a_lone_capital_after_a_comma_read_without_spaces():
                             (boxes["whole"], "About·Careers·Press·©Quora,Inc.", [])):
         found = _found(img, box, read)
         assert [i.category for i in found] == want, (read, box, [i.message for i in found])
+
+
+LONE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #000; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #00e; }
+</style></head><body>
+<p id="cut">the mainline branch, including experimental <a href="#" id="link" style="display: inline-block;
+overflow: hidden; vertical-align: bottom">HTTP/3 support</a>, HTTP/2 on a per-server basis,</p>
+<p id="unit">Retry within 3 s, then reload the page</p>
+<p id="list">Set x, y and z to zero in the form</p>
+</body></html>"""
+
+
+def test_a_lone_small_letter_glued_to_a_comma_inside_a_sentence():
+    """A link clipped after the first letter of its last word, the sentence's comma right after
+    it, read "HTTP/3 s, HTTP/2" (or with the next letter's sliver, "HTTP/3 si,"): English has no
+    one-letter word but "a", and "si" is a rare pair, so found, the box ending at the fragment. A
+    unit after a number ("3 s,") and a list of letters ("x, y and z") are not."""
+    img, boxes = render_with_boxes(LONE, ("cut", "unit", "list", "link"), height=200,
+                                   before="(() => {" + AT + " at('link', 7, 1.0); })()")
+    for key, read, want in (("cut", "the mainline branch, including experimental HTTP/3 s, HTTP/2 on a per-server basis,",
+                             ["text-truncation"]),
+                            ("cut", "the mainline branch, including experimental HTTP/3 si, HTTP/2 on a per-server basis,",
+                             ["text-truncation"]),
+                            ("unit", "Retry within 3 s, then reload the page", []),
+                            ("list", "Set x, y and z to zero in the form", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+        if found:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.7 * w

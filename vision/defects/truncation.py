@@ -24,7 +24,7 @@ from .issue import Issue
 from .lexicon import begins_word, is_word
 from .truncation_stem import thin_last_stem
 from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, own_ellipsis,
-                               rare_pair, shown_whole, vowelless)
+                               rare_pair, short_fragment_inside, shown_whole, vowelless)
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -914,6 +914,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(_issue_ellipsis(_box_upto(t, dots), text[:dots]))
             continue
         inside = _cut_inside(img, t)
+        if inside is None and t.conf >= MIN_WORD_CONF:
+            inside = short_fragment_inside(text)
         if inside is not None:
             out.append(Issue("text-truncation", _box_upto(t, inside), "warning",
                              f"Text \"{text[:inside][-40:]}\" stops part-way into a word inside a sentence: probably "

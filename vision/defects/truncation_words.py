@@ -121,3 +121,27 @@ def shown_whole(word: str, others: list[str]) -> bool:
     while a site's own name, product or jargon recurs across its screen."""
     whole = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])[^A-Za-z]*[A-Za-z0-9]")
     return any(whole.search(text) for text in others)
+
+
+def short_fragment_inside(text: str) -> int | None:
+    """Where a sentence holds one small letter as a word, or a two-letter word everyday English
+    does not use (see `rare_pair`), glued to the comma after it ("including experimental HTTP/3 s,
+    HTTP/2", "HTTP/3 si,"): an element clipped inside the sentence after the start of its last word,
+    the sentence's comma right after the clip. English writes no word of one small letter but "a"
+    (and a letter named in a list, a unit after a number: "3 s,"); the words around must be
+    English, as for a cut word inside a line (two at least, four in five known). Returns the index
+    just past the fragment, or None."""
+    for m in re.finditer(r"(?<=\s)([b-hj-z]|[a-z]{2})[,;](?=\s)", text):
+        frag = m.group(1)
+        if len(frag) == 2 and (frag in COMMON_PAIRS or words_beginning(frag) < ONSET_WORDS):
+            continue
+        before = text[:m.start()].split()
+        listed = re.search(r"(?:^|\s)[a-z][,;]?\s*$", text[:m.start()]) \
+            or re.match(r"\s*(?:(?:and|or)\s+)?[a-z](?:[,;.]|\s|$)", text[m.end():])
+        if not before or re.fullmatch(r"[\d.,:]+", before[-1]) or listed:
+            continue  # a unit after a number, or a list of letters ("x, y and z")
+        rest = text[:m.start()] + " " + text[m.end():]
+        others = [w for w in WORD.findall(rest) if len(w) >= 2 and not w.isupper()]
+        if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others):
+            return m.end(1)
+    return None
