@@ -224,3 +224,81 @@ def test_a_lone_small_letter_glued_to_a_comma_inside_a_sentence():
         if found:
             x, _, w, _ = boxes[key]
             assert found[0].bbox[0] + found[0].bbox[2] < x + 0.7 * w
+
+
+NEWS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #000; background: #fff; }
+p { white-space: nowrap; margin: 0 0 20px 0; } a { color: #00e; }
+</style></head><body>
+<p id="cut">2024-02-14 nginx-1.25.4 mainline version has been released, with fixes for <a href="#" id="link"
+style="display: inline-block; overflow: hidden; vertical-align: bottom">vulnerabilities in HTTP/3</a> (CVE-2024-24989,
+CVE-2024-31079)</p>
+</body></html>"""
+
+
+def test_a_word_cut_inside_a_sentence_beside_a_version_string():
+    """A link clipped inside a sentence after "vulnerabilitie", read with the bracket after it
+    spaced or glued ("vulnerabilitie(CVE-"): found, the box ending at the fragment. The release's
+    name run into its date and version ("2024-02-14nginx-1.25.4") is no sign of a misread line."""
+    img, boxes = render_with_boxes(NEWS, ("cut", "link"), height=120,
+                                   before="(() => {" + AT + " at('link', 13, 1.0); })()")
+    for read in ("2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie "
+                 "(CVE-2024-24989, CVE-2024-31079)",
+                 "2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie(CVE-2024-24989, "
+                 "CVE-2024-31079)"):
+        found = _found(img, boxes["cut"], read)
+        assert [i.category for i in found] == ["text-truncation"], (read, [i.message for i in found])
+        x, _, w, _ = boxes["cut"]
+        assert found[0].bbox[0] + found[0].bbox[2] < x + 0.8 * w
+
+
+WRAPPED = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; font: 20px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
+p { width: 540px; margin: 0 0 30px 0; } a { color: #38488f; }
+</style></head><body>
+<p id="cut">If you have questions about the purpose of this domain, or about Sovrn, please read our <a href="#"
+id="doc" style="display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+vertical-align: bottom; max-width: 114px">support documentation</a></p>
+<p id="own">We have served more than twelve thousand happy customers across the world and counting...</p>
+</body></html>"""
+LINES_JS = """(id) => { const g = document.createRange(); g.selectNodeContents(document.getElementById(id));
+  return Array.from(g.getClientRects()).filter(r => r.width > 5).map(r => [r.left, r.top, r.width, r.height]); }"""
+
+
+def test_an_ellipsis_after_a_fragment_on_a_wrapped_paragraphs_last_line():
+    """A link at the end of a wrapped paragraph clipped with an ellipsis after one letter ("read our
+    support d..."): the last line of a wrapped paragraph may end in copy's own ellipsis, but copy
+    writes it after whole words, so found. A paragraph whose last line ends "and counting..." is
+    not."""
+    from codegen.render import get_renderer
+
+    rects = {}
+
+    def page_fn(p):
+        for k in ("cut", "own"):
+            rects[k] = p.evaluate(LINES_JS, k)
+        rects["doc"] = p.evaluate("() => { const r = document.getElementById('doc').getBoundingClientRect(); "
+                                  "return r.right; }")
+
+    img = get_renderer().render(html=WRAPPED, width=720, height=300, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20).image
+    for key, reads, want in (("cut", ("If you have questions about the purpose of this domain, or",
+                                      "about Sovrn, please read our support d..."), ["text-truncation"]),
+                             ("own", ("We have served more than twelve thousand happy",
+                                      "customers across the world and counting..."), [])):
+        lines = _merge(rects[key])
+        if key == "cut":  # the clipped link's text runs on past its box: the line ends where the box does
+            lines[-1][2] = rects["doc"] - lines[-1][0]
+        infos = [read_line(img, box, text) for box, text in zip(lines, reads)]
+        found = truncation.detect(img, infos)
+        assert [i.category for i in found] == want, (key, lines, [i.message for i in found])
+
+
+def _merge(rects: list) -> list:
+    """Client rects of a paragraph's text merged into one box per line (by their top)."""
+    rows: dict = {}
+    for x, y, w, h in rects:
+        k = round(y)
+        a = rows.get(k)
+        rows[k] = [min(x, a[0]), y, max(x + w, a[0] + a[2]) - min(x, a[0]), max(h, a[3])] if a else [x, y, w, h]
+    return [rows[k] for k in sorted(rows)]

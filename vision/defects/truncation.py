@@ -23,8 +23,8 @@ from .ink_words import ink_strength, ink_words, is_tofu, strong_runs
 from .issue import Issue
 from .lexicon import begins_word, is_word
 from .truncation_stem import thin_last_stem
-from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, own_ellipsis,
-                               rare_pair, short_fragment_inside, shown_whole, vowelless)
+from .truncation_words import (article_participle, capitals_fragment, english_but_names, fragment_before_ellipsis,
+                               misread_last, own_ellipsis, rare_pair, short_fragment_inside, shown_whole, vowelless)
 from .pixels import TextInfo, distance, mode_color
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
@@ -499,17 +499,22 @@ def _cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
         return None
     said = list(re.finditer(r"\S+", t.text.rstrip()))
     for k, m in enumerate(said[:-1]):
-        word = m.group()
-        if not re.fullmatch(r"[a-z]{3,}", word) or is_word(word) or not begins_word(word):
+        # the recogniser may glue the bracket that follows to the fragment: "vulnerabilitie(CVE-"
+        word = m.group().split("(")[0]
+        glued = word != m.group()
+        if not re.fullmatch(r"[a-z]{3,}", word) or is_word(word) or not begins_word(word) or (glued and len(word) < 4):
             continue
-        others = WORD.findall(" ".join(w.group() for j, w in enumerate(said) if j != k))
-        others = [w for w in others if len(w) >= 2 and not w.isupper()]
+        rest = [w.group() for j, w in enumerate(said) if j != k] + ([m.group()[len(word):]] if glued else [])
+        others = [w for w in WORD.findall(" ".join(rest)) if len(w) >= 2 and not w.isupper()]
         # a word in small letters that is no word and begins none: the recogniser misread the
-        # line, and may have misread the fragment too ("attibution information abou all")
-        misread = any(w.islower() and len(w) >= 3 and not is_word(w) and not begins_word(w) for w in others)
+        # line, and may have misread the fragment too ("attibution information abou all"); a word
+        # run into digits is a name in a version or date ("2024-02-14nginx-1.25.4"), not a misreading
+        words = [re.sub(r"^\W+|\W+$", "", w) for w in rest]
+        misread = any(w.isalpha() and w.islower() and len(w) >= 3 and not is_word(w) and not begins_word(w)
+                      for w in words)
         if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others) and not misread \
                 and (len(word) >= 4 or _painted_apart(img, t, k)):
-            return m.end()
+            return m.start() + len(word)
     return None
 
 
@@ -902,7 +907,8 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         mid = MID_ELLIPSIS.search(text)
         if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
-            if _room_after(img, t) or _wrapped_last_line(t, infos) or own_ellipsis(text) or _quoted_ellipsis(img, t):
+            if _room_after(img, t) or own_ellipsis(text) or _quoted_ellipsis(img, t) \
+                    or (_wrapped_last_line(t, infos) and not fragment_before_ellipsis(text)):
                 continue
             box = list(t.box)
             if dots is not None and dots > box[0] + box[2]:

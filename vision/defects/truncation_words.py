@@ -145,3 +145,15 @@ def short_fragment_inside(text: str) -> int | None:
         if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others):
             return m.end(1)
     return None
+
+
+def fragment_before_ellipsis(text: str) -> bool:
+    """The ellipsis ending `text` is glued to a fragment, not a word: one small letter other than
+    "a" ("read our support d...") or a word in small letters that is no word but begins one
+    ("docum..."). Copy writes its own ellipsis after whole words ("and counting..."), so this one
+    is a clip's even where the line is the last of a wrapped paragraph."""
+    m = re.search(r"(?:^|\s)([a-z]+)(?:\.{2,3}|…)$", text.rstrip())
+    if m is None:
+        return False
+    word = m.group(1)
+    return word != "a" if len(word) == 1 else not is_word(word) and begins_word(word)
