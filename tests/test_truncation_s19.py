@@ -238,18 +238,21 @@ CVE-2024-31079)</p>
 
 def test_a_word_cut_inside_a_sentence_beside_a_version_string():
     """A link clipped inside a sentence after "vulnerabilitie", read with the bracket after it
-    spaced or glued ("vulnerabilitie(CVE-"): found, the box ending at the fragment. The release's
+    spaced or glued ("vulnerabilitie(CVE-", also as the last word read): found, the box ending at
+    the fragment. The release's
     name run into its date and version ("2024-02-14nginx-1.25.4") is no sign of a misread line."""
     img, boxes = render_with_boxes(NEWS, ("cut", "link"), height=120,
                                    before="(() => {" + AT + " at('link', 13, 1.0); })()")
     for read in ("2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie "
                  "(CVE-2024-24989, CVE-2024-31079)",
                  "2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie(CVE-2024-24989, "
-                 "CVE-2024-31079)"):
+                 "CVE-2024-31079)",
+                 "2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie(CVE-2024-24989,"):
         found = _found(img, boxes["cut"], read)
         assert [i.category for i in found] == ["text-truncation"], (read, [i.message for i in found])
         x, _, w, _ = boxes["cut"]
-        assert found[0].bbox[0] + found[0].bbox[2] < x + 0.8 * w
+        if read.endswith(")"):  # the box read is the whole line's
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.8 * w
 
 
 WRAPPED = """<!doctype html><html><head><meta charset="utf-8"><style>

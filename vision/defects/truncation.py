@@ -498,11 +498,13 @@ def _cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
     if t.conf < MIN_WORD_CONF:
         return None
     said = list(re.finditer(r"\S+", t.text.rstrip()))
-    for k, m in enumerate(said[:-1]):
-        # the recogniser may glue the bracket that follows to the fragment: "vulnerabilitie(CVE-"
+    for k, m in enumerate(said):
+        # the recogniser may glue the bracket that follows to the fragment: "vulnerabilitie(CVE-",
+        # the sentence going on in it even in the line's last word
         word = m.group().split("(")[0]
-        glued = word != m.group()
-        if not re.fullmatch(r"[a-z]{3,}", word) or is_word(word) or not begins_word(word) or (glued and len(word) < 4):
+        glued = word != m.group() and any(ch.isalnum() for ch in m.group()[len(word):])
+        if (k == len(said) - 1 and not glued) or not re.fullmatch(r"[a-z]{3,}", word) or is_word(word) \
+                or not begins_word(word) or (glued and len(word) < 4):
             continue
         rest = [w.group() for j, w in enumerate(said) if j != k] + ([m.group()[len(word):]] if glued else [])
         others = [w for w in WORD.findall(" ".join(rest)) if len(w) >= 2 and not w.isupper()]
