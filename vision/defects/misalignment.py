@@ -1,4 +1,4 @@
-"""misalignment: one member of a stack a few pixels off the left edge or centre line the rest share.
+"""misalignment: one member of a stack a few pixels off the left edge, centre line or right edge the rest share.
 
 The members are text paragraphs (by their ink, or the chip under their first word), boxes
 (regions of one flat colour with straight sides: a button's fill, the inside of an input or a
@@ -29,10 +29,15 @@ GAP_H = 1.5      # or this many times the taller one's height
 BEARING_EM = 0.12  # of the font size: glyph side bearings (ink starts this far inside)
 CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
 CJK_OPEN_LEFT = set("（「『【〈《")
+OTHER = {"left": ("centre",), "centre": ("left",), "right": ("left", "centre")}  # anchors a stack may share instead
+BEARING_STEM = set("BDEFHIKLMNPRbhiklmnpru1")
+BEARING_FLAT = set("AJTVWXYZfjtvwxyz4")
+MARKERS = set("•·●○◦■□▪▫▸▹►‣⁃-–—*✓✔")
 SECTION_EM = 3.0  # a section heading's space above it, in its ems
 HEADING = 1.3    # a heading's font is at least this many times the text's before it
 BAND = 64        # colour step (of 255) between the grounds of members set in different bands
 GROUND_ROWS = 5  # px: the strip above and below a member its ground is read from
+INK_STEP = 24    # a step between neighbouring pixels this large is ink (a letter's edge), not a ground's shading
 MAX_H = 160      # px: a stacked sibling taller than this is a section, not a stacked element
 
 
@@ -49,6 +54,17 @@ class _Item:
     in_row: bool = False             # one of such a row: its own middle is the row's business
     text_left: float | None = None   # where the text starts after a list marker leading the line
     members: tuple[int, ...] = ()    # a row's own members
+    painted: bool = False            # left is a chip's painted edge, not the ink's: no side bearing
+    listed: bool = False             # a list item led by its marker as read (a bullet, "1.")
+    right: float | None = None       # the edge a right-aligned stack shares (one line's ink end, a box's side)
+    lead: float | None = None        # left as its first glyph's shape places the box (None: as left)
+
+
+def _give(it: _Item, name: str) -> float:
+    """How far the member's value on this anchor may wander without a real offset: a glyph's side
+    bearing, but none for the painted edge of a chip or button under the text, which is where
+    the element starts to the pixel."""
+    return 0.0 if name == "left" and it.painted else it.slack
 
 
 def _icon_span(img: np.ndarray, t: TextInfo, others: np.ndarray) -> tuple[int, int]:
@@ -147,11 +163,43 @@ def _marked_alike(items: list[_Item], run: list[int], col: list[int]) -> bool:
     return abs(float(np.mean(v[:len(run)])) - float(np.mean(v[len(run):]))) <= TOL
 
 
+def _bearing(text: str) -> float:
+    """The first glyph's left side bearing, in ems, by its shape: a letter opening with a straight
+    stem (E, H, n) sits about 0.075 em inside its box in the sans faces UIs use, a round one (O, e)
+    about 0.04, a diagonal or a bar (A, V, T) hardly at all. Only ever used to tell which column a
+    line belongs to, never to measure an offset: serif faces set stems closer to the box."""
+    ch = text.strip()[:1]
+    return 0.075 if ch in BEARING_STEM else 0.01 if ch in BEARING_FLAT else 0.04
+
+
+def _listed(text: str) -> bool:
+    """The line leads with a list marker as read: a bullet or dash, or a number or letter with a
+    stop or bracket ("1.", "b)") before a space."""
+    text = text.strip()
+    if text[:1] in MARKERS:
+        return True
+    head = text.split(" ", 1)[0]
+    return " " in text and 2 <= len(head) <= 3 and head[-1] in ".)" \
+        and (head[:-1].isdigit() or (len(head) == 2 and head[0].islower()))
+
+
 def _open_end(text: str, left: bool) -> bool:
     """The text's left (or right) end is a full-width bracket or stop, whose ink sits on one side of
     its em: the ink's extent there is not the text's."""
     text = text.strip()
     return text[:1] in CJK_OPEN_LEFT if left else text[-1:] in CJK_OPEN_RIGHT
+
+
+def _same_pitch(p: list[TextInfo], t: TextInfo) -> bool:
+    """t is the next line of paragraph p at the paragraph's own line pitch, its ink as tall as the
+    last line's: a paragraph's lines are set one line-height apart, and a heading after it would
+    start farther down. Then a line's x-height judged unlike (underlined links filling it read as
+    its baseline) does not split it off as a member of its own."""
+    if len(p) < 2:
+        return False
+    pitch = p[-1].ink_box[1] - p[-2].ink_box[1]
+    a, b = t.ink_box, p[-1].ink_box
+    return abs(a[1] - b[1] - pitch) <= 1 and max(a[3], b[3]) <= 1.15 * min(a[3], b[3])
 
 
 def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
@@ -165,7 +213,8 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             b = p[-1].ink_box
             if any(abs(a[0] - q.ink_box[0]) <= 1 for q in p) \
                     and -3 <= a[1] - (b[1] + b[3]) <= 0.8 * max(a[3], b[3]) \
-                    and max(t.x_height, p[-1].x_height) <= 1.3 * min(t.x_height, p[-1].x_height):
+                    and (max(t.x_height, p[-1].x_height) <= 1.3 * min(t.x_height, p[-1].x_height)
+                         or _same_pitch(p, t)):
                 p.append(t)
                 break
         else:
@@ -178,16 +227,22 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
         for t in p[1:]:
             box = union(box, t.ink_box)
         centre = p[0].ink_box[0] + p[0].ink_box[2] / 2 if len(p) == 1 else None
+        right = p[0].ink_box[0] + p[0].ink_box[2] - 1.0 if len(p) == 1 else None
         if centre is not None and img is not None:
             others = np.array([o.box for o in infos if o is not p[0]], np.int64).reshape(-1, 4)
             a, b = _icon_span(img, p[0], others)
-            centre = (a + b) / 2
+            centre, right = (a + b) / 2, b - 1.0
         if _open_end(p[0].text, True) or _open_end(p[0].text, False):
             centre = None  # a full-width stop or bracket is ink on one side of an empty em
+        if _open_end(p[0].text, False):
+            right = None
         left = min(_chip_left(img, t) for t in p) if img is not None else box[0]
+        lead = min(_chip_left(img, t) if _chip_left(img, t) < t.ink_box[0]
+                   else t.ink_box[0] - _bearing(t.text) * font_px(t) for t in p) if img is not None else None
         # side bearings: the ink of a letter starts up to about 0.12 em right of its box
         out.append(_Item(tuple(box), float(left), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text,
-                         text_left=_after_marker(img, p[0]) if img is not None and len(p) == 1 else None))
+                         text_left=_after_marker(img, p[0]) if img is not None and len(p) == 1 else None,
+                         painted=left < box[0], listed=_listed(p[0].text), right=right, lead=lead))
     return out
 
 
@@ -226,8 +281,10 @@ def _box_items(boxes: list[FlatBox], img: np.ndarray) -> list[_Item]:
         x, y, w, h = b.box
         # the flat region stops one pixel inside the painted edge (two inside a thin border)
         left = _outer_left(img, x, y, h) if b.left else None
+        W = img.shape[1]  # the right edge: the left one's rule on the mirrored picture
+        right = W - 1 - _outer_left(img[:, ::-1], W - x - w, y, h) if b.right else None
         centre = x + w / 2 if b.left and b.right else None
-        out.append(_Item((x - 1, y - 1, w + 2, h + 2), left, centre, 0.0, ""))
+        out.append(_Item((x - 1, y - 1, w + 2, h + 2), left, centre, 0.0, "", right=right))
     return out
 
 
@@ -248,15 +305,24 @@ def _parents(items: list[_Item], n_text: int) -> None:
         it.parent = best
 
 
-def _bridged_gap(items: list[_Item], a: int, b: int, fill: list[int]) -> int:
+def _bridged_gap(items: list[_Item], a: int, b: int, fill: list[int], img: np.ndarray | None = None) -> int:
     """The widest empty height left between a and b (b below) once the siblings lying between them
-    within their width are counted (a right-aligned link between a rule and a button)."""
+    within their width are counted (a right-aligned link between a rule and a button), and the
+    rows of ink between them across the width they share (a line the recogniser did not read:
+    pale text on a pale ground is content of the stack all the same)."""
     A, B = items[a].box, items[b].box
     lo, hi = A[1] + A[3], B[1]
     x0, x1 = min(A[0], B[0]), max(A[0] + A[2], B[0] + B[2])
-    spans = sorted((items[i].box[1], items[i].box[1] + items[i].box[3]) for i in fill
-                   if i not in (a, b) and items[i].box[0] < x1 and items[i].box[0] + items[i].box[2] > x0
-                   and items[i].box[1] < hi and items[i].box[1] + items[i].box[3] > lo)
+    spans = [(items[i].box[1], items[i].box[1] + items[i].box[3]) for i in fill
+             if i not in (a, b) and items[i].box[0] < x1 and items[i].box[0] + items[i].box[2] > x0
+             and items[i].box[1] < hi and items[i].box[1] + items[i].box[3] > lo]
+    if img is not None and hi > lo:
+        s0, s1 = max(A[0], B[0], 0), min(A[0] + A[2], B[0] + B[2], img.shape[1])
+        band = img[lo:hi, s0:s1].astype(np.int16)
+        if band.shape[1] > 1:
+            inked = np.abs(np.diff(band, axis=1)).max(axis=(1, 2)) > INK_STEP
+            spans += [(lo + int(r), lo + int(r) + 1) for r in np.nonzero(inked)[0]]
+    spans.sort()
     widest, y = 0, lo
     for top, bottom in spans:
         widest = max(widest, top - y)
@@ -311,7 +377,8 @@ def _section(items: list[_Item], a: int, b: int) -> bool:
     return tb.slack >= HEADING * ta.slack and gap <= SECTION_EM * tb.slack / BEARING_EM
 
 
-def _chain(items: list[_Item], members: list[int], k: int, fill: list[int] = (), boxed: bool = False) -> list[int]:
+def _chain(items: list[_Item], members: list[int], k: int, fill: list[int] = (), boxed: bool = False,
+           img: np.ndarray | None = None) -> list[int]:
     """The members stacked with k: sorted top to bottom, consecutive ones overlapping horizontally
     and separated by no more than a gap their heights make plausible within one stack. Siblings
     in fill lying between two members can close a gap of up to two stack gaps (a stack is not
@@ -329,7 +396,7 @@ def _chain(items: list[_Item], members: list[int], k: int, fill: list[int] = (),
         if over <= 0 or gap < -2:
             return False
         return gap <= max(STACK_GAP, GAP_H * max(A[3], B[3]), MAX_H if boxed else 0) or (
-            gap <= 2 * STACK_GAP and _bridged_gap(items, order[j], order[j + 1], list(fill)) <= STACK_GAP)
+            gap <= 2 * STACK_GAP and _bridged_gap(items, order[j], order[j + 1], list(fill), img) <= STACK_GAP)
 
     def linked(j: int) -> bool:
         return close(j) or (0 < j < len(order) - 2 and close(j - 1) and close(j + 1)
@@ -412,49 +479,86 @@ def _aligned_otherwise(items: list[_Item], name: str, run: list[int], col: list[
     have ragged left edges; left-aligned ones, ragged centres). The column shares the anchor on
     which it agrees more closely: two left-aligned lines of about one width have centres a few
     pixels apart too, which says nothing of a third line's centre."""
-    other = "centre" if name == "left" else "left"
-    v = [getattr(items[i], other) for i in col]
-    r = [getattr(items[i], other) for i in run]
-    if any(x is None for x in v + r) or np.ptp(v) > 2 * TOL \
-            or np.ptp(v) > np.ptp([getattr(items[i], name) for i in col]) + 1:
-        return False
-    return all(abs(x - float(np.mean(v))) <= TOL for x in r)
+    for other in OTHER[name]:
+        v = [getattr(items[i], other) for i in col]
+        r = [getattr(items[i], other) for i in run]
+        if any(x is None for x in v + r) or np.ptp(v) > 2 * TOL \
+                or np.ptp(v) > np.ptp([getattr(items[i], name) for i in col]) + 1:
+            continue
+        if all(abs(x - float(np.mean(v))) <= TOL for x in r):
+            return True
+    return False
 
 
-def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int, boxed: bool) -> bool:
+def _shares_other(items: list[_Item], name: str, g: list[int], run: list[int], k: int, boxed: bool,
+                  img: np.ndarray | None = None) -> bool:
     """k lines up by its other anchor with two or more members of its own stack: it belongs to a
     stack aligned that way, and its edge here only happens to come near a column. Not when those
     members agree more closely on this anchor than on the other (see _aligned_otherwise)."""
-    other = "centre" if name == "left" else "left"
-    vk = getattr(items[k], other)
-    if vk is None:
-        return False
-    same = [i for i in g if getattr(items[i], other) is not None and abs(getattr(items[i], other) - vk) <= TOL]
-    rest = [i for i in _chain(items, same, k, g, boxed) if i not in run]
-    if len(rest) < 2:
-        return False
-    here = [getattr(items[i], name) for i in rest]
-    return any(x is None for x in here) or np.ptp([getattr(items[i], other) for i in rest]) <= np.ptp(here) + 1
+    for other in OTHER[name]:
+        vk = getattr(items[k], other)
+        if vk is None:
+            continue
+        same = [i for i in g if getattr(items[i], other) is not None and abs(getattr(items[i], other) - vk) <= TOL]
+        rest = [i for i in _chain(items, same, k, g, boxed, img) if i not in run]
+        if len(rest) < 2:
+            continue
+        here = [getattr(items[i], name) for i in rest]
+        if any(x is None for x in here) or np.ptp([getattr(items[i], other) for i in rest]) <= np.ptp(here) + 1:
+            return True
+    return False
 
 
-def _edge(it: _Item, v: float, c: float) -> float:
+def _edge(it: _Item, v: float, c: float, name: str = "left") -> float:
     """The column edge a member's left value vouches for: a text's ink starts right of its box by up
     to its side bearing (a large heading's first letter), so ink right of the column c by no more
-    than that stands for c. Ink can only start right of the box, never left of it."""
-    return v if v <= c else max(c, v - it.slack)
+    than that stands for c. Ink can only start right of the box, never left of it; at the right
+    end, mirrored, it ends left of it."""
+    if name == "right":
+        return v if v >= c else min(c, v + _give(it, name))
+    return v if v <= c else max(c, v - _give(it, "left"))
 
 
-def _centred(items: list[_Item], col: list[int]) -> bool:
+def _centred(items: list[_Item], col: list[int], name: str = "left") -> bool:
     """Three or more lines of unlike widths whose centres agree more closely than their left edges
     (dates centred in a column beside the events they list): a centred column, whose left edges
     only happen to lie near one another and are no edge another element lines up with. Lines set
     flush left have their centres spread by half their widths' spread: agreeing ones would need
-    each width to make up for its left edge exactly, which three unlike lines do not by chance."""
+    each width to make up for its left edge exactly, which three unlike lines do not by chance. The
+    same holds of right edges."""
     if len(col) < 3 or any(items[i].centre is None or not items[i].text for i in col):
         return False
-    lefts = [items[i].left for i in col]
+    lefts = [getattr(items[i], name) for i in col]
     return float(np.ptp([items[i].centre for i in col])) + 1 <= float(np.ptp(lefts)) \
         and float(np.ptp([items[i].box[2] for i in col])) >= 2 * TOL
+
+
+def _on_section(items: list[_Item], g: list[int], run: list[int], name: str) -> bool:
+    """The block, out past the column it was judged against, shares its edge to TOL with a section
+    (a sibling taller than MAX_H: a panel, a banner) just above or below it: it stands in the
+    column the page's sections share, and the members it was judged against are set in from it
+    (the text inside a row of cards under a section's heading). Only asked of a block out past
+    its column: one set in from it is not vouched for by a section that is set in as well."""
+    v = float(np.mean([getattr(items[i], name) for i in run]))
+    top = min(items[i].box[1] for i in run)
+    bottom = max(items[i].box[1] + items[i].box[3] for i in run)
+    for j in g:
+        s = items[j]
+        e = getattr(s, name)
+        if s.box[3] <= MAX_H or s.rule or e is None or abs(e - v) > TOL:
+            continue
+        if max(s.box[1] - bottom, top - (s.box[1] + s.box[3])) <= STACK_GAP + GAP_H * (bottom - top):
+            return True
+    return False
+
+
+def _flush_right(items: list[_Item], k: int, col: list[int], spread: float) -> bool:
+    """A right edge worth judging a line by: the right ends of left-aligned lines are ragged, and two
+    of a stack's lines end within a few pixels of each other by chance often enough, so the column
+    is a painted edge (a box's side, a rule's end) or three lines ending together, and agrees to
+    within TOL. Only a line of text is judged by it: a box's right side depends on its width, which
+    differs from its neighbours' wherever they only share their left edge."""
+    return bool(items[k].text) and spread <= TOL and (len(col) >= 3 or any(not items[i].text for i in col))
 
 
 def _gridded(items: list[_Item], run: list[int], col: list[int]) -> bool:
@@ -467,10 +571,11 @@ def _gridded(items: list[_Item], run: list[int], col: list[int]) -> bool:
     return sum(any(abs(a - b) <= TOL for b in lefts) for a in own) >= 2
 
 
-def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: float) -> list[int]:
+def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: float, name: str = "left") -> list[int]:
     """The off members adjoining k in the stack. Others near k's edge but apart from it count
     neither way when their ink starts right of the column by no more than their side bearing (a
-    large heading's first letter), since they may be in line; any other leaves nothing."""
+    large heading's first letter), since they may be in line (at the right end: ends left of it);
+    any other leaves nothing."""
     pos = stack.index(k)
     lo = hi = pos
     while lo > 0 and stack[lo - 1] in run:
@@ -479,7 +584,8 @@ def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: fl
         hi += 1
     block = stack[lo:hi + 1]
     rest = [i for i in run if i not in block]
-    if all(0 <= items[i].left - ref <= items[i].slack for i in rest):
+    sign = -1 if name == "right" else 1
+    if all(0 <= sign * (getattr(items[i], name) - ref) <= _give(items[i], name) for i in rest):
         return block
     return []
 
@@ -500,21 +606,32 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
         if len(g) < 3:
             continue
         boxed = parent >= 0
-        for name in ("left", "centre"):
+        for name in ("left", "centre", "right"):
             vals = {i: getattr(items[i], name) for i in g if getattr(items[i], name) is not None
                     and items[i].box[3] <= MAX_H and not (name == "centre" and items[i].in_row)}
             for k, vk in vals.items():
                 # the stack k belongs to, among the members near its edge; the column is the value
                 # most of the others in that stack share
-                near = _chain(items, [i for i, v in vals.items() if abs(v - vk) <= MAX_OFF + TOL], k, g, boxed)
-                col = [i for i in near if abs(vals[i] - vk) >= MIN_OFF]
+                near = _chain(items, [i for i, v in vals.items() if abs(v - vk) <= MAX_OFF + TOL], k, g, boxed, img)
+                # which side of the offset a member is on: apart from k by its ink or by its left as
+                # its first glyph places it (a large heading's E sits its bearing right of the box),
+                # with k by both; offsets are measured on the ink
+                guess = {i: items[i].lead if name == "left" and items[i].lead is not None else vals[i] for i in near}
+                col = [i for i in near if max(abs(vals[i] - vk), abs(guess[i] - guess[k])) >= MIN_OFF]
                 if len(col) < 2:
                     continue
-                c = max(col, key=lambda i: sum(abs(vals[j] - vals[i]) <= TOL for j in col))
-                col = [i for i in col if abs(vals[i] - vals[c]) <= TOL + items[i].slack]
-                run = [i for i in near if abs(vals[i] - vk) <= TOL]
-                edge = {i: _edge(items[i], vals[i], vals[c]) if name == "left" else vals[i] for i in col}
-                stack = _chain(items, col + run, k, g, boxed)
+                c = max(col, key=lambda i: (sum(abs(guess[j] - guess[i]) <= TOL for j in col),
+                                            sum(abs(vals[j] - vals[i]) <= TOL for j in col)))
+                col = [i for i in col if min(abs(guess[i] - guess[c]), abs(vals[i] - vals[c]))
+                       <= TOL + _give(items[i], name)]
+                run = [i for i in near if abs(guess[i] - guess[k]) <= TOL and i not in col]
+                if name == "left" and not items[k].listed:
+                    # list items hang their markers in the list's own indent, which is the list's
+                    # design (its padding), not a column edge: they neither share an element's
+                    # offset that lands on their indent nor break up the block that element makes
+                    run = [i for i in run if not items[i].listed]
+                edge = {i: vals[i] if name == "centre" else _edge(items[i], vals[i], vals[c], name) for i in col}
+                stack = _chain(items, col + run, k, g, boxed, img)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
                 band = _same_band(items, stack, k, img)
@@ -522,27 +639,41 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue
                 ref = float(np.mean([edge[i] for i in col_s]))
-                run_s = _block(items, stack, run_s, k, ref) if name == "left" else run_s
+                run_s = run_s if name == "centre" else _block(items, stack, run_s, k, ref, name)
                 pos = [stack.index(i) for i in run_s]
                 if not run_s or max(pos) - min(pos) + 1 != len(run_s):
                     continue  # the off members must be one block of the stack
                 spread = float(np.ptp([edge[i] for i in col_s]))
                 if spread > 2 * TOL or (name == "centre" and len(col_s) < 3 and spread > 1):
                     continue  # centres of lines of different widths wobble: demand more there
+                if name == "right" and not _flush_right(items, k, col_s, spread):
+                    continue
                 dx = float(np.mean([vals[i] for i in run_s])) - ref
                 # ink starts right of a letter's box by its side bearing: a text further right than
                 # its column by less than its bearing (or left by less than theirs) may be aligned
-                if name == "left":
-                    need = max(items[i].slack for i in (run_s if dx > 0 else col_s))
+                if name != "centre" and (dx > 0) == (name == "left"):
+                    need = max(_give(items[i], name) for i in run_s)
+                elif name != "centre" and all(_give(items[i], name) for i in col_s):
+                    need = max(_give(items[i], name) for i in col_s)
+                elif name == "left":
+                    # a box's or chip's painted edge places the column exactly (the others' ink lies
+                    # within their bearing of it): the run is off once past that edge
+                    need = ref - max(vals[i] - _give(items[i], name) for i in col_s)
+                elif name == "right":  # mirrored: ink ends left of the box
+                    need = min(vals[i] + _give(items[i], name) for i in col_s) - ref
                 else:
                     need = max(items[i].slack for i in run_s + col_s) / 2
-                if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF if name == "left" else MAX_OFF_CENTRE):
+                if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF_CENTRE if name == "centre" else MAX_OFF):
                     continue
                 if name == "centre" and _gridded(items, run_s, col_s):
                     continue
-                if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed):
+                if name != "centre" and (dx < 0) == (name == "left") and _on_section(items, g, run_s, name):
+                    continue
+                if _aligned_otherwise(items, name, run_s, col_s) or _shares_other(items, name, g, run_s, k, boxed, img):
                     continue
                 if name == "left" and (_marked_alike(items, run_s, col_s) or _centred(items, col_s)):
+                    continue
+                if name == "right" and _centred(items, col_s, name):
                     continue
                 key = frozenset(run_s)
                 if key in seen:
@@ -582,10 +713,10 @@ def _stroke(img: np.ndarray, r: tuple[int, int, int, int]) -> bool:
 
 def detect(infos: list[TextInfo], img: np.ndarray) -> list[Issue]:
     """Stacks of text paragraphs, drawn boxes and rules, one member (or a block of adjacent members)
-    a few pixels off the left edge or centre line the rest share. Lines are placed by their
+    a few pixels off the left edge, centre line or right edge the rest share. Lines are placed by their
     glyphs (glyph_box), not by whatever else their OCR boxes took in."""
     infos = [replace(t, ink_box=glyph_box(img, t)) for t in infos]
     boxes = _box_items(flat_boxes(img, [t.box for t in infos]), img)
-    lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True)
+    lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True, right=r[0] + r[2] - 1.0)
              for r in rules(img, [t.box for t in infos]) if _stroke(img, r)]
     return _element_detect(infos, boxes + lines, img)

@@ -289,11 +289,26 @@ def rules(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 40) -> li
 class FlatBox:
     """A region of one flat colour with straight sides: a filled box's fill, or the inside of an
     outlined one (an input, a card). `box` is the region's extent; a side is only trusted as an
-    edge when it runs straight over most of the region's height (or width)."""
+    edge when it runs straight over most of the region's height (or width), or is a round end."""
 
     box: tuple[int, int, int, int]
     left: bool
     right: bool
+
+
+def _round_end(inset: np.ndarray) -> bool:
+    """A side drawn as a round end (a pill button's, a large corner radius's): how far each row's
+    flat region starts inside the box falls steadily to nothing at the middle rows and mirrors
+    itself about them. Such a side's middle is the box's edge (CSS rounds the corners inside the
+    box), so it places the element as well as a straight side does. A side cut by text or an
+    icon is neither steady nor mirrored."""
+    n = len(inset)
+    if n < 8:
+        return False
+    mid = inset[n // 2 - max(1, n // 10): n // 2 + max(1, n // 10) + 1]
+    half = inset[: n // 2]
+    return bool(mid.max() <= 1 and inset[0] >= 3 and inset[-1] >= 3
+                and np.abs(inset - inset[::-1]).max() <= 2 and (np.diff(half) <= 1).all())
 
 
 def flat_boxes(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 16, min_h: int = 8,
@@ -325,8 +340,10 @@ def flat_boxes(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 16, 
         b = h - 1 - np.argmax(sub[::-1], axis=0)[cols]
         if (t <= 1).mean() < straight or (b >= h - 2).mean() < straight:
             continue
-        lft = (np.argmax(sub, axis=1)[rows] <= 1).mean() >= straight
-        rgt = (w - 1 - np.argmax(sub[:, ::-1], axis=1)[rows] >= w - 2).mean() >= straight
+        ins_l = np.argmax(sub, axis=1)[rows]
+        ins_r = np.argmax(sub[:, ::-1], axis=1)[rows]
+        lft = (ins_l <= 1).mean() >= straight or _round_end(ins_l)
+        rgt = (ins_r <= 1).mean() >= straight or _round_end(ins_r)
         if lft or rgt:
             out.append(FlatBox((x, y, w, h), bool(lft), bool(rgt)))
     return out
