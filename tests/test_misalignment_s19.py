@@ -196,27 +196,6 @@ def test_a_link_under_a_large_heading_in_line_is_quiet():
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
-def _docs(shift: int) -> str:
-    return STYLE + f"""<div style="margin:60px 0 0 80px;width:470px">
-<h1 style="margin:0 0 22px;font-size:37px">Documentation simplified</h1>
-<p id="moved" style="margin:0 0 22px;font-size:19px;line-height:1.2;position:relative;left:{shift}px">Build, host,
-and share documentation, all with a single platform.</p>
-<div style="display:inline-block;background:#8c4fd8;color:#fff;padding:12px 28px;border-radius:4px;font-size:19px">
-Sign up now</div></div></body></html>"""
-
-
-def test_a_paragraph_left_of_a_heading_and_a_button_is_found():
-    """A button's edge is exact: the column is no farther left than it, whatever the heading's
-    bearing allows, so the paragraph 4 px left of the button's edge is off."""
-    found, b = _misaligned(_docs(-4), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
-
-
-def test_a_paragraph_between_a_heading_and_a_button_in_line_is_quiet():
-    found, _ = _misaligned(_docs(0))
-    assert found == [], [(i.bbox, i.message) for i in found]
-
-
 def _news(_: int = 0) -> str:
     card = ('<div style="width:246px;background:repeating-linear-gradient(90deg,#dcdcdc 0 1px,#f0f0f0 1px 2px);font:17px Liberation Serif, serif;line-height:1.55;'
             'color:#333"><img src="missing.png" alt="{}" style="display:block;width:246px;height:60px">'

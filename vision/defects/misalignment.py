@@ -651,16 +651,8 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 dx = float(np.mean([vals[i] for i in run_s])) - ref
                 # ink starts right of a letter's box by its side bearing: a text further right than
                 # its column by less than its bearing (or left by less than theirs) may be aligned
-                if name != "centre" and (dx > 0) == (name == "left"):
-                    need = max(_give(items[i], name) for i in run_s)
-                elif name != "centre" and all(_give(items[i], name) for i in col_s):
-                    need = max(_give(items[i], name) for i in col_s)
-                elif name == "left":
-                    # a box's or chip's painted edge places the column exactly (the others' ink lies
-                    # within their bearing of it): the run is off once past that edge
-                    need = ref - max(vals[i] - _give(items[i], name) for i in col_s)
-                elif name == "right":  # mirrored: ink ends left of the box
-                    need = min(vals[i] + _give(items[i], name) for i in col_s) - ref
+                if name != "centre":  # mirrored at the right end: ink ends left of the box
+                    need = max(_give(items[i], name) for i in (run_s if (dx > 0) == (name == "left") else col_s))
                 else:
                     need = max(items[i].slack for i in run_s + col_s) / 2
                 if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF_CENTRE if name == "centre" else MAX_OFF):
