@@ -122,7 +122,8 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
     band = img[y + h // 4:y + h - h // 4, a:x].astype(np.int16)
     if band.shape[0] < 2:
         return x
-    off = np.abs(band - np.asarray(t.bg, np.int16)).max(axis=-1)   # rows x cols
+    ground = np.asarray(t.around or t.bg, np.int16)  # a button's label: its fill is the chip
+    off = np.abs(band - ground).max(axis=-1)   # rows x cols
     painted = (off.min(axis=0) > 4) & (np.ptp(band, axis=0).max(axis=-1) <= 12)
     bare = off.max(axis=0) <= 4
     k = len(painted) - 1
@@ -136,9 +137,8 @@ def _chip_left(img: np.ndarray, t: TextInfo) -> int:
     col, gap = a + k + 2, max(4, h)
     if y - gap < 0 or y + h + gap >= img.shape[0]:
         return x
-    bg = np.asarray(t.bg, np.int16)
     for part in (img[y - gap:y, col], img[y + h:y + h + gap + 1, col]):
-        if not (np.abs(part.astype(np.int16) - bg).max(axis=-1) <= 4).any():
+        if not (np.abs(part.astype(np.int16) - ground).max(axis=-1) <= 4).any():
             return x  # a panel or a gradient the line sits in
     return a + k + 1
 

@@ -80,6 +80,7 @@ class TextInfo:
     ink_height: int
     x_height: int
     conf: float
+    around: RGB | None = None  # the colour around the box, where the line's ground is a fill the box hugs
 
 
 def text_info(img: np.ndarray, line) -> TextInfo | None:
@@ -92,9 +93,17 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     crop = img[y0:y1, x0:x1]
     bg, share = mode_color(ring(img, (x, y, w, h), pad=2, width=2))
     inner_bg, inner_share = mode_color(crop)
+    hugged, around = False, bg
     if inner_share > share and distance(np.array([[inner_bg]]), bg)[0, 0] > 12:
         bg, share = inner_bg, max(share, inner_share)  # the ring fell on a neighbour: trust the box
+    elif _outside_a_fill(crop, bg, share):
+        hugged = True
+        # a fill the box hugs: its median, as a gradient has no frequent colour (and its label's
+        # colour can be the most frequent one), while letters leave the fill most of the box
+        bg = tuple(int(v) for v in np.median(crop.reshape(-1, 3), axis=0))
+        share = float((distance(crop, bg) <= 24).mean())
     d = distance(crop, bg)
+    d[_outside_corners(img, x0, y0, crop, bg, hugged)] = 0
     top = float(d.max())
     if top < 12:
         return None
@@ -115,7 +124,47 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
         return None
     dense = np.nonzero(prof >= 0.35 * prof.max())[0]
     xh = int(dense[-1] - dense[0] + 1) if len(dense) else ink_box[3]
-    return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf)
+    return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf,
+                    around if hugged else None)
+
+
+def _outside_corners(img: np.ndarray, x0: int, y0: int, crop: np.ndarray, bg: RGB, hugged: bool) -> np.ndarray:
+    """Pixels in the box's corners that belong to what lies around the box: where a line's box
+    hugs a rounded field or button, the panel around it fills the box's corners and runs on
+    outside them, and those, with the anti-aliased blend along the fill's curve, are no ink of the
+    line (their colour would be read as the text's, the corners as glyphs reaching the box's edge).
+    A letter at a corner of its box stops at the box's edge: the ground continues outside it, not
+    the letter's colour. What runs down the box's whole side is no corner but a box beside or over
+    the line (element-overlap's evidence), and stays, unless the box is `hugged`: the surface all
+    round it then shows in its sides as well as its corners."""
+    import cv2
+
+    from .paint import blend_of
+
+    H, W = img.shape[:2]
+    h, w = crop.shape[:2]
+    out = np.zeros((h, w), bool)
+    ground = distance(crop, bg) <= 16
+    for cy, cx, dy, dx in ((0, 0, -1, -1), (0, w - 1, -1, 1), (h - 1, 0, 1, -1), (h - 1, w - 1, 1, 1)):
+        c = crop[cy, cx]
+        oy, ox = y0 + cy + 2 * dy, x0 + cx + 2 * dx
+        if not (0 <= oy < H and 0 <= ox < W) or distance(np.array([[c]]), bg)[0, 0] <= 24 \
+                or distance(img[oy:oy + 1, ox:ox + 1], c)[0, 0] > 24:
+            continue
+        edge = blend_of(crop, bg, c, tol=20) & ~ground
+        _, lab = cv2.connectedComponents(edge.astype(np.uint8), connectivity=8)
+        piece = lab == lab[cy, cx]
+        if hugged or not (piece[0].any() and piece[-1].any()):
+            out |= piece
+    return out
+
+
+def _outside_a_fill(crop: np.ndarray, ring_bg: RGB, ring_share: float) -> bool:
+    """The ring lies on a flat surface whose colour the box itself barely shows: the OCR box
+    hugs a painted fill (a button, a badge) and the ring fell just outside it. Letters cover well
+    under half of their line's box, so the ground they stand on fills most of it; a gradient fill
+    has no single colour frequent enough to outvote the ring, yet the ring's colour is not in it."""
+    return ring_share >= 0.5 and float((distance(crop, ring_bg) <= 12).mean()) < 0.15
 
 
 def uncovered(mask: np.ndarray, boxes, pad: int) -> np.ndarray:
