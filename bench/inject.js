@@ -44,7 +44,8 @@ async ({category, seed}) => {
   const done = (el, note) => measured(() => rectOf(el), note);
   const waitImg = (img) => new Promise(res => { if (img.complete) return res(); img.onload = img.onerror = () => res(); setTimeout(res, 3000); });
   const box = (r) => [r.left, r.top, r.width, r.height];
-  const textRect = (el) => { const rg = document.createRange(); rg.selectNodeContents(el); return rg.getBoundingClientRect(); };
+  const textRange = (el) => { const rg = document.createRange(); rg.selectNodeContents(el); return rg; };
+  const textRect = (el) => textRange(el).getBoundingClientRect();
   const doneText = (el, note) => measured(() => box(textRect(el)), note);
   const cands = texts();
   const needText = ['text-overlap', 'element-overlap', 'text-truncation', 'low-contrast', 'small-text', 'small-target'];
@@ -58,6 +59,14 @@ async ({category, seed}) => {
       top: (r.top + scrollY + r.height * (0.35 + 0.2 * rnd())) + 'px', font: cs.font, color: cs.color,
       whiteSpace: 'nowrap', zIndex: 2147483000, background: 'transparent', margin: 0, padding: 0});
     document.body.appendChild(sp);
+    // a defect only where the glyphs cross: the new line's rows reach into a third of the text's
+    // own line's rows and their runs share two em (a text box taller than its one line, or a line
+    // that ends early, can leave the span in blank space beside or below it)
+    const a0 = sp.getBoundingClientRect(), fsz = parseFloat(cs.fontSize);
+    const crosses = Array.from(textRange(el).getClientRects()).some(q =>
+      Math.min(a0.bottom, q.bottom) - Math.max(a0.top, q.top) >= 0.35 * Math.min(a0.height, q.height)
+      && Math.min(a0.right, q.right) - Math.max(a0.left, q.left) >= 2 * fsz);
+    if (!crosses) { sp.remove(); return {error: 'the injected line does not cross the text'}; }
     return measured(() => { const a = sp.getBoundingClientRect(), t = textRect(el);
       const x0 = Math.min(a.left, t.left), y0 = Math.min(a.top, t.top);
       return [x0, y0, Math.max(a.right, t.right) - x0, Math.max(a.bottom, t.bottom) - y0]; }, el.tagName);
