@@ -8,7 +8,9 @@ that defect. Two independent witnesses, both from rendering the case's saved HTM
 - for low-contrast, the text's computed CSS colour against the background the screenshot shows
   right around that text (axe leaves text over images "incomplete"; the pixels settle it): the
   finding is supported when a DOM text line under it fails WCAG AA that way. A translucent colour
-  is composited over that background first, as the browser paints it.
+  is composited over that background first, as the browser paints it. Where no one colour
+  surrounds the text (a gradient button, a picture), it fails when it fails against at least 60%
+  of the pixels around it.
 
 The DOM checks and the page's text list only see the top document, but a screenshot also shows
 what its frames draw (an `<iframe srcdoc>` consent box, a sign-in widget). So the witness also
@@ -151,15 +153,28 @@ def _contrast_fails(img: np.ndarray, line: dict) -> bool:
     if col is None or col[1] <= 0.05:
         return False
     box = [int(round(line["x"])), int(round(line["y"])), int(round(line["w"])), int(round(line["h"]))]
-    bg, share = mode_color(ring(img, box, pad=1, width=2))
-    if share < 0.4:
-        return False  # no one background around it
+    around = ring(img, box, pad=1, width=2)
+    bg, share = mode_color(around)
     (rgb, alpha) = col
-    fg = tuple(alpha * c + (1 - alpha) * float(b) for c, b in zip(rgb, bg))
     size = float(line.get("size") or 16)
     bold = str(line.get("weight", "400")).isdigit() and int(line.get("weight", "400")) >= 700
     need = 3.0 if size >= LARGE_PX or (bold and size >= LARGE_BOLD_PX) else 4.5
+    if share < 0.4:
+        # no one background around it (a gradient, a picture): the text fails where it fails
+        # against most of what surrounds it, pixel by pixel
+        fg = alpha * np.asarray(rgb, np.float64) + (1 - alpha) * around.astype(np.float64)
+        lf, lb = _luminances(fg), _luminances(around.astype(np.float64))
+        ratios = (np.maximum(lf, lb) + 0.05) / (np.minimum(lf, lb) + 0.05)
+        return len(ratios) > 0 and float((ratios < need).mean()) >= 0.6
+    fg = tuple(alpha * c + (1 - alpha) * float(b) for c, b in zip(rgb, bg))
     return contrast_ratio(fg, bg) < need
+
+
+def _luminances(colours: np.ndarray) -> np.ndarray:
+    """WCAG 2 relative luminance of each of N sRGB colours (N x 3, 0-255)."""
+    c = colours / 255.0
+    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return c @ np.array([0.2126, 0.7152, 0.0722])
 
 
 def supported(f: Issue, truth: dict, img: np.ndarray) -> bool:

@@ -90,3 +90,22 @@ def test_old_cache_gains_the_frames_without_rejudging(tmp_path, truth_mod):
     truth = truth_mod.page_truth(page, W, H, cache)
     assert truth["dom"] == [{"category": "misalignment", "bbox": [1, 2, 3, 4]}]
     assert truth["frames"]["broken"] and truth_mod.page_truth(page, W, H, cache) == truth
+
+
+GRADIENT = STYLE + """<div style="padding:30px">
+<p><a id="pale" style="display:inline-block;padding:10px 18px;color:#fff;background:linear-gradient(90deg,#5b93cc,#8fb8e6)">
+Learn more about the plans</a></p>
+<p><a id="deep" style="display:inline-block;padding:10px 18px;color:#fff;background:linear-gradient(90deg,#123a6b,#2b5d9c)">
+Learn more about the team</a></p></div></body></html>"""
+
+
+def test_text_on_a_gradient_is_judged_against_the_pixels_around_it(tmp_path, truth_mod):
+    """White on a light blue gradient (2.6-3.4:1) fails WCAG AA all along the button, though no
+    one colour surrounds it; white on a deep blue gradient passes."""
+    truth, img = _truth(truth_mod, tmp_path, GRADIENT)
+
+    def line(words: str) -> list[float]:
+        return next([t["x"], t["y"], t["w"], t["h"]] for t in truth["text"] if t["text"].startswith(words))
+
+    assert truth_mod.supported(Issue("low-contrast", line("Learn more about the plans"), "error", "pale", "visual"), truth, img)
+    assert not truth_mod.supported(Issue("low-contrast", line("Learn more about the team"), "error", "deep", "visual"), truth, img)
