@@ -55,7 +55,11 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += text_overlap.detect(every + again, image)
     found += element_overlap.detect(image, infos)
     found += truncation.detect(image, infos)
-    found += contrast.detect(infos, image)
+    # a line too pale for the page's reading can be read in a crop of its own: its contrast is
+    # what matters most, and a confident reading of three different letters or more is text (a
+    # run of missing-glyph boxes reads as "000000")
+    pale = [t for t in again if t.conf >= 0.9 and len({ch.lower() for ch in t.text if ch.isalnum()}) >= 3]
+    found += contrast.detect(infos + pale, image)
     found += broken_image.detect(image, text_boxes)
     found += misalignment.detect(infos, image)
     found += small.detect_text(every, image)  # it weighs doubtful readings' words by their ink alone

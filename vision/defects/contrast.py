@@ -15,7 +15,7 @@ from .issue import Issue, overlap_min
 from .own_rows import own_rows
 from .paint import blend_of
 from .pixels import (TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows,
-                     segments, word_boxes)
+                     segments, without_edge_rules, word_boxes)
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
@@ -219,7 +219,8 @@ def _letters_ink(img: np.ndarray, t: TextInfo) -> tuple[int, int, int] | None:
     if crop.size == 0:
         return None
     d = distance(crop, t.bg)
-    ink = d >= max(10.0, 0.35 * float(d.max()))  # as pixels.text_info marks ink: pale letters too
+    d, top = without_edge_rules(d, float(d.max()))  # a border the box reached, far stronger than the letters
+    ink = d >= max(10.0, 0.35 * top)  # as pixels.text_info marks ink: pale letters too
     ink[rule_rows(ink, max(8, w // 2))] = False  # an underline is no row of letters
     prof = ink.sum(axis=1)
     if prof.max() <= 0:

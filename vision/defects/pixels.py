@@ -107,6 +107,7 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     top = float(d.max())
     if top < 12:
         return None
+    d, top = without_edge_rules(d, top)
     # anti-aliasing lightens thin strokes: the strongest pixels hold the true ink colour
     core = d >= max(12.0, STROKE * top)
     fg = tuple(int(v) for v in np.median(crop[core].reshape(-1, 3), axis=0))
@@ -126,6 +127,36 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     xh = int(dense[-1] - dense[0] + 1) if len(dense) else ink_box[3]
     return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf,
                     around if hugged else None)
+
+
+def without_edge_rules(d: np.ndarray, top: float) -> tuple[np.ndarray, float]:
+    """The distance map without rules at the box's top or bottom edge that stand out far more than
+    anything else in it: the border of the button or field a pale label sits in, which the
+    recogniser's box reached. Measured with them, the line's ink is the border (its colour, its
+    two rows) and the letters, under a third of its strength, are no ink at all. An underline is
+    in the letters' own colour and leaves the map as it is."""
+    # strong across nearly the whole row: no glyph row (a run of missing-glyph boxes leaves gaps)
+    ruled = (d >= 0.6 * top).mean(axis=1) >= 0.9
+    h = len(ruled)
+    edge = np.zeros(h, bool)
+    for k in range(min(3, h)):
+        edge[k] |= ruled[k]
+        edge[h - 1 - k] |= ruled[h - 1 - k]
+    if not edge.any() or edge.all():
+        return d, top
+    import cv2
+
+    # with the rule goes what is as strong and joins it: its rounded ends curving into the box
+    strong = (d >= 0.6 * top).astype(np.uint8)
+    _, lab = cv2.connectedComponents(strong, connectivity=8)
+    border = np.isin(lab, np.unique(lab[edge][strong[edge] > 0])) | edge[:, None]
+    border = cv2.dilate(border.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)  # its blended rim
+    rest = float(d[~border].max()) if (~border).any() else 0.0
+    if rest >= 0.6 * top or rest < 12:
+        return d, top
+    d = d.copy()
+    d[border] = 0
+    return d, rest
 
 
 def _outside_corners(img: np.ndarray, x0: int, y0: int, crop: np.ndarray, bg: RGB, hugged: bool) -> np.ndarray:
