@@ -285,9 +285,13 @@
   const anyContent = texts.some(t => t.r.top < innerHeight) || Array.from(document.images).some(i => shown(i) && onScreen(i.getBoundingClientRect()));
   if (!anyContent) add('blank-area', document.body, [0, 0, W, innerHeight], 'error', 'The page shows nothing: no visible text or images',
       'Check that the content loads and that no CSS hides the body (visibility, opacity, display)');
-  // 9. misaligned siblings in vertical stacks
+  // 9. misaligned siblings in vertical stacks: siblings that show content (text, a picture, a
+  // control); a line break's box, an empty spacer or a divider drawn by CSS is no member whose
+  // edge the stack shares, and would outvote the members
+  const SHOWN = 'img,svg,video,canvas,input,button,select,textarea,picture,iframe';
+  const content = (k) => k.tagName !== 'BR' && ((k.textContent || '').trim() !== '' || k.matches(SHOWN) || !!k.querySelector(SHOWN));
   for (const p of all) {
-    const kids = Array.from(p.children).filter(k => !SKIP.has(k.tagName) && shown(k) && k.getBoundingClientRect().height > 0);
+    const kids = Array.from(p.children).filter(k => !SKIP.has(k.tagName) && shown(k) && k.getBoundingClientRect().height > 0 && content(k));
     if (kids.length < 3) continue;
     const rs = kids.map(k => k.getBoundingClientRect());
     if (!rs.every(onScreen)) continue;
