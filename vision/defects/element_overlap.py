@@ -41,16 +41,23 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
             glyph = (to_fg < 0.5 * distance(np.array([[t.fg]]), t.bg)[0, 0]) & (to_fg < distance(gap, c))
             if not glyph.any():
                 return None
-        # measure the box
-        row = distance(img[y0 + h // 2, e::direction] if direction > 0 else img[y0 + h // 2, e::-1], c) <= 24
-        bw = int(np.argmin(row)) if not row.all() else len(row)
+        # measure the box: its height down the edge column, its width along the row that runs
+        # furthest in its colour (a label drawn on the box, as on a button, stops a middle row)
         colu = distance(img[y0::-1, e], c) <= 24
         cold = distance(img[y0:, e], c) <= 24
         top = y0 - (int(np.argmin(colu)) if not colu.all() else y0 + 1) + 1
         bot = y0 + (int(np.argmin(cold)) if not cold.all() else H - y0)
+        bw = max(_run(img, r, e, direction, c) for r in {y0 + h // 2, top + 2, bot - 3} if top <= r < bot)
         bx = e if direction > 0 else e - bw + 1
         return [bx, top, bw, bot - top]
     return None
+
+
+def _run(img: np.ndarray, row: int, e: int, direction: int, c: np.ndarray) -> int:
+    """How far row `row` runs from column `e` in the box's colour (to the right, or the left)."""
+    line = img[row, e::direction] if direction > 0 else img[row, e::-1]
+    same = distance(line, c) <= 24
+    return int(np.argmin(same)) if not same.all() else len(same)
 
 
 def _colour(img: np.ndarray, box: list[int]) -> np.ndarray:
