@@ -97,3 +97,26 @@ def read_line(img, box, text: str, conf: float = 0.99, pad: tuple[int, int] = (4
 
     x, y, w, h = (int(round(v)) for v in box)
     return text_info(img, TextLine(text, (x - pad[0], y - pad[1], w + 2 * pad[0], h + 2 * pad[1]), conf))
+
+
+CLIP_AT_JS = """const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
+  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };"""
+
+
+def clip_at(*cuts: tuple[str, int, float]) -> str:
+    """A script for `render_with_boxes(before=...)` narrowing each element `id` (one that clips its
+    overflow) to end `share` of the way into its text's k-th character: a cut through a chosen
+    letter, wherever the font puts it."""
+    return "(() => { " + CLIP_AT_JS + " " + " ".join(f"at('{i}', {k}, {s});" for i, k, s in cuts) + " })()"
+
+
+def clipped_rows_page(rows: list[tuple[str, str]]) -> str:
+    """A page of one-line texts (id, text), 50 px apart, each in an inline block that clips its
+    overflow, in 20 px Liberation Sans: `clip_at` then cuts them."""
+    head = ('<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; background: #fff; '
+            "font: 20px 'Liberation Sans', sans-serif; color: #222 } div { position: absolute; left: 40px; "
+            "white-space: nowrap } .clip { display: inline-block; overflow: hidden; vertical-align: bottom }"
+            "</style></head><body>")
+    return head + "".join(f'<div style="top: {30 + 50 * k}px"><span id="{i}" class="clip">{s}</span></div>'
+                          for k, (i, s) in enumerate(rows)) + "</body></html>"

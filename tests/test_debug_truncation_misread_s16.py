@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from debug_pages import render_with_boxes
+from debug_pages import clip_at, clipped_rows_page, render_with_boxes
 from vision.defects import truncation
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
@@ -19,18 +19,10 @@ from vision.ocr import TextLine
 ROWS = [("dotless", "Meet our friendly walrus today"), ("bracket", "POTSHERD WARHOL"),
         ("caps", "DATA SOLUTIONS"), ("turkish", "Lütfen kapıyı açın"), ("opened", "See the notes [below]"),
         ("alumni", "MEET OUR ALUMNI"), ("api", "USE THE REST API")]
-PAGE = "".join(['<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; background: #fff; '
-                "font: 20px 'Liberation Sans', sans-serif; color: #222 } div { position: absolute; left: 40px; "
-                "white-space: nowrap } .clip { display: inline-block; overflow: hidden; vertical-align: bottom }"
-                "</style></head><body>"]
-               + [f'<div style="top: {30 + 50 * k}px"><span id="{i}" class="clip">{s}</span></div>'
-                  for k, (i, s) in enumerate(ROWS)] + ["</body></html>"])
+PAGE = clipped_rows_page(ROWS)
 # clips inside one letter, too near its left side to leave a straight cut through strokes: the
 # "u" of walrus, the "L" of WARHOL, the "N" of SOLUTIONS
-CUT = """(() => { const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };
-  at('dotless', 23, 0.2); at('bracket', 14, 0.4); at('caps', 13, 0.15); })()"""
+CUT = clip_at(("dotless", 23, 0.2), ("bracket", 14, 0.4), ("caps", 13, 0.15))
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +137,7 @@ div { position: absolute; left: 40px; white-space: nowrap; }
 </body></html>"""
 # the clip ends 80% into the last "e", through its bowl's top and its terminal (nearer its left
 # side, the cut also crosses the bar: three strokes, found before)
-CUT_E = """(() => { const el = document.getElementById('e'), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, 13); r.setEnd(tn, 14); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + 0.8 * c.width - el.getBoundingClientRect().left) + 'px'; })()"""
+CUT_E = clip_at(("e", 13, 0.8))
 
 
 def test_an_e_cut_through_its_bowl():

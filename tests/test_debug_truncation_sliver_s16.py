@@ -6,7 +6,7 @@ are rendered in Chromium and each line is boxed the way the page OCR boxes it, w
 recogniser read."""
 from __future__ import annotations
 
-from debug_pages import render_with_boxes
+from debug_pages import clip_at, render_with_boxes
 from vision.defects import truncation
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
@@ -26,10 +26,7 @@ a { color: #0000ee; }
 </body></html>"""
 # each clip ends inside one letter: a third of the way into the "n" of "and" (just past its first
 # stem), a quarter of the way into the "U" (through its left stem)
-CUT = """(() => { const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };
-  at('link', 10, 0.3); at('caps', 8, 0.22); })()"""
+CUT = clip_at(("link", 10, 0.3), ("caps", 8, 0.22))
 
 
 def _line(img, box, text: str):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from debug_pages import read_line, render_with_boxes
+from debug_pages import clip_at, clipped_rows_page, read_line, render_with_boxes
 from vision.defects import truncation
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
@@ -19,18 +19,10 @@ from vision.ocr import TextLine
 ROWS = [("st", "Are you the store owner?"), ("d", "The security system has been triggered today"),
         ("whole", "The security system has been triggered"), ("unit", "Icons drawn at 24 px"),
         ("npm", "Install it with npm"), ("tv", "Watch it live on tv"), ("pdf", "Download the pdf")]
-PAGE = "".join(['<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; background: #fff; '
-                "font: 20px 'Liberation Sans', sans-serif; color: #222 } div { position: absolute; left: 40px; "
-                "white-space: nowrap } .clip { display: inline-block; overflow: hidden; vertical-align: bottom }"
-                "</style></head><body>"]
-               + [f'<div style="top: {30 + 50 * k}px"><span id="{i}" class="clip">{s}</span></div>'
-                  for k, (i, s) in enumerate(ROWS)] + ["</body></html>"])
+PAGE = clipped_rows_page(ROWS)
 # "st" clipped at the start of the "o" of "store"; the "d" of "triggered" clipped just before its
 # stem, leaving its bowl (no straight cut through strokes)
-CUT = """(() => { const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };
-  at('st', 14, 0); at('d', 37, 0.68); })()"""
+CUT = clip_at(("st", 14, 0), ("d", 37, 0.68))
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +82,7 @@ div { position: absolute; left: 40px; white-space: nowrap; }
 <div style="top: 130px"><span id="spaced">Open the settings menu (</span></div>
 </body></html>"""
 # the clip ends 40% into the "o" of "Go", keeping its left arc
-CUT_O = """(() => { const el = document.getElementById('cut'), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, 18); r.setEnd(tn, 19); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + 0.4 * c.width - el.getBoundingClientRect().left) + 'px'; })()"""
+CUT_O = clip_at(("cut", 18, 0.4))
 
 
 def test_the_left_arc_of_a_cut_letter_read_as_a_bracket():
@@ -113,9 +103,7 @@ div { position: absolute; left: 40px; white-space: nowrap; }
 <div style="top: 80px"><span id="cut" style="display: inline-block; overflow: hidden; vertical-align: bottom">Already have an account</span></div>
 </body></html>"""
 # the clip ends 30% into the "v" of "have", keeping a slice of its left arm
-CUT_V = """(() => { const el = document.getElementById('cut'), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, 10); r.setEnd(tn, 11); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + 0.3 * c.width - el.getBoundingClientRect().left) + 'px'; })()"""
+CUT_V = clip_at(("cut", 10, 0.3))
 
 
 def test_a_quote_mark_before_a_dropped_letter_is_no_slice():
@@ -202,9 +190,7 @@ p { white-space: nowrap; margin: 0 0 20px 0; }
 </style></head><body><p id="line">View full licensing and attribution information about all works</p>
 <p id="cut">View full licensing and attribution information <span id="about" style="display: inline-block;
 overflow: hidden; vertical-align: bottom">about</span> all works</p></body></html>"""
-CUT_T = """(() => { const el = document.getElementById('about'), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, 0); r.setEnd(tn, 4);
-  el.style.width = (r.getBoundingClientRect().right - el.getBoundingClientRect().left) + 'px'; })()"""
+CUT_T = clip_at(("about", 3, 1.0))
 
 
 def test_a_fragment_in_a_line_misread_elsewhere():

@@ -2,7 +2,7 @@
 way the page OCR boxes it, with the text the recogniser read."""
 from __future__ import annotations
 
-from debug_pages import read_line, render_with_boxes
+from debug_pages import clip_at, read_line, render_with_boxes
 from vision.defects import truncation
 
 SPACED = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -40,9 +40,6 @@ def test_an_ellipsis_inside_a_sentence_its_stop_read_a_space_off():
 
 
 # at(id, k, share): the element ends `share` of the way into its k-th character
-AT = """const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
-  const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
-  el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };"""
 HEADS = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; background: #edeef0; color: #000; font: bold 32px 'Liberation Sans', sans-serif; }
 div { position: absolute; left: 40px; white-space: nowrap; }
@@ -63,7 +60,7 @@ def test_a_last_stem_cut_thinner_than_its_words_others():
     ends in a stem a third as heavy as the b's and the i's, cut square: found. The same word
     drawn whole, and a word whose l is whole, are not."""
     img, boxes = render_with_boxes(HEADS, ("stem", "whole", "email"), height=400,
-                                   before="(() => {" + AT + " at('stem', 11, 0.45); })()")
+                                   before=clip_at(("stem", 11, 0.45)))
     for key, read, want in (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mobil", []),
                             ("email", "Email", [])):
         found = _found(img, boxes[key], read)
@@ -75,7 +72,7 @@ def test_a_heading_in_capitals_cut_between_letters():
     last word begins an English word without being one, the word before is English: found. An
     acronym after an English word ("VISIT SOVRN") and the whole heading are not."""
     img, boxes = render_with_boxes(HEADS, ("caps", "sovrn", "capw"), height=400,
-                                   before="(() => {" + AT + " at('caps', 9, 1.05); })()")
+                                   before=clip_at(("caps", 9, 1.05)))
     for key, read, want in (("caps", "DATA SOLU", ["text-truncation"]), ("sovrn", "VISIT SOVRN", []),
                             ("capw", "DATA SOLUTIONS", [])):
         found = _found(img, boxes[key], read)
@@ -103,7 +100,7 @@ def test_a_phrase_ending_on_to_after_a_name():
     word list lacks ("QuickConnect") inside the sentence does not stop the words before vouching
     for English: found."""
     img, boxes = render_with_boxes(LINES, ("to",), height=360,
-                                   before="(() => {" + AT + " at('to', 29, 0.9); })()")
+                                   before=clip_at(("to", 29, 0.9)))
     found = _found(img, boxes["to"], "Enter your QuickConnect ID to")
     assert [i.category for i in found] == ["text-truncation"], (boxes["to"], [i.message for i in found])
 
@@ -113,7 +110,7 @@ def test_a_slice_of_a_digit_read_as_a_colon():
     colon, yet the upper one rises well above the x-height band, where a colon's dot never is:
     found. A colon set after a space in a sentence's own ink is not."""
     img, boxes = render_with_boxes(LINES, ("goal", "note"), height=360,
-                                   before="(() => {" + AT + " at('goal', 18, 0.35); })()")
+                                   before=clip_at(("goal", 18, 0.35)))
     for key, read, want in (("goal", "Reach Our Goal of :", ["text-truncation"]),
                             ("note", "Read the release note :", [])):
         found = _found(img, boxes[key], read)
@@ -166,7 +163,7 @@ def test_a_cut_word_run_together_with_the_word_before():
     the ink shows two words, split where "One" ends, and "mor" begins a word without being one:
     found. The whole "One more" read "Onemore" is not."""
     img, boxes = render_with_boxes(STEP, ("cut", "whole"), height=220,
-                                   before="(() => {" + AT + " at('cut', 7, 0); })()")
+                                   before=clip_at(("cut", 7, 0)))
     for key, read, want in (("cut", "Onemor", ["text-truncation"]), ("whole", "Onemore", [])):
         found = _found(img, boxes[key], read)
         assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
@@ -187,7 +184,7 @@ def test_a_lone_capital_after_a_comma_read_without_spaces():
     no spaces ("About·Careers·Press·©Quora,I"): the dots and the comma part words as spaces do, so
     the line stops at a lone capital: found. The whole footer is not."""
     img, boxes = render_with_boxes(FOOTER, ("cut", "whole"), height=140,
-                                   before="(() => {" + AT + " at('cut', 9, 1.0); })()")
+                                   before=clip_at(("cut", 9, 1.0)))
     row = [boxes["whole"][0], boxes["cut"][1], boxes["cut"][0] + boxes["cut"][2] - boxes["whole"][0], boxes["cut"][3]]
     for box, read, want in ((row, "About·Careers·Press·©Quora,I", ["text-truncation"]),
                             (boxes["whole"], "About·Careers·Press·©Quora,Inc.", [])):
@@ -212,7 +209,7 @@ def test_a_lone_small_letter_glued_to_a_comma_inside_a_sentence():
     one-letter word but "a", and "si" is a rare pair, so found, the box ending at the fragment. A
     unit after a number ("3 s,") and a list of letters ("x, y and z") are not."""
     img, boxes = render_with_boxes(LONE, ("cut", "unit", "list", "link"), height=200,
-                                   before="(() => {" + AT + " at('link', 7, 1.0); })()")
+                                   before=clip_at(("link", 7, 1.0)))
     for key, read, want in (("cut", "the mainline branch, including experimental HTTP/3 s, HTTP/2 on a per-server basis,",
                              ["text-truncation"]),
                             ("cut", "the mainline branch, including experimental HTTP/3 si, HTTP/2 on a per-server basis,",
@@ -242,7 +239,7 @@ def test_a_word_cut_inside_a_sentence_beside_a_version_string():
     the fragment. The release's
     name run into its date and version ("2024-02-14nginx-1.25.4") is no sign of a misread line."""
     img, boxes = render_with_boxes(NEWS, ("cut", "link"), height=120,
-                                   before="(() => {" + AT + " at('link', 13, 1.0); })()")
+                                   before=clip_at(("link", 13, 1.0)))
     for read in ("2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie "
                  "(CVE-2024-24989, CVE-2024-31079)",
                  "2024-02-14nginx-1.25.4 mainline version has been released, with fixes for vulnerabilitie(CVE-2024-24989, "

@@ -50,6 +50,11 @@ def _surely_under(fg, bg, need: float, slack: int) -> bool:
     return contrast_ratio(tuple(away), tuple(b)) < need
 
 
+def _fails(t: TextInfo, need: float, slack: int) -> bool:
+    """Under the threshold, and surely so (`_surely_under`)."""
+    return t.ratio < need and _surely_under(t.fg, t.bg, need, slack)
+
+
 def _letter_band(img: np.ndarray, t: TextInfo) -> tuple[int, int] | None:
     """The screenshot rows [top, bottom) of the run of rows dense with the line's letters (its
     x-height band, or cap height), around the densest; None when the line shows no ink."""
@@ -280,13 +285,13 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
         large = font_px(t) >= LARGE_PX
         need = LARGE_MIN if large else NORMAL_MIN
         slack = SLACK_LARGE if large else SLACK_NORMAL
-        if img is not None and not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
+        if img is not None and not _fails(t, need, slack):
             # a passing colour read off a button's border or a neighbour's underline in the box
             # says nothing of the letters, which may be far paler
             own = _letters_ink(img, t)
             if own is not None:
                 t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
-        if t.ratio < need and _surely_under(t.fg, t.bg, need, slack):
+        if _fails(t, need, slack):
             if img is not None and (_placeholder(img, t, infos) or _logo_tile(img, t, infos)):
                 continue
             if img is not None:
@@ -294,12 +299,12 @@ def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
                 if rest is None:
                     continue
                 t = rest
-                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
+                if not _fails(t, need, slack):
                     continue
             own = _letters_ink(img, t) if img is not None else None
             if own is not None:
                 t = replace(t, fg=own, ratio=contrast_ratio(own, t.bg))
-                if not (t.ratio < need and _surely_under(t.fg, t.bg, need, slack)):
+                if not _fails(t, need, slack):
                     continue
             out.append(_issue(t, t.box, t.fg, t.ratio, need, large, t.text))
         elif img is not None:

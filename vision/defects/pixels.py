@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 RGB = tuple[int, int, int]
@@ -93,17 +94,17 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     crop = img[y0:y1, x0:x1]
     bg, share = mode_color(ring(img, (x, y, w, h), pad=2, width=2))
     inner_bg, inner_share = mode_color(crop)
-    hugged, around = False, bg
+    around = None  # set where the box hugs a fill: the colour of the surface round it
     if inner_share > share and distance(np.array([[inner_bg]]), bg)[0, 0] > 12:
         bg, share = inner_bg, max(share, inner_share)  # the ring fell on a neighbour: trust the box
     elif _outside_a_fill(crop, bg, share):
-        hugged = True
         # a fill the box hugs: its median, as a gradient has no frequent colour (and its label's
         # colour can be the most frequent one), while letters leave the fill most of the box
+        around = bg
         bg = tuple(int(v) for v in np.median(crop.reshape(-1, 3), axis=0))
         share = float((distance(crop, bg) <= 24).mean())
     d = distance(crop, bg)
-    d[_outside_corners(img, x0, y0, crop, bg, hugged)] = 0
+    d[_outside_corners(img, x0, y0, crop, bg, around is not None)] = 0
     top = float(d.max())
     if top < 12:
         return None
@@ -126,7 +127,7 @@ def text_info(img: np.ndarray, line) -> TextInfo | None:
     dense = np.nonzero(prof >= 0.35 * prof.max())[0]
     xh = int(dense[-1] - dense[0] + 1) if len(dense) else ink_box[3]
     return TextInfo(line.text, tuple(line.box), ink_box, bg, share, fg, contrast_ratio(fg, bg), ink_box[3], xh, line.conf,
-                    around if hugged else None)
+                    around)
 
 
 def without_edge_rules(d: np.ndarray, top: float) -> tuple[np.ndarray, float]:
@@ -137,15 +138,10 @@ def without_edge_rules(d: np.ndarray, top: float) -> tuple[np.ndarray, float]:
     in the letters' own colour and leaves the map as it is."""
     # strong across nearly the whole row: no glyph row (a run of missing-glyph boxes leaves gaps)
     ruled = (d >= 0.6 * top).mean(axis=1) >= 0.9
-    h = len(ruled)
-    edge = np.zeros(h, bool)
-    for k in range(min(3, h)):
-        edge[k] |= ruled[k]
-        edge[h - 1 - k] |= ruled[h - 1 - k]
+    rows = np.arange(len(ruled))
+    edge = ruled & ((rows < 3) | (rows >= len(ruled) - 3))  # within three rows of the top or bottom
     if not edge.any() or edge.all():
         return d, top
-    import cv2
-
     # with the rule goes what is as strong and joins it: its rounded ends curving into the box
     strong = (d >= 0.6 * top).astype(np.uint8)
     _, lab = cv2.connectedComponents(strong, connectivity=8)
@@ -168,8 +164,6 @@ def _outside_corners(img: np.ndarray, x0: int, y0: int, crop: np.ndarray, bg: RG
     the letter's colour. What runs down the box's whole side is no corner but a box beside or over
     the line (element-overlap's evidence), and stays, unless the box is `hugged`: the surface all
     round it then shows in its sides as well as its corners."""
-    import cv2
-
     from .paint import blend_of
 
     H, W = img.shape[:2]
@@ -210,8 +204,6 @@ def uncovered(mask: np.ndarray, boxes, pad: int) -> np.ndarray:
 def rule_rows(ink: np.ndarray, min_run: int) -> np.ndarray:
     """Rows holding an unbroken horizontal run of ink at least `min_run` long: an underline or a
     strike-through (letters, even bold ones, leave gaps between them)."""
-    import cv2
-
     if ink.shape[1] < min_run:
         return np.zeros(ink.shape[0], bool)
     runs = cv2.erode(ink.astype(np.uint8), np.ones((1, min_run), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0)
@@ -332,8 +324,6 @@ def segments(img: np.ndarray, t: TextInfo, min_ink: float = 12.0) -> list[Segmen
 
 def _steps(img: np.ndarray) -> np.ndarray:
     """Per pixel, the largest channel difference to any of its four neighbours (or itself)."""
-    import cv2
-
     grad = cv2.morphologyEx(np.ascontiguousarray(img), cv2.MORPH_GRADIENT,
                             cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))
     ch = cv2.split(grad)
@@ -347,8 +337,6 @@ def rules(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 40) -> li
     """Thin horizontal lines (separators, the strokes of an "—— OR ——" divider), as the line's
     own extent: the steps around a line of 1-3 px form a band a pixel wider each way. Lines under
     or through a text box (underlines, strike-through) belong to the text and are left out."""
-    import cv2
-
     edge = (_steps(img) > step).astype(np.uint8)
     n, _, st, _ = cv2.connectedComponentsWithStats(edge, connectivity=8)
     ws, hs = st[:, 2], st[:, 3]
@@ -398,8 +386,6 @@ def flat_boxes(img: np.ndarray, text_boxes=(), step: int = 10, min_w: int = 16, 
     and bottom run straight and whose left or right side does too. Rounded corners lose a few rows
     at each end, hence `straight` < 1. Regions inside a text box (the counters of big letters) and page-wide ones (backgrounds) are left out. The region stops a pixel inside the
     box's painted edge (the edge pixel differs from its outside neighbour), or inside its border."""
-    import cv2
-
     H, W = img.shape[:2]
     flat = (_steps(img) <= step).astype(np.uint8)
     n, lab, st, _ = cv2.connectedComponentsWithStats(flat, connectivity=4)
