@@ -79,7 +79,7 @@ def test_truncation_a_stem_read_as_a_letter_that_never_ends_in_one(cut_words):
     from dataclasses import replace
 
     from vision.defects import measure_lines
-    from vision.defects.truncation import _stem_end
+    from vision.defects.truncation_glyphs import stem_end
 
     img, boxes, lines = cut_words
     infos = measure_lines(img, lines)
@@ -90,9 +90,9 @@ def test_truncation_a_stem_read_as_a_letter_that_never_ends_in_one(cut_words):
 
     stem = line("stem")
     for guess in ("r", "e"):
-        assert _stem_end(img, replace(stem, text="Create busi" + guess)), (guess, stem)
-    assert not _stem_end(img, replace(stem, text="Create busil"))
-    assert line("user").text.endswith("r") and not _stem_end(img, line("user"))
+        assert stem_end(img, replace(stem, text="Create busi" + guess)), (guess, stem)
+    assert not stem_end(img, replace(stem, text="Create busil"))
+    assert line("user").text.endswith("r") and not stem_end(img, line("user"))
 
 
 CUT_CAPS = """<!doctype html><html><head><meta charset="utf-8"><style>

@@ -4,7 +4,7 @@ a defect is also shown, the same measurement still finds it."""
 from __future__ import annotations
 
 from debug_pages import render_with_boxes
-from vision.defects import truncation
+from vision.defects import truncation, truncation_glyphs
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
 
@@ -56,7 +56,7 @@ def test_greek_word_read_with_latin_look_alikes_is_not_a_cut():
     img, boxes = render_with_boxes(CUT, ("greek", "cut"), before=HALF_O)
     greek = _line(img, boxes["greek"], "Eλληviká")
     cut = _line(img, boxes["cut"], "Hello")
-    assert truncation._sliced_end(img, greek) is False
+    assert truncation_glyphs.sliced_end(img, greek) is False
     assert [i.category for i in truncation.detect(img, [cut])] == ["text-truncation"], boxes
 
 

@@ -10,7 +10,7 @@ from debug_pages import render_with_boxes
 from vision.defects import detect, measure_lines
 from vision.defects import read_text as read_lines
 from vision.defects.issue import overlap_min
-from vision.defects.truncation import _sliver
+from vision.defects.truncation_glyphs import sliver
 
 CLIPPED = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }
@@ -84,9 +84,9 @@ def test_truncation_a_short_stem_read_as_a_tall_one(clipped):
         return next(t for t in infos if abs(t.box[1] + t.box[3] / 2 - (y + h / 2)) < h / 2)
 
     more = line("more")
-    assert _sliver(img, replace(more, text="More inforl")), more
+    assert sliver(img, replace(more, text="More inforl")), more
     mail = line("mail")
-    assert mail.text.endswith("l") and not _sliver(img, mail), mail
+    assert mail.text.endswith("l") and not sliver(img, mail), mail
     assert not _on(found, boxes["mail"]), [(i.bbox, i.message) for i in _on(found, boxes["mail"])]
 
 

@@ -12,7 +12,7 @@ from vision.defects import detect, measure_lines
 from vision.defects import read_text as read_lines
 from vision.defects.ink_words import ink_strength, ink_words, is_tofu
 from vision.defects.issue import overlap_min
-from vision.defects.truncation import _stem_end, _unread_fragment
+from vision.defects.truncation_glyphs import stem_end, unread_fragment
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 24px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }
@@ -82,7 +82,7 @@ def test_truncation_a_sliver_left_unread_after_the_last_word(page):
     for k, want in (("cookies", True), ("cookieswhole", False)):
         t = _line(infos, boxes[k])
         d = ink_strength(img, t)
-        assert _unread_fragment(img, t, d, ink_words(d, t.x_height)) is want, (k, t.text)
+        assert unread_fragment(img, t, d, ink_words(d, t.x_height)) is want, (k, t.text)
 
 
 def test_truncation_an_element_clipped_inside_a_running_sentence(page):
@@ -109,4 +109,4 @@ def test_truncation_a_line_left_one_column_wide(page):
     a, b = ink_words(d, t.x_height)[-1]
     x, y, w, h = t.ink_box
     assert t.text.endswith("Y")  # a glyph that never ends in a stem: the check goes on to measure
-    assert not _stem_end(img, replace(t, ink_box=(x + b, y, 1, h)))
+    assert not stem_end(img, replace(t, ink_box=(x + b, y, 1, h)))

@@ -5,7 +5,7 @@ edge that cuts through the last stem ("mobi|l" of "mobile") leaves it thinner th
 cut square: its last column at full strength through the whole x-height band, ground right after. A
 whole stem keeps its full weight however it falls on the pixel grid (anti-aliasing spreads it over
 one more column, it does not thin it), so a stem at half the weight of the word's others is the
-part of one a clip kept. A single cut stroke is what `_sliced_end` (two strokes or more) leaves out.
+part of one a clip kept. A single cut stroke is what `truncation_glyphs.sliced_end` (two strokes or more) leaves out.
 """
 from __future__ import annotations
 
