@@ -20,8 +20,8 @@ from .truncation_fragments import (MIN_WORD_CONF, cut_inside, cut_word, dangling
 from .truncation_glyphs import sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem, unread_fragment
 from .truncation_ink import filled, without_icons
 from .truncation_layout import wrapped_last_line, wraps_on
-from .truncation_room import room_after
-from .truncation_words import fragment_before_ellipsis, own_ellipsis, short_fragment_inside
+from .truncation_room import in_closed_box, room_after
+from .truncation_words import fragment_before_ellipsis, invites_input, own_ellipsis, short_fragment_inside
 
 SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add `text-overflow: ellipsis` "
               "and let it wrap")
@@ -49,6 +49,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         if (len(text) >= 4 and text.endswith(ELLIPSES) or len(text) >= MIN_DOTTED_TEXT and dots is not None) \
                 and not text.rstrip(".… ").lower().endswith("etc"):
             if room_after(img, t) or own_ellipsis(text) or quoted_ellipsis(img, t) \
+                    or (invites_input(text) and in_closed_box(img, t)) \
                     or (wrapped_last_line(t, infos) and not fragment_before_ellipsis(text)):
                 continue
             box = list(t.box)

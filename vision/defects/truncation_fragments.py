@@ -18,7 +18,7 @@ from .truncation_ink import clean_stop, other_alphabet
 from .truncation_layout import continues, text_below
 from .truncation_room import room_after
 from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, rare_pair,
-                               shown_whole, vowelless)
+                               shown_whole, vowelless, y_read_as_v)
 
 # words that never end an English phrase: what follows them was cut off
 DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "from", "than",
@@ -111,7 +111,8 @@ def cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     word, so none is looked for. Ink must stop cleanly after it, and not well short of the field or
     button it sits in (a query typed into a search box). A vowelless abbreviation read last counts
     as no word (see `vowelless`), and so does a word whose last letter is a cut one's misreading
-    (see `misread_last`). A word the screen shows whole elsewhere is the page's own (see
+    (see `misread_last`), but a word that is English with a "y" for its last "v" is a misread y (see
+    `y_read_as_v`). A word the screen shows whole elsewhere is the page's own (see
     `shown_whole`). A last word run together with the one before it is read apart (see
     `_respaced`)."""
     text = _respaced(img, t)
@@ -131,7 +132,8 @@ def cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
     abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
-    cut = (not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)
+    cut = ((not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)) \
+        and not y_read_as_v(last)
     others = [u.text for u in infos if u is not t and u.text.strip() != t.text.strip()]
     return cut and clean_stop(img, t) and not room_after(img, t) and not shown_whole(last, others)
 

@@ -133,7 +133,19 @@ def stem_end(img: np.ndarray, t: TextInfo) -> bool:
     d, b0, b1 = m
     if d.shape[1] < 6 or d[:, -3:].max() >= 0.15 or b1 - b0 < 4:
         return False  # too narrow for a stem and a glyph before it, something follows, or no band
-    return any(float((d[b0:b1 + 1, k] >= 0.8).mean()) >= 0.8 for k in (-4, -5))
+    return any(float((d[b0:b1 + 1, k] >= 0.8).mean()) >= 0.8 for k in (-4, -5)) \
+        and not _solid_end(d[:, :-3], b0, b1, t.x_height)
+
+
+def _solid_end(d: np.ndarray, b0: int, b1: int, x_height: int) -> bool:
+    """The line's ink (`d`, ending at its last column) ends in a block inked at full strength down
+    the whole x-height band for more than half an x-height: a filled shape (an icon, a badge, the
+    end of a button) the line's box took in, not a letter's stem. A stem is a stroke, a quarter of
+    the x-height wide even in heavy bold, so its straight side may be a cut letter's; a block's
+    says nothing of one."""
+    full = (d[b0:b1 + 1] >= 0.8).mean(axis=0) >= 0.8
+    width = len(full) - (int(np.nonzero(~full)[0][-1]) + 1 if (~full).any() else 0)
+    return width > 0.5 * x_height
 
 
 def thin_stem(img: np.ndarray, t: TextInfo) -> bool:
@@ -227,8 +239,10 @@ def stray_mark(img: np.ndarray, t: TextInfo) -> bool:
         # reaches half way down the band; a quote mark, or a slice read as one, is narrow: a whole
         # letter there is one the recogniser dropped after the mark ("Avañe'ẽ" read "Avañe'")
         return rows[-1] >= (b0 + b1) / 2 and g.shape[1] - 2 <= 0.5 * t.x_height
-    # one narrow stroke with no dot over it (a gap between a dot and its stem)
-    return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1
+    # one narrow stroke with no dot over it (a gap between a dot and its stem), as tall as half the
+    # x-height at least, as a stem is: a shorter mark is punctuation the recogniser left out of its
+    # reading (the comma of "Safari,"), which has no dot either
+    return g.shape[1] <= 0.7 * t.x_height and len(rows) == rows[-1] - rows[0] + 1 and len(rows) >= 0.5 * t.x_height
 
 
 def sliced_inside(t: TextInfo, d: np.ndarray, words: list[tuple[int, int]]) -> bool:

@@ -25,6 +25,11 @@ def room_after(img: np.ndarray, t: TextInfo) -> bool:
     return r is not None and r[1] > r[0] + 2 * t.x_height
 
 
+def in_closed_box(img: np.ndarray, t: TextInfo) -> bool:
+    """The line sits in a closed box whose four sides show (a field, a button)."""
+    return _box_room(img, t) is not None
+
+
 def _edge_after(d: np.ndarray, tol: float) -> int | None:
     """Index of the first line of `d` (lines along axis 0) that is not background, if that line is
     an edge crossing the whole band (a border or the side of a filled box); None when the first

@@ -40,6 +40,21 @@ def own_ellipsis(text: str) -> bool:
     return last == "more" or noun or (len(last) >= 5 and last.endswith("ing"))
 
 
+# verbs that ask the reader to put something in: a field's placeholder starts with one
+INPUT_VERBS = {"search", "find", "type", "enter", "ask", "write", "filter", "look"}
+
+
+def invites_input(text: str) -> bool:
+    """The text is a short phrase (three words at most, all English) that starts with a verb
+    asking for input and ends in an ellipsis ("Search for ...", "Type a message…"): a field's
+    placeholder, whose ellipsis stands for what the reader is to type, the commonest ellipsis
+    copy writes itself. Its field is a closed box (checked by the caller)."""
+    phrase = text.rstrip(" .…")
+    words = WORD.findall(phrase)
+    return len(phrase) < len(text.rstrip()) and 1 <= len(phrase.split()) <= 3 and len(words) == len(phrase.split()) \
+        and words[0].lower() in INPUT_VERBS and all(is_word(w) for w in words)
+
+
 # two-letter words in everyday English; the word list also holds rare ones ("bu", "si", "ba"),
 # which a clip leaves far more often than copy ends on them
 COMMON_PAIRS = set("am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we ye".split())
@@ -73,6 +88,15 @@ def misread_last(word: str) -> bool:
     head = word[:-1]
     return len(word) >= 5 and word.islower() and word[-1] in CUT_LEFT and not is_word(word) \
         and not begins_word(word) and not is_word(head) and begins_word(head)
+
+
+def y_read_as_v(word: str) -> bool:
+    """A word ending in "v" that is an English word with a "y" there ("readv" for "ready"): the
+    recogniser reads a y as a v when its descender is faint, small or hidden (text whose bottom a
+    box covers), as the two share their upper half; English words hardly end in "v" ("rev",
+    "improv"), and the start of a longer word the list might pass ("readv" of "readvertise") is far
+    rarer than the whole word misread."""
+    return len(word) >= 3 and word.endswith("v") and not is_word(word) and is_word(word[:-1] + "y")
 
 
 def article_participle(words: list[str]) -> bool:

@@ -1,0 +1,82 @@
+"""text-truncation, stop 20 (2026-12-01). Pages are rendered in Chromium and each line is boxed the
+way the page OCR boxes it, with the text the recogniser read."""
+from __future__ import annotations
+
+from debug_pages import clip_at, read_line, render_with_boxes
+from vision.defects import truncation
+
+
+def _found(img, box, read: str):
+    return truncation.detect(img, [read_line(img, box, read)])
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #edeef0; color: #000; font: bold 20px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+.clip { display: inline-block; overflow: hidden; vertical-align: bottom; }
+.banner { font: 15px 'Liberation Sans', sans-serif; color: #1b1b1b; }
+.square { display: inline-block; width: 16px; height: 18px; background: #005ea2; vertical-align: -4px; }
+.list { font: 14px 'Liberation Sans', sans-serif; color: #b3b3b3; background: #e4e4e4; }
+.list a { color: #b3b3b3; }
+.low { font: 13px 'Liberation Sans', sans-serif; color: #242832; background: #e9eef9; padding: 4px; }
+input { position: absolute; left: 40px; width: 80px; padding: 4px 26px; border: 1px solid #ccc;
+        border-radius: 3px; font: 14px 'Liberation Sans', sans-serif; color: #5a5e9a; background: #fafafc; }
+input::placeholder { color: #5a5e9a; opacity: 1; }
+</style></head><body>
+<div style="top: 30px"><span id="mob" class="clip">VK for mobile</span></div>
+<div style="top: 80px"><span id="mobw">VK for mob</span></div>
+<div style="top: 130px" class="banner"><span id="gov">An official website of the United States government
+  <span style="color: #005ea2; text-decoration: underline">Here's how you know</span><i class="square"></i></span></div>
+<div style="top: 180px" class="banner"><span id="govcut" class="clip">An official website for business</span></div>
+<div style="top: 230px" class="list"><span id="browsers">Chrome, Edge, Firefox, IE, <a href="#">Safari</a>,</span></div>
+<div style="top: 280px" class="low"><span id="ready" class="clip" style="height: 13px; line-height: 15px">production
+  ready</span></div>
+<input id="search" style="top: 390px" placeholder="Search for ...">
+</body></html>"""
+
+
+def test_a_bowl_cut_in_a_line_of_capitals_and_ascenders():
+    """"VK for mobile" clipped through the bowl of its b: the cut leaves a stem a third as heavy as
+    the word's others. The line's capitals and ascenders make its band as tall as the capitals, over
+    which the small letters' stems do not count; the last word's own band finds them: found. The
+    same words drawn whole are not."""
+    img, boxes = render_with_boxes(PAGE, ("mob", "mobw"), height=450, before=clip_at(("mob", 9, 0.75)))
+    for key, read, want in (("mob", "VK for mob", ["text-truncation"]), ("mobw", "VK for mob", [])):
+        found = _found(img, boxes[key], read)
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+
+
+def test_a_filled_square_after_the_words_is_no_stem():
+    """A banner line ending in a filled square (an icon) its box took in, read "... Here's how you
+    know": the square's straight side is no cut stem of the w. A line clipped through the stem of a
+    letter is still found ("busi|ness" read "busir")."""
+    img, boxes = render_with_boxes(PAGE, ("gov", "govcut"), height=450, before=clip_at(("govcut", 28, 0.3)))
+    found = _found(img, boxes["gov"], "An official website of the United States government Here's how you know")
+    assert found == [], [i.message for i in found]
+    cut = _found(img, boxes["govcut"], "An official website for busir")
+    assert [i.category for i in cut] == ["text-truncation"], (boxes["govcut"], [i.message for i in cut])
+
+
+def test_a_comma_left_out_of_the_reading_is_no_dotless_i():
+    """A pale list ending in a link and its comma ("Safari,"), read without the comma: the comma
+    is a short mark low in the band, not the dotless stem of a cut letter."""
+    img, boxes = render_with_boxes(PAGE, ("browsers",), height=450)
+    found = _found(img, boxes["browsers"], "Chrome, Edge, Firefox, IE, Safari")
+    assert found == [], [i.message for i in found]
+
+
+def test_a_y_read_as_v_is_a_whole_word():
+    """A line whose bottom a box covers, so the y's descender is hidden and it is read "production
+    readv": "ready" is an English word, so the v is a misread y, not the start of "readvertised"."""
+    img, boxes = render_with_boxes(PAGE, ("ready",), height=450)
+    found = _found(img, boxes["ready"], "production readv")
+    assert found == [], [i.message for i in found]
+
+
+def test_a_search_fields_placeholder_keeps_its_ellipsis():
+    """A search field's placeholder "Search for ..." in a narrow field (as much room right as left):
+    the ellipsis stands for what the reader is to type, not for clipped text."""
+    img, boxes = render_with_boxes(PAGE, ("search",), height=450)
+    x, y, w, h = boxes["search"]
+    found = _found(img, (x + 27, y + 4, 76, h - 8), "Search for ...")
+    assert found == [], (boxes["search"], [i.message for i in found])
