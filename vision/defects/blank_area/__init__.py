@@ -68,7 +68,8 @@ Cut back so, the space under a column whose lines centre on it, beside a block (
 a band's straight edge, is a hole too: the column lost its last block (see `_centred_over`).
 
 The space under a column that ends is no hole: open on one side, with the column's lines above it
-running on past it there and a band's straight edge below (see `_column_end`).
+running on past it there and a band's straight edge below (see `_column_end`); nor is it where it runs
+into the screen's side margin instead, unless the lines above centre on it (see `_column_end_at_edge`).
 
 A hole with no neighbour on its ground (tinted cards all around it) is no picture's inside when its
 ground runs on past one side in two gutters between blocks (see `_gutters`).

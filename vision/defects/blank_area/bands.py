@@ -203,3 +203,20 @@ def _centred_over(empty: np.ndarray, r) -> bool:
     if not runs or runs[0][0] <= x0 or runs[-1][1] >= x1:
         return False
     return abs(runs[0][0] + runs[-1][1] - x0 - x1) <= 2
+
+
+def _column_end_at_edge(empty: np.ndarray, r, reach) -> bool:
+    """The space under a column that ends, running into the screen's side margin: the lines above it
+    are text (bounded, no band's straight edge), a band's straight edge is below it, a neighbour (a
+    picture) beside it on one side and the screen's edge on the other. A band is as tall as its
+    tallest column, so a shorter column leaves space under its last lines down to the band's edge,
+    and where the column is the band's first (or last) only the page's margin lies beyond it: as in
+    `_column_end`, the open side shows no more than the column's own whitespace. A column that lost
+    its last block is told apart where it is set centred: its lines centre on the space (a hero's
+    call to action over its lost buttons; see `_centred_over`), while a column set from its start
+    (flush left text, a header's items) simply ends."""
+    if (reach[0] is None) == (reach[1] is None) or not _bounded(reach[0] if reach[1] is None else reach[1]):
+        return False
+    if not _divider(reach[3]) or not _bounded(reach[2]) or _divider(reach[2]):
+        return False
+    return not _centred_over(empty, r)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bands import _column_end, _column_hole, _vertical_twin
+from .bands import _column_end, _column_end_at_edge, _column_hole, _vertical_twin
 from .frames import _filled_sibling, _gutters, _split_pane, _tile_slot
 from .grid import EDGE, FLAT, TWIN, _bounded_sides, _side_reach, _spread
 from .ground import _css_ground
@@ -60,6 +60,7 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
         return False
     if _vertical_twin(empty, r, reach):
         return False
-    if not (stack or slot or centre or tile or column) and _column_end(empty, r, reach):
+    if not (stack or slot or centre or tile or column) and (_column_end(empty, r, reach)
+                                                            or _column_end_at_edge(empty, r, reach)):
         return False
     return 2 if tile else 1
