@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import blank_area, broken_image, contrast, element_overlap, misalignment, reread, small, text_overlap, truncation
+from . import blank_area, broken_image, contrast, element_overlap, faint, misalignment, reread, small, text_overlap, truncation
 from .issue import CATEGORIES, SEVERITY_RANK, Issue, overlap_min
 from .pixels import RELIABLE, TextInfo, text_info
 
@@ -58,7 +58,9 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     # a line too pale for the page's reading can be read in a crop of its own: its contrast is
     # what matters most, and a confident reading of three different letters or more is text (a
     # run of missing-glyph boxes reads as "000000")
-    pale = [t for t in again if t.conf >= 0.9 and len({ch.lower() for ch in t.text if ch.isalnum()}) >= 3]
+    # so can a line too faint for the page's OCR to find at all, read with its contrast stretched
+    pale = [t for t in again + measure_lines(image, faint.faint_lines(image, text_boxes))
+            if t.conf >= 0.9 and len({ch.lower() for ch in t.text if ch.isalnum()}) >= 3]
     found += contrast.detect(infos + pale, image)
     found += broken_image.detect(image, text_boxes)
     found += misalignment.detect(infos, image)
