@@ -97,7 +97,9 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
     for t in infos:
         if sum(ch.isalnum() for ch in t.text) < 2:
             continue  # punctuation alone has no x-height to measure a font size by
-        if img is not None and _cut_off(img, t):
+        if img is not None and _cut_off(img, t) and _cut_off(img, own_rows(img, t)):
+            # only an edge right at the line's own rows cuts its glyphs: one parted from them by
+            # blank rows is the border of the button or field the label sits in, which the box took in
             continue
         if img is not None:
             # a descender or underline of the line above in its box sizes nothing; a cut thinner than
