@@ -77,7 +77,8 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     ink = strong_ink(d).astype(np.uint8)
     n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     # whole letters only: not specks, and not glyphs of the two lines run together
-    comps = [(int(s[1]), int(s[1] + s[3])) for s in st[1:n] if s[4] >= 3 and 3 <= s[3] <= 0.7 * h]
+    boxes = [s for s in st[1:n] if s[4] >= 3 and 3 <= s[3] <= 0.7 * h]
+    comps = [(int(s[1]), int(s[1] + s[3])) for s in boxes]
     if len(comps) < 6:
         return False
     b1, n1 = _level([b for _, b in comps])
@@ -91,7 +92,22 @@ def _two_baselines(img: np.ndarray, t: TextInfo) -> bool:
     t2 = _x_top([c for c in rest if abs(c[1] - b2) <= 1])
     (t1, b1), (t2, b2) = sorted([(t1, b1), (t2, b2)], key=lambda p: p[1])
     step, xh = b2 - b1, min(b1 - t1, b2 - t2)
-    return xh >= 3 and max(3, 0.4 * xh) <= step < 1.8 * xh and abs((t2 - t1) - step) <= max(1, 0.2 * step)
+    return xh >= 3 and max(3, 0.4 * xh) <= step < 1.8 * xh and abs((t2 - t1) - step) <= max(1, 0.2 * step) \
+        and not _row_between(ink, boxes, b1, t2)
+
+
+def _row_between(ink: np.ndarray, boxes: list[np.ndarray], b1: int, t2: int) -> bool:
+    """A row with no ink under the letters between the upper row's baseline `b1` and the lower
+    row's x-height top `t2`: two rows set one above the other (a logo's pictograms over its name),
+    not lines drawn over each other. Where two lines collide less than a line apart, the upper
+    line's descenders and the lower line's capitals and ascenders cross every row between the two
+    bands. Only the columns the letters span count: the box's sides can hold what lies around it
+    (a rounded fill's outside corners) down its whole height."""
+    if t2 - b1 < 1:
+        return False
+    x0 = int(min(s[0] for s in boxes))
+    x1 = int(max(s[0] + s[2] for s in boxes))
+    return bool((~ink[b1:t2, x0:x1].astype(bool).any(axis=1)).any())
 
 
 def _solid(img: np.ndarray, t: TextInfo) -> bool:
@@ -192,7 +208,9 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         # as tall as a line's (a capital line's band, the cap height, is only 1.4 times taller)
         ref_x = float(np.median([o.x_height for o in near]))
         own_h = own.ink_box[3] if img is not None else t.ink_height
-        if own_h >= 1.4 * ref or t.x_height >= 1.6 * ref_x:
+        # a dense band taller than the line's own rows is no x-height: it spans the blank rows that
+        # part two rows set one above the other (a logo's pictograms over its name)
+        if own_h >= 1.4 * ref or 1.6 * ref_x <= t.x_height <= own_h:
             out.append(_collide(t, t.ink_height / ref))
     return out
 
