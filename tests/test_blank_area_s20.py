@@ -1,7 +1,9 @@
 """blank-area on clean pages rendered in Chromium, whose designed whitespace must stay clean:
 - the space under a hero's text column set flush left at the page's margin, beside a taller column of
   pictures, down to the band's bottom edge: the column simply ends, and beyond it lies only the margin
-  and the screen's edge (a centred column that lost its buttons is still a hole: test_blank_area_s19).
+  and the screen's edge (a centred column that lost its buttons is still a hole: test_blank_area_s19);
+- the dark side of a hero whose black overlay fades into its picture, beside the text column set on it:
+  the fade is a CSS gradient, no block bounding a hole.
 """
 from __future__ import annotations
 
@@ -39,4 +41,28 @@ small { font-size: 13px; color: #50575e; }
 
 def test_the_space_under_a_flush_left_column_that_ends_at_the_screen_edge_is_design():
     img, _ = render_with_boxes(HERO_LEFT, width=1248, height=832)
+    assert blank_area.detect(img) == []
+
+
+FADE = """<!doctype html><html><head><meta charset="utf-8"><style>
+* { margin: 0; padding: 0; box-sizing: border-box; }
+body { font: 15px 'Liberation Serif', serif; color: #fff; background: #fff; }
+.top { height: 64px; background: #00050d; display: flex; align-items: center; padding-left: 520px; gap: 60px; }
+.top .logo { width: 80px; height: 64px; background: #e8e8e8; }
+.hero { height: 520px; padding: 46px 0 0 32px; background: linear-gradient(90deg, #000 0px, #000 512px, #e5e5e5 800px, #e8e8e8 1280px); }
+h1 { font-size: 34px; font-weight: normal; margin-bottom: 20px; }
+p { width: 600px; font-size: 17px; margin-bottom: 30px; }
+.btn { display: block; width: 280px; background: #0f79af; text-align: center; padding: 14px; font-weight: bold; margin-bottom: 16px; }
+.or { width: 280px; border-top: 1px solid #fff; margin: 22px 0; }
+small { font-size: 12px; }
+.next { margin: 24px 48px; height: 200px; background: #e4e4e4; }
+</style></head><body><div class="top"><div class="logo"></div><span>EN</span></div>
+<div class="hero"><h1>Watch movies and TV shows</h1>
+<p>Enjoy exclusive originals as well as popular movies and TV shows for USD 5.99/month. Watch now, cancel anytime, and pay nothing more for your first month.</p>
+<span class="btn">Member? Sign in</span><div class="or"></div><span class="btn">Get started</span>
+<small>Membership renews at USD 5.99/month.</small></div><div class="next"></div></body></html>"""
+
+
+def test_the_dark_side_of_a_hero_fading_into_its_picture_is_design():
+    img, _ = render_with_boxes(FADE, width=1280, height=720)
     assert blank_area.detect(img) == []

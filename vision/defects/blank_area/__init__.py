@@ -71,6 +71,9 @@ The space under a column that ends is no hole: open on one side, with the column
 running on past it there and a band's straight edge below (see `_column_end`); nor is it where it runs
 into the screen's side margin instead, unless the lines above centre on it (see `_column_end_at_edge`).
 
+A side bounded only by a fade (a hero's dark overlay easing into its picture, a CSS gradient whose cells
+vary a little more than a flat colour's) is bounded by nothing (see `_fade`).
+
 A hole with no neighbour on its ground (tinted cards all around it) is no picture's inside when its
 ground runs on past one side in two gutters between blocks (see `_gutters`).
 

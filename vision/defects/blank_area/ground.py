@@ -1,12 +1,13 @@
 """blank-area: whether a region shows a CSS ground (one colour or a linear gradient), which a
-hole shows, rather than a picture's shading."""
+hole shows, rather than a picture's shading; and whether a side is bounded by a fade, no block."""
 from __future__ import annotations
 
 import numpy as np
 
-from .grid import FLAT
+from .grid import FLAT, _outward
 
 GRADIENT = 2  # levels: a line of cells across a linear gradient varies this much at most (dithering)
+FADE = 6  # cells (48 px): a fade's run beyond a side, stepping evenly all the way
 
 
 def _css_ground(means: np.ndarray) -> bool:
@@ -35,3 +36,25 @@ def _faint_ramp(means: np.ndarray, a: int) -> bool:
     ramp = profile[0] + (profile[-1] - profile[0]) * np.linspace(0.0, 1.0, len(profile))[:, None]
     return bool((off <= GRADIENT).mean() >= 0.9 and np.abs(profile - ramp).max() <= GRADIENT
                 and np.abs(profile[-1] - profile[0]).max() >= FLAT)
+
+
+def _fade(means: np.ndarray, r, k: int) -> bool:
+    """What lies beyond side k is a fade, not a block: from the hole's edge outwards the colour steps
+    away from the hole's own evenly, cell after cell, for FADE cells, at nine positions in ten along
+    the side. A hero's dark overlay fading into its picture is a CSS gradient steep enough that its
+    cells vary a little more than a flat colour's and count as drawn, yet nothing is drawn there: the
+    text column on its dark side has that side's ground around it by design. A block beside a hole
+    has an edge instead, a step from the ground to its fill, and a picture's shading is no even ramp."""
+    x0, y0, x1, y1 = r
+    inner = [means[y0:y1, x0], means[y0:y1, x1 - 1], means[y0, x0:x1], means[y1 - 1, x0:x1]][k]
+    out = _outward(means, r, k)
+    if out.shape[1] < FADE:
+        return False
+    steps = np.diff(out[:, :FADE], axis=1)  # positions x FADE - 1 x channels
+    size = np.abs(steps).max(axis=-1)
+    sign = np.sign(steps.sum(axis=-1))
+    # it sets out from the hole's colour (the first cell beyond is part way up the ramp)
+    start = np.abs(out[:, 0] - inner).max(axis=-1) <= 3 * FLAT
+    even = (size >= 1) & (size <= 3 * FLAT)
+    ok = start & even.all(axis=1) & (np.ptp(size, axis=1) <= GRADIENT) & (np.abs(sign.sum(axis=1)) == FADE - 1)
+    return bool(ok.mean() >= 0.9)

@@ -6,8 +6,8 @@ import numpy as np
 
 from .bands import _column_end, _column_end_at_edge, _column_hole, _vertical_twin
 from .frames import _filled_sibling, _gutters, _split_pane, _tile_slot
-from .grid import EDGE, FLAT, TWIN, _bounded_sides, _side_reach, _spread
-from .ground import _css_ground
+from .grid import EDGE, FLAT, TWIN, _bounded, _bounded_sides, _side_reach, _spread
+from .ground import _css_ground, _fade
 
 FRAME_FILL = 0.93  # an empty region filling this much of its own box is a picture's or a frame's inside
 # the same on a picture's shading (no CSS ground): the picture's mark (an icon, a caption, a play button)
@@ -23,6 +23,8 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
     h, w = empty.shape
     reach = _side_reach(empty, r)
     near, ground, edges = _bounded_sides(empty, means, r, reach, stack)
+    # a side bounded by a fade only (a hero's dark overlay easing into its picture) has nothing beyond it
+    near -= sum(_bounded(sd) and _fade(means, r, k) for k, sd in enumerate(reach))
     if edges > 1:
         return False  # a margin or a band between sections
     column = _column_hole(empty, means, r, reach) if near < 3 else None
