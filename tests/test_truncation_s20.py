@@ -80,3 +80,35 @@ def test_a_search_fields_placeholder_keeps_its_ellipsis():
     x, y, w, h = boxes["search"]
     found = _found(img, (x + 27, y + 4, 76, h - 8), "Search for ...")
     assert found == [], (boxes["search"], [i.message for i in found])
+
+
+PROSE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 30px; background: #f7f7f9; font: 17px 'Liberation Sans', sans-serif; color: #999; }
+p { white-space: nowrap; margin: 0 0 30px 0; }
+b { color: #111; display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+    vertical-align: bottom; }
+</style></head><body>
+<p id="cut">plus those of Collins. <b id="name">The French dictionary</b> has over 250,000 translations</p>
+<p id="own">plus those of Collins. The French ... has over 250,000 translations</p>
+</body></html>"""
+
+# the bold name narrowed to end just past the space after "French", with room for the ellipsis
+AFTER_SPACE = """(() => { const el = document.getElementById('name'), tn = el.firstChild;
+  const r = document.createRange(); r.setStart(tn, 0); r.setEnd(tn, 11);
+  const dots = document.createElement('b'); dots.textContent = '\\u2026'; document.body.appendChild(dots);
+  const w = dots.getBoundingClientRect().width; dots.remove();
+  el.style.maxWidth = (r.getBoundingClientRect().width + w + 2) + 'px'; })()"""
+
+
+def test_an_ellipsis_between_spaces_in_the_paint_of_the_element_before_it():
+    """A bold name clipped at a word space inside a pale sentence shows its ellipsis between spaces
+    ("The French ... has over"), in the name's paint, the sentence going on in its own: found, the
+    box ending at the ellipsis. The same words with prose's own spaced ellipsis, all in one paint,
+    are not."""
+    img, boxes = render_with_boxes(PROSE, ("cut", "own"), height=200, before=AFTER_SPACE)
+    for key, want in (("cut", ["text-truncation"]), ("own", [])):
+        found = _found(img, boxes[key], "plus those of Collins. The French ... has over 250,000 translations")
+        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+        if found:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.6 * w

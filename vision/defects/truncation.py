@@ -14,7 +14,7 @@ import numpy as np
 from .ink_words import ink_strength, ink_words
 from .issue import Issue
 from .pixels import TextInfo
-from .truncation_ellipsis import ELLIPSES, MID_ELLIPSIS, MIN_DOTTED_TEXT, dots_end, quoted_ellipsis
+from .truncation_ellipsis import ELLIPSES, MID_ELLIPSIS, MIN_DOTTED_TEXT, dots_end, painted_ellipsis, quoted_ellipsis
 from .truncation_fragments import (MIN_WORD_CONF, cut_inside, cut_word, dangling_word, lone_capital, lone_letter,
                                    misread_end, open_bracket)
 from .truncation_glyphs import sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem, unread_fragment
@@ -60,6 +60,10 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         if mid is not None and mid.start() >= 3:
             dots = max(mid.end(1), mid.end(2), mid.end(3))  # whichever form matched (the others give -1)
             out.append(_issue_ellipsis(_box_upto(t, dots), text[:dots]))
+            continue
+        spaced = painted_ellipsis(img, t)
+        if spaced is not None:
+            out.append(_issue_ellipsis(_box_upto(t, spaced), text[:spaced]))
             continue
         inside = cut_inside(img, t)
         if inside is None and t.conf >= MIN_WORD_CONF:

@@ -1,6 +1,7 @@
 """text-truncation, reading an ellipsis: one read at the end of a line, three dots on the baseline the
-recogniser missed, one inside a line that ran on past a truncated element, and the ellipsis that
-closes a quotation (copy's own)."""
+recogniser missed, one inside a line that ran on past a truncated element (before the sentence's
+stop, or between spaces in the element's own paint), and the ellipsis that closes a quotation
+(copy's own)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ import cv2
 import numpy as np
 
 from .pixels import TextInfo, distance
-from .truncation_ink import line_ink
+from .truncation_ink import line_ink, painted_apart
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # an ellipsis inside a line: the OCR line ran on past a truncated element into the text after it
@@ -25,6 +26,9 @@ MID_ELLIPSIS = re.compile(r"(?:[^\W_]|&)(?:(\.{2,3}|…)[.,;:]?|\s(\.{3}|…)\s?
                           r"|/(\.{3}|…)\s?[.,;:]\s+\S")
 # shortest line (in x-heights) whose unread ellipsis is looked for: one short word ("Word …"), its
 # baseline given by the whole line's band
+# an ellipsis set between spaces inside a line: prose writes one so ("wait ... what"), and so does
+# a browser after an element clipped at a word space
+SPACED_MID = re.compile(r"[^\W_]\s(\.{3}|…)\s+[^\W_]")
 MIN_DOTS_LINE = 2.5
 MIN_DOTTED_TEXT = 3  # characters read before an unread ellipsis: one short word ("One …")
 
@@ -97,3 +101,17 @@ def quoted_ellipsis(img: np.ndarray, t: TextInfo) -> bool:
     start = int(cols[gaps[-1] + 1])  # the last glyph, apart from the dots by a column of ground
     rows = np.nonzero((d[:, start:] >= 0.4).any(axis=1))[0]
     return d.shape[1] - start <= 0.6 * t.x_height and int(rows[-1]) <= (b0 + b1) / 2
+
+
+def painted_ellipsis(img: np.ndarray, t: TextInfo) -> int | None:
+    """Where an ellipsis set between spaces inside the line ("The French ... has over") is painted
+    as the word before it and apart from the word after it (see `painted_apart`): the ellipsis a
+    browser draws at the end of a clipped element set apart from its sentence (a bold name, a link),
+    in the element's own paint, the sentence going on in its own. Prose's own ellipsis takes the
+    paint of the sentence around it. Returns the index just past the dots, or None."""
+    text = t.text.rstrip()
+    for m in SPACED_MID.finditer(text):
+        k = len(text[:m.start(1)].split())  # the dots' word
+        if m.start() >= 3 and painted_apart(img, t, k) and not painted_apart(img, t, k - 1):
+            return m.end(1)
+    return None

@@ -14,7 +14,7 @@ import numpy as np
 from .ink_words import ink_strength, ink_words
 from .lexicon import begins_word, is_word
 from .pixels import TextInfo, distance
-from .truncation_ink import clean_stop, other_alphabet
+from .truncation_ink import OTHER_COLOUR, clean_stop, other_alphabet, painted_apart
 from .truncation_layout import continues, text_below
 from .truncation_room import room_after
 from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, rare_pair,
@@ -25,7 +25,6 @@ DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "fr
             "your", "our", "my", "their"}
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
-OTHER_COLOUR = 80  # colour distance from a line's text colour where ink is another element's paint (an icon)
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
@@ -206,7 +205,7 @@ def cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
     words English ("with fixes for vulnerabiliti (CVE-2024-24989,"): an element clipped inside a
     sentence, the sentence running on after it. Returns the character index just past that word,
     or None. Words in small letters only, four or more of them (a short fragment or a name in
-    capitals says little), or three painted apart from the word after them (see `_painted_apart`:
+    capitals says little), or three painted apart from the word after them (see `painted_apart`:
     "The French dic has over"); at least two other words must vouch for the language, and none
     may be a misreading."""
     if t.conf < MIN_WORD_CONF:
@@ -229,28 +228,9 @@ def cut_inside(img: np.ndarray, t: TextInfo) -> int | None:
         misread = any(w.isalpha() and w.islower() and len(w) >= 3 and not is_word(w) and not begins_word(w)
                       for w in words)
         if len(others) >= 2 and sum(map(is_word, others)) >= 0.8 * len(others) and not misread \
-                and (len(word) >= 4 or _painted_apart(img, t, k)):
+                and (len(word) >= 4 or painted_apart(img, t, k)):
             return m.start() + len(word)
     return None
-
-
-def _painted_apart(img: np.ndarray, t: TextInfo, k: int) -> bool:
-    """The line's k-th word is painted in another colour than the word after it: the end of an
-    element set apart from the sentence around it (a link, a bold name), which is what a clip
-    inside a sentence cuts; a three-letter fragment in the sentence's own paint is more often a
-    misreading or a typo ("as wel as"). Needs one word of ink per word read."""
-    d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
-    words = ink_words(d, t.x_height) if d is not None else []
-    if len(words) != len(t.text.split()) or k + 1 >= len(words):
-        return False
-    x, y, w, h = t.ink_box
-    box = img[y:y + h, x:x + w]
-    paint = []
-    for a, b in words[k:k + 2]:
-        part = d[:, a:b + 1]
-        core = part >= 0.8 * float(part.max())  # the strokes' middles, off the anti-aliased edges
-        paint.append(np.median(box[:, a:b + 1][core].reshape(-1, img.shape[2]), axis=0))
-    return float(distance(np.array([[paint[0]]]), paint[1])[0, 0]) > OTHER_COLOUR
 
 
 def dangling_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:

@@ -9,9 +9,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from .ink_words import is_tofu
+from .ink_words import ink_strength, ink_words, is_tofu
 from .pixels import TextInfo, distance
 
+OTHER_COLOUR = 80  # colour distance from a line's text colour where ink is another element's paint (an icon)
 FILLED_SHARE = 0.6  # share of a line's ink box at half its text's strength or more where it is a filled shape
 TRAILING_MARKS = re.compile(r"[^\w\s]+$")
 
@@ -99,3 +100,22 @@ def without_icons(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tuple
     while len(text.split()) > len(words) - n and len(text.split()[-1]) == 1:
         text = text[:-1].rstrip()
     return plain, replace(t, text=text, ink_box=(x, y, words[-1 - n][1] + 1, h)), words[:len(words) - n]
+
+
+def painted_apart(img: np.ndarray, t: TextInfo, k: int) -> bool:
+    """The line's k-th word is painted in another colour than the word after it: the end of an
+    element set apart from the sentence around it (a link, a bold name), which is what a clip
+    inside a sentence cuts; a three-letter fragment in the sentence's own paint is more often a
+    misreading or a typo ("as wel as"). Needs one word of ink per word read."""
+    d = ink_strength(img, t) if t.x_height >= 5 and t.ink_box[3] >= 8 else None
+    words = ink_words(d, t.x_height) if d is not None else []
+    if len(words) != len(t.text.split()) or k + 1 >= len(words):
+        return False
+    x, y, w, h = t.ink_box
+    box = img[y:y + h, x:x + w]
+    paint = []
+    for a, b in words[k:k + 2]:
+        part = d[:, a:b + 1]
+        core = part >= 0.8 * float(part.max())  # the strokes' middles, off the anti-aliased edges
+        paint.append(np.median(box[:, a:b + 1][core].reshape(-1, img.shape[2]), axis=0))
+    return float(distance(np.array([[paint[0]]]), paint[1])[0, 0]) > OTHER_COLOUR
