@@ -95,3 +95,23 @@ def test_white_heading_on_a_gradient_it_clears_on_most_of_is_no_finding():
     assert contrast.detect([_line(img, b["g"], read)], img) == []
     found = contrast.detect([_line(img, b["f"], read)], img)
     assert [i.category for i in found] == ["low-contrast"], found
+
+
+HEADING = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f9f9f9; font-family: 'Liberation Serif', serif; }
+p { position: absolute; left: 40px; margin: 0; white-space: nowrap; color: #404040; font-size: 26px; }
+a { font-size: 16px; text-decoration: none; margin-left: 8px; }
+</style></head><body>
+<p id="p" style="top: 30px">NOTICIAS<a id="a" style="color: #86aad4">ver más →</a></p>
+<p id="d" style="top: 90px">NOTICIAS<a style="color: #2a5a94">ver más →</a></p>
+</body></html>"""
+
+
+def test_a_pale_link_after_a_heading_in_capitals_is_low_contrast():
+    """The line's dense band is the capitals' height; the pale lowercase link after it is about
+    three quarters of that, and was taken for too thin a run to be words."""
+    img, b = render_with_boxes(HEADING, ("p", "a", "d"), text=True, height=150)
+    found = contrast.detect([_line(img, b["p"], "NOTICIAS ver más")], img)
+    assert [i.category for i in found] == ["low-contrast"], found
+    assert overlap_min(found[0].bbox, list(b["a"])) > 0.5
+    assert contrast.detect([_line(img, b["d"], "NOTICIAS ver más")], img) == []

@@ -11,6 +11,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from .glyph_extent import CAP, X_HEIGHT
 from .issue import Issue, overlap_min
 from .own_rows import own_rows
 from .paint import blend_of
@@ -93,6 +94,17 @@ def _read_width(img: np.ndarray, t: TextInfo) -> TextInfo:
     return t if (a, b) == (x, x + w) else replace(t, ink_box=(a, y, b - a, h))
 
 
+def _lowercase_band(t: TextInfo) -> float:
+    """The height of the line's lowercase letters' band: its dense band, which in a line read
+    mostly in capitals is their cap height, of which an x-height is about 0.53/0.72 (sans-serif
+    UI fonts). A run of lowercase words after a heading in capitals ("NOTICIAS ver más") is no
+    shorter than its own letters, however much shorter than the capitals."""
+    letters = [ch for ch in t.text if ch.isalpha()]
+    if letters and sum(ch.islower() for ch in letters) < len(letters) / 2:
+        return t.x_height * X_HEIGHT / CAP
+    return float(t.x_height)
+
+
 def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[Issue]:
     """Runs of words in a passing line that on their own fall under the threshold, measured on the
     line's own rows (a neighbour's glyph tops in the box would lend a run their colour) across the
@@ -102,11 +114,12 @@ def _pale_words(img: np.ndarray, t: TextInfo, need: float, large: bool) -> list[
     if len(segs) < 2:
         return []
     out = []
-    min_w = 2.5 * max(t.x_height, 4)
+    band = _lowercase_band(t)
+    min_w = 2.5 * max(band, 4)
     run: list = []
     for s in segs + [None]:
         # a run in a clearly different colour, not the drift of thin anti-aliased strokes
-        low = s is not None and s.ratio < need and s.box[3] >= 0.8 * t.x_height \
+        low = s is not None and s.ratio < need and s.box[3] >= 0.8 * band \
             and s.ratio * 1.5 <= t.ratio and distance(np.array([[s.fg]]), t.fg)[0, 0] >= 48 \
             and _surely_under(s.fg, t.bg, need, RUN_SLACK * (SLACK_LARGE if large else SLACK_NORMAL))
         if low:

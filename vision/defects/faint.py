@@ -16,6 +16,7 @@ import numpy as np
 
 from vision.ocr import TextLine, read_boxes
 
+from .ink_masks import _bg_map
 from .pixels import distance, mode_color, uncovered
 
 MAX_CANDIDATES = 4  # clusters read per screenshot (one recognition batch)
@@ -23,18 +24,9 @@ FAINT = 8           # levels off the ground: anti-aliasing noise stays under it,
 STRONG = 64         # a cluster with ink this far off its ground the page's OCR sees: not faint
 
 
-def _ground_map(img: np.ndarray, tile: int = 24) -> np.ndarray:
-    """Each tile's median colour, upsampled: the ground under marks that cover a small part of it."""
-    H, W = img.shape[:2]
-    h2, w2 = max(1, H // tile), max(1, W // tile)
-    small = cv2.resize(img, (w2, h2), interpolation=cv2.INTER_AREA)
-    med = cv2.medianBlur(small, 3) if min(h2, w2) >= 3 else small
-    return cv2.resize(med, (W, H), interpolation=cv2.INTER_NEAREST)
-
-
 def _faint_mask(img: np.ndarray, text_boxes) -> np.ndarray:
     """Pixels more than FAINT levels off their tile's ground, outside every line read."""
-    d = cv2.absdiff(np.ascontiguousarray(img), _ground_map(img))
+    d = cv2.absdiff(np.ascontiguousarray(img), _bg_map(img))
     off = cv2.max(cv2.max(d[..., 0], d[..., 1]), d[..., 2]) > FAINT
     return uncovered(off.astype(np.uint8), text_boxes, pad=3)
 
