@@ -1,4 +1,8 @@
-"""text-overlap, session 20: pages rendered here.
+"""element-overlap and text-overlap, session 20: pages rendered here.
+
+A box laid over a line's last word from the word gap before it cuts no glyph: the line's ink stops
+a word space before the box, as it would before a button set after the text. A designed control
+is set a margin wider than a word space from text, and an inline badge is no taller than its line.
 
 A logo tile, a row of pictograms over its name, read as one doubtful line: two rows on two
 baselines with a dense band spanning both, but parted by blank rows, so no collision.
@@ -7,9 +11,71 @@ from __future__ import annotations
 
 from debug_pages import read_line, render_with_boxes
 
-from vision.defects import text_overlap
+from vision.defects import element_overlap, text_overlap
+from vision.defects.issue import overlap_min
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
+
+GAP_PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #373737; }
+.t { position: absolute; left: 40px; font: 18px 'Liberation Sans', sans-serif; color: #a0a0a0; white-space: nowrap; }
+.b { position: absolute; background: #dc2626; color: #fff; border-radius: 4px;
+     font: 600 13px sans-serif; display: flex; align-items: center; justify-content: center; }
+.badge { display: inline-block; background: #dc2626; color: #fff; border-radius: 4px; padding: 0 6px;
+         font: 600 12px sans-serif; line-height: 18px; vertical-align: 1px; }
+</style></head><body>
+<div class="t" id="a" style="top: 40px">Photo &amp; Video Sharing</div><div class="b" id="ba">Chat</div>
+<div class="t" style="top: 120px"><span id="c">Photo &amp; Video</span></div><div class="b" id="bc">Chat</div>
+<div class="t" style="top: 200px"><span id="d">Photo &amp; Video</span> <span class="badge">New</span></div>
+</body></html>"""
+
+# the box over "Sharing" from the end of the space before it; a designed button 16 px after
+# "Photo & Video"; both 12 px above and below the line, 73 px wide
+PLACE = """() => {
+  const a = document.getElementById('a'), tn = a.firstChild, k = tn.textContent.indexOf(' Sharing');
+  const g = document.createRange(); g.setStart(tn, k); g.setEnd(tn, k + 1); const sp = g.getBoundingClientRect();
+  const put = (id, left, line) => { const b = document.getElementById(id).style;
+    b.left = left + 'px'; b.top = (line.top - 12) + 'px'; b.width = '73px'; b.height = (line.height + 24) + 'px'; };
+  put('ba', Math.round(sp.right), a.getBoundingClientRect());
+  const c = document.getElementById('c').getBoundingClientRect();
+  put('bc', c.right + 16, c);
+}"""
+
+RECTS_JS = """() => { const box = (r) => [r.left, r.top, r.width, r.height];
+  const text = (id, end) => { const tn = document.getElementById(id).firstChild, g = document.createRange();
+    g.setStart(tn, 0); g.setEnd(tn, end === undefined ? tn.textContent.length : tn.textContent.indexOf(end));
+    return box(g.getBoundingClientRect()); };
+  const el = (id) => box(document.getElementById(id).getBoundingClientRect());
+  return {a: text('a', ' Sharing'), c: text('c'), d: text('d'), ba: el('ba'), bc: el('bc')}; }"""
+
+
+def _gap_page():
+    """The page rendered, and its boxes: the text each line shows, and the two red boxes."""
+    from codegen.render import get_renderer
+
+    seen = {}
+
+    def page_fn(p):
+        p.evaluate(PLACE)
+        seen.update(p.evaluate(RECTS_JS))
+
+    res = get_renderer().render(html=GAP_PAGE, width=720, height=260, full_page=False, mobile_check=False,
+                                page_fn=page_fn, timeout_s=20)
+    return res.image, seen
+
+
+def test_a_box_laid_over_the_last_word_from_the_word_gap_is_found():
+    img, b = _gap_page()
+    found = element_overlap.detect(img, [read_line(img, b["a"], "Photo & Video")])
+    assert [i.category for i in found] == ["element-overlap"], found
+    assert overlap_min(found[0].bbox, [round(v) for v in b["ba"]]) > 0.8, (found[0].bbox, b["ba"])
+
+
+def test_a_button_set_a_margin_after_text_and_an_inline_badge_are_no_overlap():
+    img, b = _gap_page()
+    lines = [read_line(img, b["c"], "Photo & Video"), read_line(img, b["d"], "Photo & Video")]
+    assert element_overlap.detect(img, lines) == []
+
 
 LOGO_PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; background: #fff; font-family: 'Liberation Sans', sans-serif; }

@@ -8,6 +8,8 @@ from .pixels import TextInfo, distance
 
 MIN_RUN = 6  # the covering box must be at least this wide
 REACH = 1.6  # how far past the line's ink the box may start, in x-heights
+GAP = 0.7  # a word space, in x-heights: the farthest a box drawn over whole words starts from the ink
+PADDING = 8  # a button is taller than the line it holds by its padding above and below, in px
 
 
 def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | None:
@@ -41,15 +43,62 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
             glyph = (to_fg < 0.5 * distance(np.array([[t.fg]]), t.bg)[0, 0]) & (to_fg < distance(gap, c))
             if not glyph.any():
                 return None
-        # measure the box: its height down the edge column, its width along the row that runs
-        # furthest in its colour (a label drawn on the box, as on a button, stops a middle row)
-        colu = distance(img[y0::-1, e], c) <= 24
-        cold = distance(img[y0:, e], c) <= 24
-        top = y0 - (int(np.argmin(colu)) if not colu.all() else y0 + 1) + 1
-        bot = y0 + (int(np.argmin(cold)) if not cold.all() else H - y0)
-        bw = max(_run(img, r, e, direction, c) for r in {y0 + h // 2, top + 2, bot - 3} if top <= r < bot)
-        bx = e if direction > 0 else e - bw + 1
-        return [bx, top, bw, bot - top]
+        return _measure(img, t, e, direction, c)
+    return None
+
+
+def _measure(img: np.ndarray, t: TextInfo, e: int, direction: int, c: np.ndarray, inset: int = 0) -> list[int]:
+    """The box whose edge is column `e`: its height down the column `inset` in from the edge, its
+    width along the row that runs furthest in its colour (a label drawn on the box, as on a button,
+    stops a middle row), of its middle row and the rows `inset` in from its top and bottom (a
+    rounded corner's blend leaves the edge column short of the box's top and bottom rows)."""
+    H = img.shape[0]
+    y0, h = t.ink_box[1], t.ink_box[3]
+    colu = distance(img[y0::-1, e + direction * inset], c) <= 24
+    cold = distance(img[y0:, e + direction * inset], c) <= 24
+    top = y0 - (int(np.argmin(colu)) if not colu.all() else y0 + 1) + 1
+    bot = y0 + (int(np.argmin(cold)) if not cold.all() else H - y0)
+    rows = {y0 + h // 2, top + max(2, inset), bot - 1 - max(2, inset)}
+    bw = max(_run(img, r, e, direction, c) for r in rows if top <= r < bot)
+    bx = e if direction > 0 else e - bw + 1
+    return [bx, top, bw, bot - top]
+
+
+def _at_word_gap(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | None:
+    """A button-shaped box that starts a word space past the line's end, where its next word would
+    stand: an element laid over the line's last words (or first ones), cutting no glyph.
+
+    A control set beside text in a row is spaced from it by a margin wider than a word space, or it
+    would read as part of the sentence; what a layout sets a word space from text is inline (a
+    badge, a tag, a count), and that is no taller than the line. A box reaching above and below the
+    line, taller than its ink by a button's padding, wider than tall and yet no wider than a few of its heights
+    (no bar, field or panel), clear of the screen's edges (a band along them is the page's frame),
+    set at a word space, is a box drawn over the text. A word space is 0.25-0.3 em, about 0.6 of an
+    x-height; a separator bar or an icon square is no button.
+    The line must stand clear at its other end, the recogniser's box starting on the line's own
+    ground: a line boxed in at both ends is a cell in a row of blocks (a toolbar, a segmented
+    control), whose neighbours are set as tightly as its words."""
+    H, W = img.shape[:2]
+    x, y, w, h = t.ink_box
+    far = min(max(t.box[0] if direction > 0 else t.box[0] + t.box[2] - 1, 0), W - 1)
+    if distance(img[y:y + h, far], t.bg).max() >= 40:
+        return None
+    end = x + w - 1 if direction > 0 else x
+    for off in range(1, int(GAP * t.x_height) + 2):
+        e = end + direction * off
+        cols = range(e, e + direction * MIN_RUN, direction)
+        if min(cols) < 1 or max(cols) >= W - 1:
+            return None
+        strip = img[y:y + h, min(cols):max(cols) + 1]
+        c = np.median(strip.reshape(-1, 3), axis=0)
+        if distance(np.array([[c]]), t.bg)[0, 0] < 40 or distance(strip, c).max() > 24:
+            continue
+        box = _measure(img, t, e, direction, c, inset=MIN_RUN - 1)
+        bx, by, bw, bh = box
+        inside = bx > 0 and by > 0 and bx + bw < W and by + bh < H
+        if inside and by < y and by + bh > y + h and bh >= h + PADDING and 1.2 * bh <= bw <= 6 * bh:
+            return box
+        return None
     return None
 
 
@@ -109,7 +158,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
         if t.ink_box[3] < 7 or t.bg_share < 0.4:
             continue
         for d in (1, -1):
-            box = _cover_edge(img, t, d)
+            box = _cover_edge(img, t, d) or _at_word_gap(img, t, d)
             if box is None or box[3] > 5 * t.ink_box[3]:
                 continue  # no box, or a panel / background region rather than an element on top
             c = _colour(img, box)
