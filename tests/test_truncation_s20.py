@@ -112,3 +112,18 @@ def test_an_ellipsis_between_spaces_in_the_paint_of_the_element_before_it():
         if found:
             x, _, w, _ = boxes[key]
             assert found[0].bbox[0] + found[0].bbox[2] < x + 0.6 * w
+
+
+ICON = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #3c4043; color: #fff; font: 15px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+</style></head><body><div style="top: 30px"><span id="icon">arrow(dropdown</span></div></body></html>"""
+
+
+def test_a_bracket_glued_to_a_word_with_an_accented_letter_read_in_it():
+    """An icon font's ligature name read with an accented letter before its bracket
+    ("arérow(udroptatedown"): the glued word is "arérow", no English word, so the bracket is a
+    misreading, not a sentence stopping inside brackets (the letters after the é, "row", are one)."""
+    img, boxes = render_with_boxes(ICON, ("icon",), height=100)
+    found = _found(img, boxes["icon"], "arérow(udroptatedown")
+    assert found == [], [i.message for i in found]

@@ -85,13 +85,14 @@ def open_bracket(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     a space or two further on (code sets one inside its brackets, `html( "Next" )`, and the
     recogniser may leave the lone bracket, often in another colour, out of the line). A bracket
     glued to a word that is no English one is a misreading, not prose's bracket (an icon font's
-    ligature name read as "arfr(udroptatedown")."""
+    ligature name read as "arfr(udroptatedown"); the word is all the letters before the bracket,
+    accented ones too ("arérow(", not "row(")."""
     text = t.text.rstrip()
     k = max(text.rfind("("), text.rfind("["))
     if len(text) < 4 or k < 1 or not any(ch.isalnum() for ch in text[k + 1:]) or ")" in text[k:] \
             or "]" in text[k:]:
         return False
-    glued = re.search(r"([A-Za-z]+)$", text[:k])
+    glued = re.search(r"([^\W\d_]+)$", text[:k])  # all its letters: "arérow(" glues "arérow", not "row"
     if glued is not None and not is_word(glued.group(1)):
         return False
     return clean_stop(img, t, BRACKET_REACH) and not continues(t, infos, bracket=True)
