@@ -105,3 +105,22 @@ def test_a_logo_with_a_row_of_pictograms_over_its_name_is_no_collision():
     lines = [logo] + [read_line(img, b[k], t) for k, t in
                       (("p", "Free shipping"), ("q", "All data will be encrypted"), ("s", "Special for you"))]
     assert text_overlap.detect(lines, img) == []
+
+
+FOOT_PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fafafa; }
+#pic { position: absolute; left: 70px; top: 20px; width: 40px; height: 40px; background: #3bb0d0; border-radius: 50%; }
+#name { position: absolute; left: 60px; top: 61px; font: bold 14px 'Liberation Sans', sans-serif; color: #555; }
+</style></head><body><div id="pic"></div><div id="name">hCaptcha</div></body></html>"""
+
+
+def test_a_word_under_a_picture_whose_foot_its_box_takes_in_is_no_collision():
+    """The recogniser's box for a name set under a logo reaches up into the logo's foot: the ink
+    it holds is far taller than the word's letters are wide (two lines in one box, by their
+    width), but blank rows part the foot from the letters: the line's own rows are one line."""
+    img, b = render_with_boxes(FOOT_PAGE, ("name",), text=True, height=120)
+    x, y, w, h = (int(round(v)) for v in b["name"])
+    top = 60 - 4  # the round picture's foot: its last 4 rows
+    line = text_info(img, TextLine("hCaptcha", (x - 3, top, w + 6, y + h - top), 0.94))
+    assert text_overlap._too_tall(line, img), "the box takes in the picture's foot"
+    assert text_overlap.detect([line], img) == []

@@ -183,14 +183,15 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
         if t.conf >= 0.95 or len(t.text.strip()) < 4 or _signs(t.text) < 2 \
                 or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
-        if _too_tall(t, img) or (img is not None and _two_baselines(img, t)):
+        # its own rows: a glyph's tail of the line above in the box (or the foot of a picture
+        # over it) adds nothing to its height
+        own = own_rows(img, t) if img is not None else t
+        if _too_tall(own, img) or (img is not None and _two_baselines(img, t)):
             out.append(_collide(t, 1.0))
             continue
         name = t.conf >= 0.9 and not _gibberish(t.text)
         if name and not _gibberish(t.text, capitalised=True):
             continue
-        # its own rows: a glyph's tail of the line above in the box adds nothing to its height
-        own = own_rows(img, t) if img is not None else t
         if _bands_merged(t, own):
             out.append(_collide(t, 1.0))
             continue
