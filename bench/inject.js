@@ -13,6 +13,12 @@ async ({category, seed}) => {
   // on top at its centre: not hidden behind another element
   const seen = (el, r) => { r = r || el.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return !!hit && (hit === el || el.contains(hit)); };
+  // nothing that paints lies over el at (x, y): a transparent header box above it hides nothing
+  const paints = (e) => { const cs = getComputedStyle(e); const c = parseRGB(cs.backgroundColor);
+    return (c.length === 4 ? c[3] > 0.05 : c.length === 3) || cs.backgroundImage !== 'none'
+      || /^(img|svg|video|canvas|iframe)$/i.test(e.tagName); };
+  const onTop = (el, x, y) => { for (const e of document.elementsFromPoint(x, y)) {
+      if (e === el) return true; if (!e.contains(el) && paints(e)) return false; } return false; };
   const ownText = (el) => Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
   const parseRGB = (c) => { const m = c.match(/[\d.]+/g); return m ? m.slice(0, 4).map(Number) : [0, 0, 0, 0]; };
   const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const cs = getComputedStyle(e);
@@ -128,6 +134,9 @@ async ({category, seed}) => {
     img.removeAttribute('srcset'); img.src = 'missing-image-' + seed + '.png';
     await waitImg(img);
     const r = img.getBoundingClientRect(); if (!inView(r, 0)) return {error: 'image off screen'};
+    // the browser draws its icon and the alt text in the top-left corner: with that corner under
+    // a backdrop, a logo or a bar, nothing of the failure shows and it is no screenshot case
+    if (!onTop(img, r.left + Math.min(8, r.width / 2), r.top + Math.min(8, r.height / 2))) return {error: 'image hidden'};
     return done(img, alt ? 'alt' : 'no-alt');
   }
   if (category === 'misalignment') {
