@@ -23,7 +23,7 @@ from ..pixels import TextInfo, flat_boxes, rules
 from .box_edges import _box_items, _stroke
 from .deviation import _element_detect
 from .member import _Item
-from .text_edges import _chip_left
+from .text_edges import _chip_left, _on_fill
 
 __all__ = ["detect", "_chip_left", "_stroke"]
 
@@ -32,7 +32,7 @@ def detect(infos: list[TextInfo], img: np.ndarray) -> list[Issue]:
     """Stacks of text paragraphs, drawn boxes and rules, one member (or a block of adjacent members)
     a few pixels off the left edge, centre line or right edge the rest share. Lines are placed by their
     glyphs (glyph_box), not by whatever else their OCR boxes took in."""
-    infos = [replace(t, ink_box=glyph_box(img, t)) for t in infos]
+    infos = [_on_fill(img, replace(t, ink_box=glyph_box(img, t))) for t in infos]
     boxes = _box_items(flat_boxes(img, [t.box for t in infos]), img)
     lines = [_Item(r, float(r[0]), r[0] + r[2] / 2, 0.0, "", rule=True, right=r[0] + r[2] - 1.0)
              for r in rules(img, [t.box for t in infos]) if _stroke(img, r)]

@@ -23,6 +23,15 @@ MIN_OFF, MAX_OFF = 3.0, 12.0
 MAX_OFF_CENTRE = 10.0  # px: off a centre line (ink centres wobble a pixel; farther off is another layout)
 
 
+def _value(it: _Item, name: str) -> float | None:
+    """The member's value on an anchor; on the centre line, a text with an open end (a full-width
+    stop) has its ink's centre, which bounds its own: it can be judged off a column towards its
+    open end, never vouch for one (see the col and open checks)."""
+    if name == "centre" and it.centre is None:
+        return it.ink_centre
+    return getattr(it, name)
+
+
 def _edge(it: _Item, v: float, c: float, name: str = "left") -> float:
     """The column edge a member's left value vouches for: a text's ink starts right of its box by up
     to its side bearing (a large heading's first letter), so ink right of the column c by no more
@@ -69,7 +78,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
             continue
         boxed = parent >= 0
         for name in ("left", "centre", "right"):
-            vals = {i: getattr(items[i], name) for i in g if getattr(items[i], name) is not None
+            vals = {i: _value(items[i], name) for i in g if _value(items[i], name) is not None
                     and items[i].box[3] <= MAX_H and not (name == "centre" and items[i].in_row)}
             for k, vk in vals.items():
                 # the stack k belongs to, among the members near its edge; the column is the value
@@ -85,7 +94,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 c = max(col, key=lambda i: (sum(abs(guess[j] - guess[i]) <= TOL for j in col),
                                             sum(abs(vals[j] - vals[i]) <= TOL for j in col)))
                 col = [i for i in col if min(abs(guess[i] - guess[c]), abs(vals[i] - vals[c]))
-                       <= TOL + _give(items[i], name)]
+                       <= TOL + _give(items[i], name) and not (name == "centre" and items[i].open)]
                 run = [i for i in near if abs(guess[i] - guess[k]) <= TOL and i not in col]
                 if name == "left" and not items[k].listed:
                     # list items hang their markers in the list's own indent, which is the list's
@@ -119,6 +128,8 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                     need = max(items[i].slack for i in run_s + col_s) / 2
                 if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF_CENTRE if name == "centre" else MAX_OFF):
                     continue
+                if name == "centre" and any(items[i].open and items[i].open * dx < 0 for i in run_s):
+                    continue  # an open end's ink centre bounds its own from one side only
                 if name == "centre" and _gridded(items, run_s, col_s):
                     continue
                 if name != "centre" and (dx < 0) == (name == "left") and _on_section(items, g, run_s, name):

@@ -28,6 +28,8 @@ class _Item:
     listed: bool = False             # a list item led by its marker as read (a bullet, "1.")
     right: float | None = None       # the edge a right-aligned stack shares (one line's ink end, a box's side)
     lead: float | None = None        # left as its first glyph's shape places the box (None: as left)
+    ink_centre: float | None = None  # a text with an open end (centre None): its ink's centre,
+    open: int = 0                    # and the side (+1 right, -1 left) its own centre lies on from it
 
 
 def _give(it: _Item, name: str) -> float:

@@ -70,6 +70,17 @@ def _ground(img: np.ndarray, box) -> tuple:
     return tuple(out)
 
 
+def _own_ground(img: np.ndarray, it: _Item, side: int):
+    """The ground a member stands on, above it (side 0) or below it (1). A line painted on its own
+    fill (a highlight, a chip: its left is the fill's edge) has that fill above and below its ink,
+    which is the member's own paint: its ground is the surface just left of the fill, across its rows."""
+    if not it.painted or it.left is None:
+        return _ground(img, it.box)[side]
+    x, y, h = int(it.left), int(it.box[1]), int(it.box[3])
+    strip = img[max(0, y):y + h, max(0, x - GROUND_ROWS):max(0, x)]
+    return np.median(strip.reshape(-1, 3), axis=0).astype(float) if strip.size else _ground(img, it.box)[side]
+
+
 def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) -> list[int]:
     """The members of k's stack (top to bottom) on k's side of every band edge: where the ground
     just below one member and just above the next differ by a step as plain as light against dark
@@ -83,7 +94,7 @@ def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) ->
         a, b = items[stack[j]].box, items[stack[j + 1]].box
         if b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
             continue
-        p, q = _ground(img, a)[1], _ground(img, b)[0]
+        p, q = _own_ground(img, items[stack[j]], 1), _own_ground(img, items[stack[j + 1]], 0)
         if p is not None and q is not None and float(np.abs(p - q).max()) > BAND:
             if j < pos:
                 lo = j + 1

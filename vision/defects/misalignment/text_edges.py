@@ -2,10 +2,12 @@
 or a button drawn under its first word, a list marker leading it, its first glyph's side bearing."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ..issue import union
-from ..pixels import TextInfo, font_px, word_boxes
+from ..pixels import TextInfo, distance, font_px, word_boxes
 from .member import BEARING_EM, _Item
 
 CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
@@ -171,8 +173,12 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             others = np.array([o.box for o in infos if o is not p[0]], np.int64).reshape(-1, 4)
             a, b = _icon_span(img, p[0], others)
             centre, right = (a + b) / 2, b - 1.0
+        # a full-width stop or bracket is ink on one side of an empty em: the ink's centre is only a
+        # bound on the text's, which lies towards the open end (open)
+        open_end = _open_end(p[0].text, False) - _open_end(p[0].text, True)
+        ink_centre = centre if open_end else None
         if _open_end(p[0].text, True) or _open_end(p[0].text, False):
-            centre = None  # a full-width stop or bracket is ink on one side of an empty em
+            centre = None
         if _open_end(p[0].text, False):
             right = None
         left = min(_chip_left(img, t) for t in p) if img is not None else box[0]
@@ -181,5 +187,57 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
         # side bearings: the ink of a letter starts up to about 0.12 em right of its box
         out.append(_Item(tuple(box), float(left), centre, BEARING_EM * max(font_px(t) for t in p), p[0].text,
                          text_left=_after_marker(img, p[0]) if img is not None and len(p) == 1 else None,
-                         painted=left < box[0], listed=_listed(p[0].text), right=right, lead=lead))
+                         painted=left < box[0], listed=_listed(p[0].text), right=right, lead=lead,
+                         ink_centre=ink_centre, open=open_end))
     return out
+
+
+def _outside_cols(img: np.ndarray, t: TextInfo) -> tuple[int, tuple[int, int, int]] | None:
+    """How many of the OCR box's first columns lie on the surface around a fill the line is set on
+    (a heading's highlight, a tag), and that surface's colour; None unless there are some. The
+    recogniser's box reaches past the fill's edge: those columns are one flat colour down the
+    whole box, unlike the fill, and the same as the three columns just outside the box, which no
+    glyph is (a stem is not flat across the padding rows, and a glyph ends before the box does);
+    the next columns are the fill again."""
+    x, y, w, h = t.box
+    H, W = img.shape[:2]
+    y0, y1 = max(0, y), min(H, y + h)
+    if x < 3 or x + w > W or y1 - y0 < 8 or w < 8:
+        return None
+    cols = img[y0:y1, x - 3:x + min(w, int(max(4, font_px(t))))].astype(np.int16)
+    surface = np.median(cols[:, :3].reshape(-1, 3), axis=0)
+    flat = (np.abs(cols - surface).max(axis=-1) <= 6).all(axis=0)
+    if not flat[:3].all() or float(np.abs(surface - np.asarray(t.bg, np.int16)).max()) <= 24:
+        return None
+    n = 0
+    while 3 + n < len(flat) and flat[3 + n]:
+        n += 1
+    if n == 0 or 3 + n + 2 > cols.shape[1]:
+        return None
+    fill = (np.abs(cols[:, 3 + n:3 + n + 2] - np.asarray(t.bg, np.int16)).max(axis=-1) <= 24).mean()
+    return (n, tuple(int(v) for v in surface)) if fill >= 0.5 else None
+
+
+def _on_fill(img: np.ndarray, t: TextInfo) -> TextInfo:
+    """The line as set on its fill: where its box reaches past the fill's edge onto the surface
+    around (_outside_cols, at either end), the ink box starts (ends) past those columns, which are
+    the surface, not ink unlike the fill; and the surface is the line's surround, so the fill's
+    edge is read as a chip's (_chip_left), the element's painted edge a stack lines up with."""
+    ends = [_outside_cols(img, t), _outside_cols(img[:, ::-1], replace(t, box=(
+        img.shape[1] - t.box[0] - t.box[2], t.box[1], t.box[2], t.box[3])))]
+    if not any(ends):
+        return t
+    x, y, w, h = t.ink_box
+    a, b = x, x + w
+    if ends[0]:
+        a = max(a, t.box[0] + ends[0][0])
+    if ends[1]:
+        b = min(b, t.box[0] + t.box[2] - ends[1][0])
+    crop = img[y:y + h, a:b]
+    if b - a < 2 or crop.size == 0:
+        return t
+    ink = np.nonzero((distance(crop, t.bg) >= 24).any(axis=0))[0]
+    if not len(ink):
+        return t
+    surface = (ends[0] or ends[1])[1]
+    return replace(t, ink_box=(a + int(ink[0]), y, int(ink[-1] - ink[0] + 1), h), around=t.around or surface)
