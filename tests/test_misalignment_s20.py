@@ -22,7 +22,7 @@ def _on(found, box) -> bool:
     return any(overlap_min(i.bbox, box) >= 0.3 for i in found)
 
 
-def _highlighted(shift: int) -> str:
+def _highlighted(shift: int, row: int = 0) -> str:
     """A hero: an inline heading on an orange highlight (5 px padding, so the recogniser's box
     reaches onto the black around the fill), a second line on a near-black chip, two buttons."""
     btn = "display:inline-block;padding:14px 30px;border-radius:20px;font-size:13px;font-weight:bold;letter-spacing:3px"
@@ -32,7 +32,7 @@ def _highlighted(shift: int) -> str:
 <span style="padding-left:5px">Your</span> <span style="padding-left:5px;padding-right:5px">Attack Surface</span></h1><br>
 <div id="moved" style="display:inline-block;background:#0a0a0a;padding:0 5px;position:relative;left:{shift}px">Anticipate,
 Pinpoint, Act</div></div>
-<div style="margin-top:30px"><span style="background:#e85e26;color:#fff;{btn}">EXPLORE OUR SOLUTION</span>
+<div id="row" style="margin-top:30px;position:relative;left:{row}px"><span style="background:#e85e26;color:#fff;{btn}">EXPLORE OUR SOLUTION</span>
 <span style="background:#fff;color:#333;margin-left:18px;{btn}">ACCESS NEW RESEARCH</span></div></body></html>"""
 
 
@@ -42,6 +42,14 @@ def test_a_line_off_the_edge_of_a_highlighted_heading_is_found():
     share is off."""
     found, b = _misaligned(_highlighted(-6), ("moved",))
     assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+
+
+def test_buttons_off_the_edge_two_highlighted_lines_share_are_found():
+    """A line on an orange highlight and one on black are separate elements, not one paragraph's
+    wrapped lines, though their ink starts at one x: two members sharing an edge, and the buttons
+    9 px right of it are off."""
+    found, b = _misaligned(_highlighted(0, 9), ("row",))
+    assert _on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_highlighted_heading_in_line_is_quiet():

@@ -14,6 +14,7 @@ CJK_OPEN_RIGHT = set("。，、：；！？）」』】〉》")
 CJK_OPEN_LEFT = set("（「『【〈《")
 BEARING_STEM = set("BDEFHIKLMNPRbhiklmnpru1")
 BEARING_FLAT = set("AJTVWXYZfjtvwxyz4")
+GROUND_STEP = 64  # colour step (of 255) between the grounds of lines of different elements
 MARKERS = set("•·●○◦■□▪▫▸▹►‣⁃-–—*✓✔")
 
 
@@ -143,6 +144,13 @@ def _same_pitch(p: list[TextInfo], t: TextInfo) -> bool:
     return abs(a[1] - b[1] - pitch) <= 1 and max(a[3], b[3]) <= 1.15 * min(a[3], b[3])
 
 
+def _one_ground(a: TextInfo, b: TextInfo) -> bool:
+    """Two lines on one ground: a paragraph's wrapped lines share their background (a highlight
+    wraps with them), so lines on grounds as unlike as light and dark (an orange highlight over a
+    line on black) are separate elements, whatever their edges."""
+    return max(abs(int(u) - int(v)) for u, v in zip(a.bg, b.bg)) <= GROUND_STEP
+
+
 def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_Item]:
     """Paragraphs: wrapped lines sharing a left edge join, so a shifted paragraph is one item. A
     line's first letter sets where its ink starts, so the edge a line shares may be any earlier
@@ -155,7 +163,7 @@ def _text_items(infos: list[TextInfo], img: np.ndarray | None = None) -> list[_I
             if any(abs(a[0] - q.ink_box[0]) <= 1 for q in p) \
                     and -3 <= a[1] - (b[1] + b[3]) <= 0.8 * max(a[3], b[3]) \
                     and (max(t.x_height, p[-1].x_height) <= 1.3 * min(t.x_height, p[-1].x_height)
-                         or _same_pitch(p, t)):
+                         or _same_pitch(p, t)) and _one_ground(p[-1], t):
                 p.append(t)
                 break
         else:
@@ -221,7 +229,8 @@ def _outside_cols(img: np.ndarray, t: TextInfo) -> tuple[int, tuple[int, int, in
 def _on_fill(img: np.ndarray, t: TextInfo) -> TextInfo:
     """The line as set on its fill: where its box reaches past the fill's edge onto the surface
     around (_outside_cols, at either end), the ink box starts (ends) past those columns, which are
-    the surface, not ink unlike the fill; and the surface is the line's surround, so the fill's
+    the surface, not ink unlike the fill, at the first column unlike the fill (the chip then ends
+    where the glyph's rim starts); and the surface is the line's surround, so the fill's
     edge is read as a chip's (_chip_left), the element's painted edge a stack lines up with."""
     ends = [_outside_cols(img, t), _outside_cols(img[:, ::-1], replace(t, box=(
         img.shape[1] - t.box[0] - t.box[2], t.box[1], t.box[2], t.box[3])))]
@@ -230,13 +239,13 @@ def _on_fill(img: np.ndarray, t: TextInfo) -> TextInfo:
     x, y, w, h = t.ink_box
     a, b = x, x + w
     if ends[0]:
-        a = max(a, t.box[0] + ends[0][0])
+        a = t.box[0] + ends[0][0]
     if ends[1]:
-        b = min(b, t.box[0] + t.box[2] - ends[1][0])
+        b = t.box[0] + t.box[2] - ends[1][0]
     crop = img[y:y + h, a:b]
     if b - a < 2 or crop.size == 0:
         return t
-    ink = np.nonzero((distance(crop, t.bg) >= 24).any(axis=0))[0]
+    ink = np.nonzero((distance(crop, t.bg) > 12).any(axis=0))[0]  # a glyph's faint rim included
     if not len(ink):
         return t
     surface = (ends[0] or ends[1])[1]
