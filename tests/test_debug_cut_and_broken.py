@@ -79,7 +79,7 @@ def test_truncation_a_stem_read_as_a_letter_that_never_ends_in_one(cut_words):
     from dataclasses import replace
 
     from vision.defects import measure_lines
-    from vision.defects.truncation_glyphs import stem_end
+    from vision.defects.truncation.glyphs import stem_end
 
     img, boxes, lines = cut_words
     infos = measure_lines(img, lines)

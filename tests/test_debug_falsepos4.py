@@ -4,7 +4,8 @@ a defect is also shown, the same measurement still finds it."""
 from __future__ import annotations
 
 from debug_pages import render_with_boxes
-from vision.defects import truncation, truncation_glyphs
+from vision.defects import truncation
+from vision.defects.truncation import glyphs as truncation_glyphs
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
 

@@ -10,7 +10,7 @@ from debug_pages import render_with_boxes
 from vision.defects import detect, measure_lines
 from vision.defects import read_text as read_lines
 from vision.defects.issue import overlap_min
-from vision.defects.truncation_glyphs import sliver
+from vision.defects.truncation.glyphs import sliver
 
 CLIPPED = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 30px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }

@@ -12,7 +12,7 @@ from vision.defects import detect, measure_lines
 from vision.defects import read_text as read_lines
 from vision.defects.ink_words import ink_strength, ink_words, is_tofu
 from vision.defects.issue import overlap_min
-from vision.defects.truncation_glyphs import stem_end, unread_fragment
+from vision.defects.truncation.glyphs import stem_end, unread_fragment
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 24px; font: 16px 'Liberation Sans', sans-serif; color: #1f2933; background: #fff; }

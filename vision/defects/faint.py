@@ -16,7 +16,7 @@ import numpy as np
 
 from vision.ocr import TextLine, read_boxes
 
-from .ink_masks import _bg_map
+from .small.ink_masks import _bg_map
 from .pixels import distance, mode_color, uncovered
 
 MAX_CANDIDATES = 4  # clusters read per screenshot (one recognition batch)

@@ -5,9 +5,9 @@ import cv2
 import numpy as np
 
 from .ink_masks import _far
-from .issue import Issue, overlap_min
-from .paint import blend_of, largest_piece, paint_colour
-from .pixels import TextInfo, distance
+from ..issue import Issue, overlap_min
+from ..paint import blend_of, largest_piece, paint_colour
+from ..pixels import TextInfo, distance
 from .target_shape import MIN_TARGET_PX, _longest_run, _sized, _square, _target_issue, _trimmed, _written_on
 
 

@@ -2,7 +2,7 @@
 a lone capital or letter, inside brackets it opened, on a fragment that begins an English word
 without being one, on a word no phrase ends on, or on a glyph the recogniser read as what a slice
 of a letter looks like; and a fragment inside a line, the sentence running on after a clipped
-element. Clues read in the words alone are in `truncation_words`; these also read the ink and the
+element. Clues read in the words alone are in `words`; these also read the ink and the
 lines around."""
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import unicodedata
 
 import numpy as np
 
-from .ink_words import ink_strength, ink_words
-from .lexicon import begins_word, is_word
-from .pixels import TextInfo, distance
-from .truncation_ink import OTHER_COLOUR, clean_stop, other_alphabet, painted_apart
-from .truncation_layout import continues, text_below
-from .truncation_room import room_after
-from .truncation_words import (article_participle, capitals_fragment, english_but_names, misread_last, rare_pair,
+from ..ink_words import ink_strength, ink_words
+from ..lexicon import begins_word, is_word
+from ..pixels import TextInfo, distance
+from .ink import OTHER_COLOUR, clean_stop, other_alphabet, painted_apart
+from .layout import continues, text_below
+from .room import room_after
+from .words import (article_participle, capitals_fragment, english_but_names, misread_last, rare_pair,
                                shown_whole, vowelless, y_read_as_v)
 
 # words that never end an English phrase: what follows them was cut off

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .issue import Issue
-from .pixels import distance, mode_color
+from ..issue import Issue
+from ..pixels import distance, mode_color
 
 MIN_TARGET_PX = 24
 

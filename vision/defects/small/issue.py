@@ -1,7 +1,7 @@
 """The small-text finding and what sizing text needs to know of its script."""
 from __future__ import annotations
 
-from .issue import Issue
+from ..issue import Issue
 
 MIN_FONT_PX = 12.0
 

@@ -5,9 +5,9 @@ import cv2
 import numpy as np
 
 from .ink_masks import target_mask
-from .issue import Issue, overlap_min
-from .pixels import TextInfo, distance, line_colour
-from .small_issue import _cjk
+from ..issue import Issue, overlap_min
+from ..pixels import TextInfo, distance, line_colour
+from .issue import _cjk
 from .target_over_lines import _over_lines
 from .target_shape import _sized, _square, _target_issue, _written_on
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .pixels import TextInfo, distance
+from ..pixels import TextInfo, distance
 
 
 

@@ -2,16 +2,16 @@
 in its last glyph. A straight cut through two or more strokes at full strength, a quote mark or a
 dotless i/j that is really the sliver of a letter, a bare stroke at the end (left unread, or read as
 a t or a 1, which are never bare), a stem read as a letter that never ends in one (a cut "n" read
-"r"), a last stem thinner than its word's others (`truncation_stem`); and inside a line, a word
+"r"), a last stem thinner than its word's others (`stem`); and inside a line, a word
 ending in such a cut with the sentence going on after it."""
 from __future__ import annotations
 
 import numpy as np
 
-from .ink_words import strong_runs
-from .pixels import TextInfo, distance
-from .truncation_ink import has_cjk, line_ink, other_alphabet, rule_row, rule_rows
-from .truncation_stem import thin_last_stem
+from ..ink_words import strong_runs
+from ..pixels import TextInfo, distance
+from .ink import has_cjk, line_ink, other_alphabet, rule_row, rule_rows
+from .stem import thin_last_stem
 
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in

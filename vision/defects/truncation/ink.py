@@ -1,6 +1,6 @@
 """text-truncation, the line's ink near its end: measured against its ground, with the rules (an
 underline, a border) and the icons after the words told apart from the glyphs, for the clues in
-`truncation_glyphs` and `truncation_fragments`."""
+`glyphs` and `fragments`."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from .ink_words import ink_strength, ink_words, is_tofu
-from .pixels import TextInfo, distance
+from ..ink_words import ink_strength, ink_words, is_tofu
+from ..pixels import TextInfo, distance
 
 OTHER_COLOUR = 80  # colour distance from a line's text colour where ink is another element's paint (an icon)
 FILLED_SHARE = 0.6  # share of a line's ink box at half its text's strength or more where it is a filled shape

@@ -5,13 +5,13 @@ edge that cuts through the last stem ("mobi|l" of "mobile") leaves it thinner th
 cut square: its last column at full strength through the whole x-height band, ground right after. A
 whole stem keeps its full weight however it falls on the pixel grid (anti-aliasing spreads it over
 one more column, it does not thin it), so a stem at half the weight of the word's others is the
-part of one a clip kept. A single cut stroke is what `truncation_glyphs.sliced_end` (two strokes or more) leaves out.
+part of one a clip kept. A single cut stroke is what `glyphs.sliced_end` (two strokes or more) leaves out.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .ink_words import ink_words
+from ..ink_words import ink_words
 
 UPRIGHT = 0.85  # share of the band's rows a column crosses at half strength or more to be a stem's
 THIN = 0.5  # most a cut stem weighs against the word's other stems (whole ones: 0.7 or more)

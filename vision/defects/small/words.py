@@ -5,10 +5,10 @@ import dataclasses
 
 import numpy as np
 
-from .glyph_extent import ASCENDING, DESCENDING, text_em
-from .issue import Issue
-from .pixels import TextInfo, distance, strong_ink, word_boxes
-from .small_issue import MIN_FONT_PX, _cjk, _issue_text
+from ..glyph_extent import ASCENDING, DESCENDING, text_em
+from ..issue import Issue
+from ..pixels import TextInfo, distance, strong_ink, word_boxes
+from .issue import MIN_FONT_PX, _cjk, _issue_text
 
 PALE_SHARE = 0.15  # ink threshold (share of the strongest ink) for a line whose words are mostly paler
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .pixels import TextInfo, distance, mode_color
+from ..pixels import TextInfo, distance, mode_color
 
 FRAME_SHARE = 0.85  # share of a row or column of the line's box inked where it is a frame's side (a field's border)
 

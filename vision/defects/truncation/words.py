@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import begins_word, is_word, words_beginning
+from ..lexicon import begins_word, is_word, words_beginning
 
 WORD = re.compile(r"[A-Za-z]+")
 # words that join a noun to what follows it: a phrase does not end on one

@@ -3,25 +3,25 @@
 An ellipsis at the end of a line (read, or three dots on the baseline the recogniser missed), or
 inside a line that ran on past the truncated element, is a finding unless the text is its own:
 a placeholder well short of its field's right side, or the last line of a wrapped paragraph
-(`truncation_ellipsis`, `truncation_room`, `truncation_layout`). Text sliced without an ellipsis
-shows in its last glyph (`truncation_glyphs`, `truncation_stem`) or in where its words stop
-(`truncation_fragments`, `truncation_words`). This module puts the clues together into findings.
+(`ellipsis`, `room`, `layout`). Text sliced without an ellipsis shows in its last glyph (`glyphs`,
+`stem`) or in where its words stop (`fragments`, `words`). This module puts the clues together into
+findings.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .ink_words import ink_strength, ink_words
-from .issue import Issue
-from .pixels import TextInfo
-from .truncation_ellipsis import ELLIPSES, MID_ELLIPSIS, MIN_DOTTED_TEXT, dots_end, painted_ellipsis, quoted_ellipsis
-from .truncation_fragments import (MIN_WORD_CONF, cut_inside, cut_word, dangling_word, lone_capital, lone_letter,
+from ..ink_words import ink_strength, ink_words
+from ..issue import Issue
+from ..pixels import TextInfo
+from .ellipsis import ELLIPSES, MID_ELLIPSIS, MIN_DOTTED_TEXT, dots_end, painted_ellipsis, quoted_ellipsis
+from .fragments import (MIN_WORD_CONF, cut_inside, cut_word, dangling_word, lone_capital, lone_letter,
                                    misread_end, open_bracket)
-from .truncation_glyphs import sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem, unread_fragment
-from .truncation_ink import filled, without_icons
-from .truncation_layout import wrapped_last_line, wraps_on
-from .truncation_room import in_closed_box, room_after
-from .truncation_words import fragment_before_ellipsis, invites_input, own_ellipsis, short_fragment_inside
+from .glyphs import sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem, unread_fragment
+from .ink import filled, without_icons
+from .layout import wrapped_last_line, wraps_on
+from .room import in_closed_box, room_after
+from .words import fragment_before_ellipsis, invites_input, own_ellipsis, short_fragment_inside
 
 SLICED_FIX = ("Remove `overflow: hidden` / fixed width on the container, or add `text-overflow: ellipsis` "
               "and let it wrap")

@@ -4,12 +4,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .glyph_extent import CAP, text_em
+from ..glyph_extent import CAP, text_em
 from .ink_masks import ink_mask
-from .issue import Issue
-from .pixels import mode_color, uncovered
-from .small_issue import MIN_FONT_PX, _issue_text
-from .small_text import _cut_by_edge
+from ..issue import Issue
+from ..pixels import mode_color, uncovered
+from .issue import MIN_FONT_PX, _issue_text
+from .text import _cut_by_edge
 
 UNREAD_MAX = 6    # candidates read per screenshot (one recognition batch)
 UNREAD_ZOOM = 3.0

@@ -9,8 +9,8 @@ import re
 import cv2
 import numpy as np
 
-from .pixels import TextInfo, distance
-from .truncation_ink import line_ink, painted_apart
+from ..pixels import TextInfo, distance
+from .ink import line_ink, painted_apart
 
 ELLIPSES = ("…", "...", "．．．", "。。。", "..")
 # an ellipsis inside a line: the OCR line ran on past a truncated element into the text after it

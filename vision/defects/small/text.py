@@ -5,12 +5,12 @@ import dataclasses
 
 import numpy as np
 
-from .glyph_extent import extent_px, line_extent_px
-from .issue import Issue
-from .own_rows import own_rows
-from .pixels import TextInfo, distance, font_px, mode_color, rule_rows, strong_ink
-from .small_issue import MIN_FONT_PX, _cjk, _issue_text
-from .small_words import _small_words
+from ..glyph_extent import extent_px, line_extent_px
+from ..issue import Issue
+from ..own_rows import own_rows
+from ..pixels import TextInfo, distance, font_px, mode_color, rule_rows, strong_ink
+from .issue import MIN_FONT_PX, _cjk, _issue_text
+from .words import _small_words
 
 TRUSTED = 0.6     # a line read with this score or more is sized by its letters
 DOUBTFUL = 0.4    # a line read with less is too likely no text at all (a picture's texture, an icon)
