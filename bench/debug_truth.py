@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from vision.defects.issue import Issue, overlap_min
-from vision.defects.pixels import contrast_ratio, mode_color, ring
+from vision.defects.pixels import contrast_ratio, contrast_ratios, mode_color, ring
 
 SAME = 0.3
 LARGE_PX, LARGE_BOLD_PX = 24.0, 18.66  # WCAG large text: 18 pt, or 14 pt bold
@@ -163,18 +163,10 @@ def _contrast_fails(img: np.ndarray, line: dict) -> bool:
         # no one background around it (a gradient, a picture): the text fails where it fails
         # against most of what surrounds it, pixel by pixel
         fg = alpha * np.asarray(rgb, np.float64) + (1 - alpha) * around.astype(np.float64)
-        lf, lb = _luminances(fg), _luminances(around.astype(np.float64))
-        ratios = (np.maximum(lf, lb) + 0.05) / (np.minimum(lf, lb) + 0.05)
+        ratios = contrast_ratios(fg, around)
         return len(ratios) > 0 and float((ratios < need).mean()) >= 0.6
     fg = tuple(alpha * c + (1 - alpha) * float(b) for c, b in zip(rgb, bg))
     return contrast_ratio(fg, bg) < need
-
-
-def _luminances(colours: np.ndarray) -> np.ndarray:
-    """WCAG 2 relative luminance of each of N sRGB colours (N x 3, 0-255)."""
-    c = colours / 255.0
-    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return c @ np.array([0.2126, 0.7152, 0.0722])
 
 
 def supported(f: Issue, truth: dict, img: np.ndarray) -> bool:

@@ -99,6 +99,36 @@ def read_line(img, box, text: str, conf: float = 0.99, pad: tuple[int, int] = (4
     return text_info(img, TextLine(text, (x - pad[0], y - pad[1], w + 2 * pad[0], h + 2 * pad[1]), conf))
 
 
+def detected(category: str, html: str, ids=(), width: int = 1280, height: int = 800):
+    """The detectors' findings of `category` on the page rendered in Chromium and read by the real
+    OCR, with the boxes of the elements `ids`."""
+    from vision.defects import detect, read_text
+
+    img, boxes = render_with_boxes(html, ids, width=width, height=height)
+    return [i for i in detect(img, read_text(img)) if i.category == category], boxes
+
+
+def lands_on(found, box) -> bool:
+    """Some finding shares 30% of the smaller box with `box`, as the benchmark matches them."""
+    from vision.defects.issue import overlap_min
+
+    return any(overlap_min(i.bbox, box) >= 0.3 for i in found)
+
+
+def assert_truncation_reads(img, boxes, cases, end_share: float | None = None) -> None:
+    """Each (key, read, want): text-truncation, handed the line `key` boxed as the page OCR boxes
+    it and read as `read`, reports the categories `want`; with `end_share`, a finding's box ends
+    before that share of the line's width (at the cut, not at the line's end)."""
+    from vision.defects import truncation
+
+    for key, read, want in cases:
+        found = truncation.detect(img, [read_line(img, boxes[key], read)])
+        assert [i.category for i in found] == want, (key, read, boxes[key], [i.message for i in found])
+        if found and end_share is not None:
+            x, _, w, _ = boxes[key]
+            assert found[0].bbox[0] + found[0].bbox[2] < x + end_share * w
+
+
 CLIP_AT_JS = """const at = (id, k, share) => { const el = document.getElementById(id), tn = el.firstChild;
   const r = document.createRange(); r.setStart(tn, k); r.setEnd(tn, k + 1); const c = r.getBoundingClientRect();
   el.style.width = (c.left + share * c.width - el.getBoundingClientRect().left) + 'px'; };"""

@@ -4,22 +4,12 @@ link landing on a large heading's first letter. Each page is rendered in Chromiu
 the real OCR, one hands over the lines the recogniser read on such a page."""
 from __future__ import annotations
 
-from debug_pages import read_line, render_with_boxes
-from vision.defects import detect, misalignment, read_text
-from vision.defects.issue import overlap_min
+from debug_pages import detected, lands_on, read_line, render_with_boxes
+from vision.defects import misalignment
 
 STYLE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 40px 140px; font: 17px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
 </style></head><body>"""
-
-
-def _misaligned(html: str, ids: tuple[str, ...] = (), width: int = 1280, height: int = 800):
-    img, boxes = render_with_boxes(html, ids, width=width, height=height)
-    return [i for i in detect(img, read_text(img)) if i.category == "misalignment"], boxes
-
-
-def _on(found, box) -> bool:
-    return any(overlap_min(i.bbox, box) >= 0.3 for i in found)
 
 
 def _pills(shift: int, chip: int = 0) -> str:
@@ -38,27 +28,27 @@ Act</span></div></div>
 def test_a_row_of_pill_buttons_moved_off_the_headings_edge_is_found():
     """A pill's round end is its box's edge at its middle row: the row of pills 7 px right of the
     edge the headings' chips share is off (no straight side, so it was no box before)."""
-    found, b = _misaligned(_pills(7), ("row",))
-    assert _on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _pills(7), ("row",))
+    assert lands_on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_row_of_pill_buttons_moved_left_of_the_headings_chips_is_found():
     """The headings' chips are painted edges, exact to the pixel (no side bearing to allow for):
     pills 4 px left of them are off."""
-    found, b = _misaligned(_pills(-4), ("row",))
-    assert _on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _pills(-4), ("row",))
+    assert lands_on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_heading_chip_moved_right_of_the_pills_edge_is_found():
     """A chip's edge is where the element starts to the pixel: the black chip 4 px right of the
     edge the orange chip and the pills share is off, though a line's ink that far in could be its
     first letter's bearing."""
-    found, b = _misaligned(_pills(0, 4), ("chip",))
-    assert _on(found, b["chip"]), (b["chip"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _pills(0, 4), ("chip",))
+    assert lands_on(found, b["chip"]), (b["chip"], [(i.bbox, i.message) for i in found])
 
 
 def test_pill_buttons_in_line_with_the_headings_are_quiet():
-    found, _ = _misaligned(_pills(0))
+    found, _ = detected("misalignment", _pills(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -78,12 +68,12 @@ and several other areas.</p></div></body></html>"""
 def test_a_paragraph_ending_in_underlined_links_moves_as_one():
     """The last line's x-height reads larger (its links' underlines taken for the baseline), but it
     follows at the paragraph's own line pitch: one paragraph, 7 px right of the column."""
-    found, b = _misaligned(_links_paragraph(7), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _links_paragraph(7), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_paragraph_ending_in_underlined_links_in_line_is_quiet():
-    found, _ = _misaligned(_links_paragraph(0))
+    found, _ = detected("misalignment", _links_paragraph(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -106,12 +96,12 @@ unpkg.com/:package@:version/:file</div>
 def test_a_box_landing_on_a_lists_indent_is_found():
     """The grey box moved 8 px lands where the lists' bullets hang in their indent: list items are
     placed by the list's padding, so they neither share its offset nor break up its block."""
-    found, b = _misaligned(_listing(8), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _listing(8), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_lists_indented_under_their_paragraphs_are_quiet():
-    found, _ = _misaligned(_listing(0))
+    found, _ = detected("misalignment", _listing(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -129,12 +119,12 @@ Sign in</div></div></body></html>"""
 def test_a_right_aligned_link_moved_off_the_forms_right_edge_is_found():
     """A link set flush right under fields whose rules, links and button all end at one edge: 5 px
     past it is off, as a left-aligned one would be."""
-    found, b = _misaligned(_form(5), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _form(5), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_right_aligned_link_in_line_is_quiet():
-    found, _ = _misaligned(_form(0))
+    found, _ = detected("misalignment", _form(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -166,7 +156,7 @@ def test_a_button_below_a_paragraph_whose_line_was_not_read_is_found():
     """The unread line's ink fills the gap between the bar and the paragraph's next line: they are
     one stack, and the button 5 px right of its edge is off."""
     found, b = _hero(5)
-    assert _on(found, b["btn"]), (b["btn"], [(i.bbox, i.message) for i in found])
+    assert lands_on(found, b["btn"]), (b["btn"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_button_below_a_paragraph_whose_line_was_not_read_in_line_is_quiet():
@@ -187,12 +177,12 @@ in literature without prior coordination or asking for permission.</p>
 def test_a_link_landing_on_the_headings_first_letter_is_found():
     """The heading's E starts its ink about 0.075 em (2-3 px) inside its box: it stands in the
     column, not with the link moved 4 px that now starts where the E does."""
-    found, b = _misaligned(_example(4), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _example(4), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_link_under_a_large_heading_in_line_is_quiet():
-    found, _ = _misaligned(_example(0))
+    found, _ = detected("misalignment", _example(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -212,5 +202,5 @@ def _news(_: int = 0) -> str:
 def test_a_heading_in_line_with_the_panel_above_it_is_quiet():
     """The section's heading starts where the panel above it does; the texts inside the cards
     below are set in by the cards' padding, which is no column the heading is off."""
-    found, _ = _misaligned(_news())
+    found, _ = detected("misalignment", _news())
     assert found == [], [(i.bbox, i.message) for i in found]

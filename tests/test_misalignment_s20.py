@@ -4,22 +4,11 @@ centred link ending in a full-width question mark. Each page is rendered in Chro
 the real OCR."""
 from __future__ import annotations
 
-from debug_pages import render_with_boxes
-from vision.defects import detect, read_text
-from vision.defects.issue import overlap_min
+from debug_pages import detected, lands_on
 
 STYLE = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; padding: 60px 150px; font: 16px 'Liberation Sans', sans-serif; color: #222; background: #fff; }
 </style></head><body>"""
-
-
-def _misaligned(html: str, ids: tuple[str, ...] = (), width: int = 1280, height: int = 800):
-    img, boxes = render_with_boxes(html, ids, width=width, height=height)
-    return [i for i in detect(img, read_text(img)) if i.category == "misalignment"], boxes
-
-
-def _on(found, box) -> bool:
-    return any(overlap_min(i.bbox, box) >= 0.3 for i in found)
 
 
 def _highlighted(shift: int, row: int = 0) -> str:
@@ -40,20 +29,20 @@ def test_a_line_off_the_edge_of_a_highlighted_heading_is_found():
     """The highlight's edge is the heading's painted edge, though the recogniser's box starts on the
     black before it: the second line's chip 6 px left of the edge the highlight and the button
     share is off."""
-    found, b = _misaligned(_highlighted(-6), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _highlighted(-6), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_buttons_off_the_edge_two_highlighted_lines_share_are_found():
     """A line on an orange highlight and one on black are separate elements, not one paragraph's
     wrapped lines, though their ink starts at one x: two members sharing an edge, and the buttons
     9 px right of it are off."""
-    found, b = _misaligned(_highlighted(0, 9), ("row",))
-    assert _on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _highlighted(0, 9), ("row",))
+    assert lands_on(found, b["row"]), (b["row"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_highlighted_heading_in_line_is_quiet():
-    found, _ = _misaligned(_highlighted(0))
+    found, _ = detected("misalignment", _highlighted(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -70,12 +59,12 @@ def test_a_link_off_its_column_by_a_few_pixels_is_found_though_the_middles_agree
     """The links' left edges agree to the pixel once their first glyphs' side bearings are allowed
     for (I, H and W set their ink a pixel apart), closer than their middles: a left-aligned column,
     and 'How it Works' 5 px left of it is off, though its middle happens to lie on theirs."""
-    found, b = _misaligned(_links(-5), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _links(-5), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_links_in_their_column_are_quiet():
-    found, _ = _misaligned(_links(0))
+    found, _ = detected("misalignment", _links(0))
     assert found == [], [(i.bbox, i.message) for i in found]
 
 
@@ -98,10 +87,10 @@ def test_a_centred_link_ending_in_a_full_width_stop_moved_right_is_found():
     """The full-width question mark's ink sits left of its em's right end, so the line's ink centre
     lies at or left of its own: ink centred 4 px or more right of the column the buttons and the
     rule share puts the link at least that far right of it."""
-    found, b = _misaligned(_login(6), ("moved",))
-    assert _on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
+    found, b = detected("misalignment", _login(6), ("moved",))
+    assert lands_on(found, b["moved"]), (b["moved"], [(i.bbox, i.message) for i in found])
 
 
 def test_a_centred_link_ending_in_a_full_width_stop_in_line_is_quiet():
-    found, _ = _misaligned(_login(0))
+    found, _ = detected("misalignment", _login(0))
     assert found == [], [(i.bbox, i.message) for i in found]

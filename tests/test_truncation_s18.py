@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from debug_pages import clip_at, clipped_rows_page, read_line, render_with_boxes
+from debug_pages import assert_truncation_reads, clip_at, clipped_rows_page, read_line, render_with_boxes
 from vision.defects import truncation
 from vision.defects.pixels import text_info
 from vision.ocr import TextLine
@@ -63,14 +63,9 @@ def test_an_ellipsis_right_after_an_ampersand_inside_a_sentence():
     written ends on an "&", so the ellipsis is the cut's; found, the box ending at the ellipsis.
     The whole sentence is not, nor an ellipsis after a name ending in "+"."""
     img, boxes = render_with_boxes(AMP, ("cut", "whole", "cpp"), height=200)
-    for key, read, want in (("cut", "Media &... , Publishing and several other areas.", ["text-truncation"]),
-                            ("whole", "Terms & Conditions, Privacy and several other pages.", []),
-                            ("cpp", "Courses in Java, C++... and more", [])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, [(i.bbox, i.message) for i in found])
-        if found:
-            x, _, w, _ = boxes[key]
-            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.4 * w
+    assert_truncation_reads(img, boxes, (("cut", "Media &... , Publishing and several other areas.", ["text-truncation"]),
+                                         ("whole", "Terms & Conditions, Privacy and several other pages.", []),
+                                         ("cpp", "Courses in Java, C++... and more", [])), end_share=0.4)
 
 
 ARC = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -89,10 +84,8 @@ def test_the_left_arc_of_a_cut_letter_read_as_a_bracket():
     """"Go" clipped through its o, the arc left read as an opening bracket glued to the G, which
     opens nothing: found. The whole line, and a bracket standing apart after a word, are not."""
     img, boxes = render_with_boxes(ARC, ("cut", "whole", "spaced"), before=CUT_O, height=200)
-    for key, read, want in (("cut", "Get Started with G(", ["text-truncation"]), ("whole", "Get Started with Go", []),
-                            ("spaced", "Open the settings menu (", [])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("cut", "Get Started with G(", ["text-truncation"]), ("whole", "Get Started with Go", []),
+                                         ("spaced", "Open the settings menu (", [])))
 
 
 QUOTE = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -111,9 +104,7 @@ def test_a_quote_mark_before_a_dropped_letter_is_no_slice():
     "Avañe'"): the ink after the mark is a whole letter, wider than a quote mark or a slice read
     as one, so no cut. The slice of a cut "v" read as a quote mark still is one."""
     img, boxes = render_with_boxes(QUOTE, ("whole", "cut"), before=CUT_V, height=150)
-    for key, read, want in (("whole", "Avañe'", []), ("cut", "Already ha'", ["text-truncation"])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("whole", "Avañe'", []), ("cut", "Already ha'", ["text-truncation"])))
 
 
 BOLD = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -131,13 +122,8 @@ def test_a_short_fragment_painted_apart_from_the_sentence():
     "dictionary"), painted apart from the words after it: found, the box ending at the fragment.
     A three-letter fragment in the sentence's own paint (a typo, "as wel as") is not."""
     img, boxes = render_with_boxes(BOLD, ("cut", "typo"), height=200)
-    for key, read, want in (("cut", "plus those of Collins. The French dic has over", ["text-truncation"]),
-                            ("typo", "elements as wel as in style property", [])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
-        if found:
-            x, _, w, _ = boxes[key]
-            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.9 * w
+    assert_truncation_reads(img, boxes, (("cut", "plus those of Collins. The French dic has over", ["text-truncation"]),
+                                         ("typo", "elements as wel as in style property", [])), end_share=0.9)
 
 
 OWN = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -162,11 +148,9 @@ def test_an_ellipsis_of_the_texts_own_announcing_more_to_come():
     A line cut with an ellipsis after a whole word ("Already have...") still is one, and so is one
     cut after "more" ("Learn more ab...")."""
     img, boxes = render_with_boxes(OWN, ("more", "step", "loading", "cut", "ab"), before=FIT_AB, height=400)
-    for key, read, want in (("more", "More information...", []), ("step", "One more step...", []),
-                            ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"]),
-                            ("ab", "Learn more ab...", ["text-truncation"])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("more", "More information...", []), ("step", "One more step...", []),
+                                         ("loading", "Loading...", []), ("cut", "Already have...", ["text-truncation"]),
+                                         ("ab", "Learn more ab...", ["text-truncation"])))
 
 
 TOFU = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -198,11 +182,9 @@ def test_a_fragment_in_a_line_misread_elsewhere():
     cut, as another word in small letters is neither a word nor the start of one. The same words
     with "about" clipped to "abou", read right elsewhere, are a cut inside the sentence."""
     img, boxes = render_with_boxes(MISREAD, ("line", "cut"), before=CUT_T, height=160)
-    for key, read, want in (("line", "View full licensing and attibution information abou all works", []),
-                            ("cut", "View full licensing and attribution information abou all works",
-                             ["text-truncation"])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("line", "View full licensing and attibution information abou all works", []),
+                                         ("cut", "View full licensing and attribution information abou all works",
+                                          ["text-truncation"])))
 
 
 FILLED = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -241,7 +223,5 @@ def test_a_phrase_clipped_after_an_article_and_a_participle():
     needs the noun the clip took; found. A noun in -ed after "a" ("a hundred") and a participle
     made a noun by "the" ("for the disabled") end their phrases; not found."""
     img, boxes = render_with_boxes(PARTICIPLE, ("cut", "hundred", "disabled"), before=FIT_FIXED, height=400)
-    for key, read, want in (("cut", "Using a fixed", ["text-truncation"]), ("hundred", "We counted a hundred", []),
-                            ("disabled", "Parking for the disabled", [])):
-        found = truncation.detect(img, [read_line(img, boxes[key], read)])
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("cut", "Using a fixed", ["text-truncation"]), ("hundred", "We counted a hundred", []),
+                                         ("disabled", "Parking for the disabled", [])))

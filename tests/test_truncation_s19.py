@@ -2,7 +2,7 @@
 way the page OCR boxes it, with the text the recogniser read."""
 from __future__ import annotations
 
-from debug_pages import clip_at, read_line, render_with_boxes
+from debug_pages import assert_truncation_reads, clip_at, read_line, render_with_boxes
 from vision.defects import truncation
 
 SPACED = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -28,15 +28,10 @@ def test_an_ellipsis_inside_a_sentence_its_stop_read_a_space_off():
     "HTTP/... , HTTP/2"); nothing written ends on "&" or on "/" before a comma: found, the box
     ending at the ellipsis. A path's "src/..." in prose, with no stop after it, is not."""
     img, boxes = render_with_boxes(SPACED, ("amp", "slash", "path"), height=200)
-    for key, read, want in (("amp", "Media & ... , Publishing and several other areas.", ["text-truncation"]),
-                            ("slash", "including experimental HTTP/... , HTTP/2 on a per-server basis,",
-                             ["text-truncation"]),
-                            ("path", "Put the files in src/... and run the build", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
-        if found:
-            x, _, w, _ = boxes[key]
-            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.75 * w
+    assert_truncation_reads(img, boxes, (("amp", "Media & ... , Publishing and several other areas.", ["text-truncation"]),
+                                         ("slash", "including experimental HTTP/... , HTTP/2 on a per-server basis,",
+                                          ["text-truncation"]),
+                                         ("path", "Put the files in src/... and run the build", [])), end_share=0.75)
 
 
 # at(id, k, share): the element ends `share` of the way into its k-th character
@@ -61,10 +56,8 @@ def test_a_last_stem_cut_thinner_than_its_words_others():
     drawn whole, and a word whose l is whole, are not."""
     img, boxes = render_with_boxes(HEADS, ("stem", "whole", "email"), height=400,
                                    before=clip_at(("stem", 11, 0.45)))
-    for key, read, want in (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mobil", []),
-                            ("email", "Email", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mobil", []),
+                                         ("email", "Email", [])))
 
 
 def test_a_heading_in_capitals_cut_between_letters():
@@ -73,10 +66,8 @@ def test_a_heading_in_capitals_cut_between_letters():
     acronym after an English word ("VISIT SOVRN") and the whole heading are not."""
     img, boxes = render_with_boxes(HEADS, ("caps", "sovrn", "capw"), height=400,
                                    before=clip_at(("caps", 9, 1.05)))
-    for key, read, want in (("caps", "DATA SOLU", ["text-truncation"]), ("sovrn", "VISIT SOVRN", []),
-                            ("capw", "DATA SOLUTIONS", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("caps", "DATA SOLU", ["text-truncation"]), ("sovrn", "VISIT SOVRN", []),
+                                         ("capw", "DATA SOLUTIONS", [])))
 
 
 LINES = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -111,10 +102,8 @@ def test_a_slice_of_a_digit_read_as_a_colon():
     found. A colon set after a space in a sentence's own ink is not."""
     img, boxes = render_with_boxes(LINES, ("goal", "note"), height=360,
                                    before=clip_at(("goal", 18, 0.35)))
-    for key, read, want in (("goal", "Reach Our Goal of :", ["text-truncation"]),
-                            ("note", "Read the release note :", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("goal", "Reach Our Goal of :", ["text-truncation"]),
+                                         ("note", "Read the release note :", [])))
 
 
 def test_a_name_the_screen_shows_whole_elsewhere():
@@ -142,10 +131,8 @@ def test_an_ellipsis_inside_a_quotation_the_line_closes():
     ("to 'Next Step.."): a quote opened a word before, and a narrow mark hangs from the line's top
     past the dots: no finding. A line cut with an ellipsis inside the quotation still is one."""
     img, boxes = render_with_boxes(QUOTED, ("quoted", "cut"), height=200)
-    for key, read, want in (("quoted", "Change its HTML to 'Next Step..", []),
-                            ("cut", "Change its HTML to 'Ne...", ["text-truncation"])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("quoted", "Change its HTML to 'Next Step..", []),
+                                         ("cut", "Change its HTML to 'Ne...", ["text-truncation"])))
 
 
 STEP = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -164,9 +151,7 @@ def test_a_cut_word_run_together_with_the_word_before():
     found. The whole "One more" read "Onemore" is not."""
     img, boxes = render_with_boxes(STEP, ("cut", "whole"), height=220,
                                    before=clip_at(("cut", 7, 0)))
-    for key, read, want in (("cut", "Onemor", ["text-truncation"]), ("whole", "Onemore", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("cut", "Onemor", ["text-truncation"]), ("whole", "Onemore", [])))
 
 
 FOOTER = """<!doctype html><html><head><meta charset="utf-8"><style>
@@ -210,17 +195,12 @@ def test_a_lone_small_letter_glued_to_a_comma_inside_a_sentence():
     unit after a number ("3 s,") and a list of letters ("x, y and z") are not."""
     img, boxes = render_with_boxes(LONE, ("cut", "unit", "list", "link"), height=200,
                                    before=clip_at(("link", 7, 1.0)))
-    for key, read, want in (("cut", "the mainline branch, including experimental HTTP/3 s, HTTP/2 on a per-server basis,",
-                             ["text-truncation"]),
-                            ("cut", "the mainline branch, including experimental HTTP/3 si, HTTP/2 on a per-server basis,",
-                             ["text-truncation"]),
-                            ("unit", "Retry within 3 s, then reload the page", []),
-                            ("list", "Set x, y and z to zero in the form", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
-        if found:
-            x, _, w, _ = boxes[key]
-            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.7 * w
+    assert_truncation_reads(img, boxes, (("cut", "the mainline branch, including experimental HTTP/3 s, HTTP/2 on a per-server basis,",
+                                          ["text-truncation"]),
+                                         ("cut", "the mainline branch, including experimental HTTP/3 si, HTTP/2 on a per-server basis,",
+                                          ["text-truncation"]),
+                                         ("unit", "Retry within 3 s, then reload the page", []),
+                                         ("list", "Set x, y and z to zero in the form", [])), end_share=0.7)
 
 
 NEWS = """<!doctype html><html><head><meta charset="utf-8"><style>

@@ -2,7 +2,7 @@
 way the page OCR boxes it, with the text the recogniser read."""
 from __future__ import annotations
 
-from debug_pages import clip_at, read_line, render_with_boxes
+from debug_pages import assert_truncation_reads, clip_at, read_line, render_with_boxes
 from vision.defects import truncation
 
 
@@ -41,9 +41,7 @@ def test_a_bowl_cut_in_a_line_of_capitals_and_ascenders():
     which the small letters' stems do not count; the last word's own band finds them: found. The
     same words drawn whole are not."""
     img, boxes = render_with_boxes(PAGE, ("mob", "mobw"), height=450, before=clip_at(("mob", 9, 0.75)))
-    for key, read, want in (("mob", "VK for mob", ["text-truncation"]), ("mobw", "VK for mob", [])):
-        found = _found(img, boxes[key], read)
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
+    assert_truncation_reads(img, boxes, (("mob", "VK for mob", ["text-truncation"]), ("mobw", "VK for mob", [])))
 
 
 def test_a_filled_square_after_the_words_is_no_stem():
@@ -106,12 +104,8 @@ def test_an_ellipsis_between_spaces_in_the_paint_of_the_element_before_it():
     box ending at the ellipsis. The same words with prose's own spaced ellipsis, all in one paint,
     are not."""
     img, boxes = render_with_boxes(PROSE, ("cut", "own"), height=200, before=AFTER_SPACE)
-    for key, want in (("cut", ["text-truncation"]), ("own", [])):
-        found = _found(img, boxes[key], "plus those of Collins. The French ... has over 250,000 translations")
-        assert [i.category for i in found] == want, (key, boxes[key], [i.message for i in found])
-        if found:
-            x, _, w, _ = boxes[key]
-            assert found[0].bbox[0] + found[0].bbox[2] < x + 0.6 * w
+    read = "plus those of Collins. The French ... has over 250,000 translations"
+    assert_truncation_reads(img, boxes, (("cut", read, ["text-truncation"]), ("own", read, [])), end_share=0.6)
 
 
 ICON = """<!doctype html><html><head><meta charset="utf-8"><style>

@@ -55,10 +55,10 @@ def detect(image: np.ndarray, lines=None) -> list[Issue]:
     found += text_overlap.detect(every + again, image)
     found += element_overlap.detect(image, infos)
     found += truncation.detect(image, infos)
-    # a line too pale for the page's reading can be read in a crop of its own: its contrast is
-    # what matters most, and a confident reading of three different letters or more is text (a
-    # run of missing-glyph boxes reads as "000000")
-    # so can a line too faint for the page's OCR to find at all, read with its contrast stretched
+    # a line too pale for the page's reading can be read in a crop of its own, and one too faint
+    # for the page's OCR to find at all with its contrast stretched: their contrast is what
+    # matters most, and a confident reading of three different letters or more is text (a run of
+    # missing-glyph boxes reads as "000000")
     pale = [t for t in again + measure_lines(image, faint.faint_lines(image, text_boxes))
             if t.conf >= 0.9 and len({ch.lower() for ch in t.text if ch.isalnum()}) >= 3]
     found += contrast.detect(infos + pale, image)

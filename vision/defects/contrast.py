@@ -15,8 +15,8 @@ from .glyph_extent import CAP, X_HEIGHT
 from .issue import Issue, overlap_min
 from .own_rows import own_rows
 from .paint import blend_of
-from .pixels import (TextInfo, contrast_ratio, distance, font_px, hex_color, line_colour, luminance, rule_rows,
-                     segments, without_edge_rules, word_boxes)
+from .pixels import (TextInfo, contrast_ratio, contrast_ratios, distance, font_px, hex_color, line_colour, luminance,
+                     rule_rows, segments, without_edge_rules, word_boxes)
 
 NORMAL_MIN, LARGE_MIN = 4.5, 3.0
 LARGE_PX = 24.0  # WCAG "large text": 18 pt
@@ -320,15 +320,10 @@ def _readable_on_part(img: np.ndarray, t: TextInfo, need: float) -> bool:
         return False
     x, y, w, h = t.box
     crop = img[max(0, y):y + h, max(0, x):x + w].reshape(-1, 3)
-    ground = crop[distance(crop, t.fg) > 60].astype(np.float64)
+    ground = crop[distance(crop, t.fg) > 60]
     if len(ground) < 0.3 * len(crop):
         return False
-    c = ground / 255.0
-    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    lum = c @ np.array([0.2126, 0.7152, 0.0722])
-    lf = luminance(t.fg)
-    ratio = (np.maximum(lum, lf) + 0.05) / (np.minimum(lum, lf) + 0.05)
-    return float((ratio >= need).mean()) >= PASSING_PART
+    return float((contrast_ratios(t.fg, ground) >= need).mean()) >= PASSING_PART
 
 
 def detect(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:

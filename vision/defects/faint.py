@@ -16,8 +16,8 @@ import numpy as np
 
 from vision.ocr import TextLine, read_boxes
 
-from .small.ink_masks import _bg_map
-from .pixels import distance, mode_color, uncovered
+from .small.ink_masks import ground_map
+from .pixels import distance, mode_color, ring, uncovered
 
 MAX_CANDIDATES = 4  # clusters read per screenshot (one recognition batch)
 FAINT = 8           # levels off the ground: anti-aliasing noise stays under it, faint strokes do not
@@ -26,7 +26,7 @@ STRONG = 64         # a cluster with ink this far off its ground the page's OCR 
 
 def _faint_mask(img: np.ndarray, text_boxes) -> np.ndarray:
     """Pixels more than FAINT levels off their tile's ground, outside every line read."""
-    d = cv2.absdiff(np.ascontiguousarray(img), _bg_map(img))
+    d = cv2.absdiff(np.ascontiguousarray(img), ground_map(img))
     off = cv2.max(cv2.max(d[..., 0], d[..., 1]), d[..., 2]) > FAINT
     return uncovered(off.astype(np.uint8), text_boxes, pad=3)
 
@@ -50,11 +50,7 @@ def _candidates(img: np.ndarray, mask: np.ndarray) -> list[tuple[tuple[int, int,
             continue
         if cv2.connectedComponents(part, connectivity=8)[0] - 1 < 4:
             continue  # letters come apart into many pieces; a rule, a frame or a shadow does not
-        p = 3
-        around = img[y - p:y + h + p, x - p:x + w + p].copy()
-        ring = np.concatenate([around[:p].reshape(-1, 3), around[-p:].reshape(-1, 3),
-                               around[:, :p].reshape(-1, 3), around[:, -p:].reshape(-1, 3)])
-        ground, share = mode_color(ring)
+        ground, share = mode_color(ring(img, (x, y, w, h), pad=0, width=3))
         if share < 0.8:
             continue  # no flat ground: a picture's texture or a gradient
         top = float(distance(img[y:y + h, x:x + w], ground).max())

@@ -24,6 +24,20 @@ def contrast_ratio(a, b) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
+def luminances(colours: np.ndarray) -> np.ndarray:
+    """WCAG 2 relative luminance of each of N sRGB colours (N x 3, 0-255)."""
+    c = np.asarray(colours, dtype=np.float64) / 255.0
+    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return c @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def contrast_ratios(fg, ground: np.ndarray) -> np.ndarray:
+    """The WCAG contrast ratio of each pair of `fg` and `ground` colours (one colour or N x 3
+    each, broadcast): a text colour against every pixel of a ground that is no one colour."""
+    lf, lb = luminances(fg), luminances(ground)
+    return (np.maximum(lf, lb) + 0.05) / (np.minimum(lf, lb) + 0.05)
+
+
 def hex_color(c) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(v) for v in c))
 
@@ -274,12 +288,6 @@ def line_colour(pixels: np.ndarray, d: np.ndarray) -> RGB:
     return tuple(int(v) for v in np.median(pixels[core].reshape(-1, 3), axis=0))
 
 
-def _luminances(c: np.ndarray) -> np.ndarray:
-    c = c.astype(np.float64) / 255.0
-    c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return c @ np.array([0.2126, 0.7152, 0.0722])
-
-
 def segments(img: np.ndarray, t: TextInfo, min_ink: float = 12.0) -> list[Segment]:
     """Split a line's ink into runs of one contrast level and measure each run on its own.
 
@@ -298,7 +306,7 @@ def segments(img: np.ndarray, t: TextInfo, min_ink: float = 12.0) -> list[Segmen
     if not has.any():
         return []
     rows = d.argmax(axis=0)
-    lum = _luminances(crop[rows, np.arange(w)])
+    lum = luminances(crop[rows, np.arange(w)])
     lb = luminance(t.bg)
     ratio = (np.maximum(lum, lb) + 0.05) / (np.minimum(lum, lb) + 0.05)
     ratio[~has] = 0.0

@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 
 
-def _bg_map(img: np.ndarray, tile: int = 24) -> np.ndarray:
+def ground_map(img: np.ndarray, tile: int = 24) -> np.ndarray:
     """A per-tile dominant colour (median), upsampled: the local background under small objects."""
     H, W = img.shape[:2]
     h2, w2 = max(1, H // tile), max(1, W // tile)
@@ -71,4 +71,4 @@ def target_mask(img: np.ndarray, tile: int = 24, thresh: int = 40, same: int = 1
 
 def ink_mask(img: np.ndarray) -> np.ndarray:
     """Pixels standing clearly apart from the local background (1) under small objects."""
-    return _far(np.ascontiguousarray(img), _bg_map(img), 40).astype(np.uint8)
+    return _far(np.ascontiguousarray(img), ground_map(img), 40).astype(np.uint8)
