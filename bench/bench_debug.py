@@ -17,8 +17,10 @@ What is counted:
   finding that matches nothing counts as false unless the page itself has that defect
   (bench/debug_truth.py: the DOM checks on the case's saved HTML find it, an image inside one of
   its frames failed to load there, or, for low-contrast, the text's computed colour, in the page
-  or a frame, fails WCAG AA on the background the screenshot shows); `raw` counts every
-  unmatched finding as false;
+  or a frame, fails WCAG AA on the background the screenshot shows); with --dom, a DOM finding
+  that matches nothing is the page's own when the source page, rendered clean at the case's
+  size, already has it (same category, same element or place); `raw` counts every unmatched
+  finding as false;
 - clean screenshots: all visual findings per screenshot (raw), and the false ones: those the
   same witnesses do not support.
 With --dom each case's saved HTML goes through the DOM checks too and the findings are merged.
@@ -177,9 +179,16 @@ def _truth(c: Case, img) -> dict:
     return page_truth(c.html, img.shape[1], img.shape[0], Path(c.png).with_suffix(".truth.json"))
 
 
+def _before(c: Case, img) -> dict:
+    """The DOM findings of the case's source page left clean, at the case's size (cached)."""
+    from debug_truth import page_truth
+
+    return page_truth(c.page, img.shape[1], img.shape[0], Path(c.png).with_suffix(".before.json"))
+
+
 def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False, verbose: bool = False) -> dict:
     """Recall, precision and clean-page findings; see the module docstring for what is counted."""
-    from debug_truth import supported
+    from debug_truth import page_had, supported
     from vision.defects import detect
     from vision.load import load_image
 
@@ -217,8 +226,12 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
         results[c.name] = found
         judge = [f for f in found if f.source == "visual" and (c.category is None or (
             f.category == c.category and not _match(f.bbox, c.box)))]
+        judge_dom = [f for f in found if f.source == "dom" and c.category is not None
+                     and f.category == c.category and not _match(f.bbox, c.box)]
         truth = _truth(c, img) if judge else None
-        real[c.name] = [truth is not None and f in judge and supported(f, truth, img) for f in found]
+        before = _before(c, img) if judge_dom else None
+        real[c.name] = [(truth is not None and f in judge and supported(f, truth, img))
+                        or (before is not None and f in judge_dom and page_had(f, before)) for f in found]
     report: dict = {"categories": {}, "n_cases": len(cases),
                     "stale_ocr": sum(_stale(Path(c.png)) for c in cases)}
     cats = ALL_CATEGORIES if use_dom else VISUAL_CATEGORIES
@@ -235,7 +248,7 @@ def score(out: Path, use_dom: bool, limit: int | None, cached_only: bool = False
             other = [r for f, r in fs if not _match(f.bbox, c.box)]
             if verbose:
                 print(f"{'hit ' if hit else 'MISS'} {c.name} {c.box} {c.note}"
-                      + "".join(f"\n   false {f.bbox} {f.message[:80]}" for f, r in fs
+                      + "".join(f"\n   false {f.source} {f.bbox} {f.message[:80]}" for f, r in fs
                                 if not r and not _match(f.bbox, c.box)), file=sys.stderr)
             excused += sum(other)
             fp += len(other) - sum(other)

@@ -180,3 +180,22 @@ def supported(f: Issue, truth: dict, img: np.ndarray) -> bool:
         return any(overlap_min([t["x"], t["y"], t["w"], t["h"]], f.bbox) >= 0.5 and _contrast_fails(img, t)
                    for t in truth["text"] + frames.get("text", []) if t["w"] > 0 and t["h"] > 0)
     return False
+
+
+def page_had(f: Issue, before: dict) -> bool:
+    """Whether a DOM finding away from the injected defect was already on the page before the
+    injection (`before`: `page_truth` of the case's source page left clean, at the case's size):
+    the same category at the same place, or on the same element moved by the change (the same
+    selector path, not counting sibling positions, which an inserted element shifts, and the
+    same size). Such a finding is the page's own defect, not a false one; one the injection
+    brought about away from its own box is counted false."""
+    path = _path(f.selector)
+    return any(d["category"] == f.category and (
+        overlap_min(d["bbox"], f.bbox) >= SAME
+        or (path is not None and _path(d.get("selector")) == path
+            and all(abs(a - b) <= 2 for a, b in zip(d["bbox"][2:], f.bbox[2:]))))
+        for d in before["dom"])
+
+
+def _path(selector: str | None) -> str | None:
+    return re.sub(r":nth-(of-type|child)\(\d+\)", "", selector) if selector else None

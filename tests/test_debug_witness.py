@@ -109,3 +109,27 @@ def test_text_on_a_gradient_is_judged_against_the_pixels_around_it(tmp_path, tru
 
     assert truth_mod.supported(Issue("low-contrast", line("Learn more about the plans"), "error", "pale", "visual"), truth, img)
     assert not truth_mod.supported(Issue("low-contrast", line("Learn more about the team"), "error", "deep", "visual"), truth, img)
+
+
+def test_dom_finding_the_page_had_before_the_injection_is_its_own(tmp_path, truth_mod):
+    """With --dom, a DOM finding away from the injected defect counts as the page's own when the
+    page left clean already has it: the same tiny link, found again after a banner pushed it down
+    (same element, new place), is the page's; a tiny link the change added is not."""
+    links = "<a href='#a' style='font-size:11px'>Terms</a>"
+    before_html = STYLE + f"<p style='margin:40px'>{links}</p></body></html>"
+    after_html = STYLE + ("<div style='height:120px;background:#eef'>Banner</div>"
+                          f"<p style='margin:40px'>{links} <a href='#b' style='font-size:11px;margin-left:300px'>Help</a></p>"
+                          "</body></html>")
+    (tmp_path / "before.html").write_text(before_html, encoding="utf-8")
+    (tmp_path / "after.html").write_text(after_html, encoding="utf-8")
+    before = truth_mod.page_truth(tmp_path / "before.html", W, H, tmp_path / "before.json")
+    after = truth_mod.page_truth(tmp_path / "after.html", W, H, tmp_path / "after.json")
+    found = [Issue(**{k: d[k] for k in ("category", "bbox", "severity", "message", "source", "selector")})
+             for d in after["dom"] if d["category"] == "small-target"]
+    own = {f.selector: truth_mod.page_had(f, before) for f in found}
+    assert len(own) == 2, own
+    terms, helps = sorted(own, key=lambda s: "nth-of-type(2)" in s)
+    assert own[terms] and not own[helps], own
+    moved = next(f for f in found if f.selector == terms)
+    was = [d for d in before["dom"] if d["category"] == "small-target"]
+    assert len(was) == 1 and was[0]["selector"] != terms and moved.bbox[1] > was[0]["bbox"][1] + 100
