@@ -17,7 +17,8 @@ from ..pixels import TextInfo
 from .ellipsis import ELLIPSES, MID_ELLIPSIS, MIN_DOTTED_TEXT, dots_end, painted_ellipsis, quoted_ellipsis
 from .fragments import (MIN_WORD_CONF, cut_inside, cut_word, dangling_word, lone_capital, lone_letter,
                                    misread_end, open_bracket)
-from .glyphs import sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem, unread_fragment
+from .glyphs import (cut_cross, sliced_end, sliced_inside, sliver, stem_end, stray_mark, thin_stem,
+                     unread_fragment)
 from .ink import filled, without_icons
 from .layout import wrapped_last_line, wraps_on
 from .room import in_closed_box, room_after
@@ -85,7 +86,7 @@ def detect(img: np.ndarray, infos: list[TextInfo]) -> list[Issue]:
             out.append(Issue("text-truncation", list(t.box), "error",
                              f"Text \"{text[:40]}\" is sliced at its container's edge", "visual", SLICED_FIX, score=1.0))
         elif (lone_capital(plain, e)
-              or glyphs and (stray_mark(plain, e) or stem_end(plain, e) or sliver(plain, e))
+              or glyphs and (stray_mark(plain, e) or stem_end(plain, e) or sliver(plain, e) or cut_cross(plain, e))
               or lone_letter(plain, e, infos) or open_bracket(plain, e, infos) or cut_word(plain, e, infos)
               or dangling_word(plain, e, infos) or misread_end(plain, e)) \
                 and not wraps_on(t, infos):

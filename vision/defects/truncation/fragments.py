@@ -17,8 +17,8 @@ from ..pixels import TextInfo, distance
 from .ink import OTHER_COLOUR, clean_stop, other_alphabet, painted_apart
 from .layout import continues, text_below
 from .room import room_after
-from .words import (article_participle, capitals_fragment, english_but_names, misread_last, rare_pair,
-                               shown_whole, vowelless, y_read_as_v)
+from .words import (article_participle, capitals_fragment, copyright_holder, english_but_names, misread_last,
+                    rare_pair, shown_whole, vowelless, y_read_as_v)
 
 # words that never end an English phrase: what follows them was cut off
 DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "from", "than",
@@ -114,7 +114,8 @@ def cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     (see `misread_last`), but a word that is English with a "y" for its last "v" is a misread y (see
     `y_read_as_v`). A word the screen shows whole elsewhere is the page's own (see
     `shown_whole`). A last word run together with the one before it is read apart (see
-    `_respaced`)."""
+    `_respaced`). After a copyright notice's mark and year the holder's name is the line's one
+    word (see `copyright_holder`)."""
     text = _respaced(img, t)
     m = TAIL_WORD.search(text)
     if m is None or t.conf < MIN_WORD_CONF:
@@ -125,7 +126,7 @@ def cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     if len(last) < 2 or not last[1:].islower() or not before or before[-1] not in WORD_BREAK:
         return False
     words = [m for m in WORD.finditer(before) if len(m.group()) >= 2 and not m.group().isupper()]
-    if not english_but_names(before):
+    if not english_but_names(before) and not copyright_holder(before):
         return False
     # a capitalised last word after a small-letter one, inside a sentence, is a name the list lacks
     # ("Connect with Temu"), as inside the line; a title's words are all capitalised
@@ -181,12 +182,21 @@ def misread_end(img: np.ndarray, t: TextInfo) -> bool:
     ending in "I" that is no word, where the letters before the I's begin one ("RECUPERATII" for
     "RECUPERATI|ON": a cut N's first stem), or a lone letter of another alphabet ("southerly π" for
     "southerly m|"). The words before must be English and the ink must stop cleanly after the
-    line."""
+    line. A closing round bracket glued to the start of a word that is no word, nothing opened
+    before it, is the left half of a cut y or v ("Privac)" for "Privac|y"); a round bracket closing
+    a whole word is the end of a parenthesis wrapped from the line above, so the fragment is what
+    tells, and it does even in a line of one word."""
     text = t.text.rstrip()
     words = text.split()
-    if len(words) < 2 or t.conf < MIN_WORD_CONF or not _english_before(words[:-1]):
+    if t.conf < MIN_WORD_CONF or not words:
         return False
     last = words[-1]
+    head = re.fullmatch(r"([A-Za-z]{4,})\)", last)
+    paren = head is not None and "(" not in text and not is_word(head.group(1)) and begins_word(head.group(1))
+    if paren:
+        return clean_stop(img, t)
+    if len(words) < 2 or not _english_before(words[:-1]):
+        return False
     core = last.rstrip("I")
     after_letter = last[-2:-1].isalpha()
     dotless = last[-1:] == "ı" and after_letter and not any(ch in TURKISH for ch in text[:-1])

@@ -2,8 +2,9 @@
 in its last glyph. A straight cut through two or more strokes at full strength, a quote mark or a
 dotless i/j that is really the sliver of a letter, a bare stroke at the end (left unread, or read as
 a t or a 1, which are never bare), a stem read as a letter that never ends in one (a cut "n" read
-"r"), a last stem thinner than its word's others (`stem`); and inside a line, a word
-ending in such a cut with the sentence going on after it."""
+"r"), a last stem thinner than its word's others or only its faint rim (`stem`), a t's stem and the
+left arm of its crossbar with nothing right of them; and inside a line, a word ending in such a cut
+with the sentence going on after it."""
 from __future__ import annotations
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from ..ink_words import strong_runs
 from ..pixels import TextInfo, distance
 from .ink import has_cjk, line_ink, other_alphabet, rule_row, rule_rows
-from .stem import thin_last_stem
+from .stem import faint_last_stem, thin_last_stem
 
 # glyphs whose right edge is two strokes ending on one column (a dot over a stem, bars, terminals):
 # a straight cut through other glyphs looks like this. Also the letters whose strokes end in
@@ -41,6 +42,8 @@ NO_STEM_END = set("ceorsvwxyzkSGEYACOQVX")
 NARROW = set("lIi1j|!ı'’`")
 # glyphs the recogniser reads a bare stroke as that are never one (a bar, a flag or an arm)
 NEVER_BARE = set("t1fr")
+# glyphs a "t" or an "f" cut just past its stem is read as: the stem and the crossbar's left arm
+CROSSED = set("t1f|l")
 # glyphs that are one upright stroke rising above the x-height band (to the ascender or the
 # capital's height): a stroke no taller than the band, read as one of these, is a cut letter's stem
 TALL_STROKE = set("lI1|")
@@ -150,12 +153,13 @@ def _solid_end(d: np.ndarray, b0: int, b1: int, x_height: int) -> bool:
 
 def thin_stem(img: np.ndarray, t: TextInfo) -> bool:
     """The line ends in a stem cut square, thinner than its word's others (see `thin_last_stem`),
-    nothing after it."""
+    or in the faint rim of one whose body was cut off (see `faint_last_stem`), nothing after it."""
     m = line_ink(img, t, 3)
     if m is None or has_cjk(t.text):
         return False
     d, b0, b1 = m
-    return float(d[:, -3:].max()) < 0.15 and thin_last_stem(d[:, :-3], b0, b1, t.x_height)
+    return float(d[:, -3:].max()) < 0.15 and (thin_last_stem(d[:, :-3], b0, b1, t.x_height)
+                                              or faint_last_stem(d[:, :-3], b0, b1, t.x_height))
 
 
 def sliver(img: np.ndarray, t: TextInfo) -> bool:
@@ -284,3 +288,42 @@ def unread_fragment(img: np.ndarray, t: TextInfo, d: np.ndarray, words: list[tup
     if float((distance(img[y:y + h, x + w:x + w + 3], t.bg) / top).max()) >= 0.15:
         return False  # something follows
     return len(strong_runs(d, b, rule_rows(d))) >= 2
+
+
+def cut_cross(img: np.ndarray, t: TextInfo) -> bool:
+    """The line ends in a stem rising above the x-height band with an arm to its left at the band's
+    top and nothing to its right: a "t" (or "f") cut just past its stem, its crossbar's right arm
+    and its foot's hook gone ("email t|o" read "email 1"). A whole t or f has ink right of its
+    stem (the crossbar runs across it, the foot or the top hooks right); a 1's flag leaves the top
+    of its stem, a capital T's bar is its top, and a serif's arm sits on the baseline."""
+    text = t.text.rstrip()
+    if len(text) < 4 or text[-1] not in CROSSED:
+        return False
+    m = line_ink(img, t, 3)
+    if m is None:
+        return False
+    d, b0, b1 = m
+    if d[:, -3:].max() >= 0.15 or b1 - b0 < 4 or b0 < 2:
+        return False
+    d = d[:, :-3]
+    cols = np.nonzero((d >= 0.3).any(axis=0))[0]
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    if not len(gaps):
+        return False
+    start = int(cols[gaps[-1] + 1])
+    g = d[:, start:]
+    if g.shape[1] > 0.8 * t.x_height:
+        return False
+    # the stem: the glyph's right columns at half strength down the band below the crossbar
+    upright = (g[b0 + 2:b1] >= 0.5).mean(axis=0) >= 0.8
+    strong = np.nonzero((g >= 0.5).any(axis=0))[0]
+    if not len(strong) or not upright[strong[-1]]:
+        return False
+    first = int(strong[-1])
+    while first > 0 and upright[first - 1]:
+        first -= 1
+    rows = np.nonzero((g[:, first:] >= 0.3).any(axis=1))[0]
+    arm = np.nonzero((g[:, :first] >= 0.45).any(axis=1))[0]
+    if not len(arm) or rows[0] > b0 - 2 or rows[-1] < b1 - 1:
+        return False  # no arm, or a stem no taller than the band or not on the baseline
+    return int(arm[0]) >= max(int(rows[0]) + 2, b0 - 1) and int(arm[-1]) <= b0 + max(2, round(0.25 * t.x_height))

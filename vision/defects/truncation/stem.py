@@ -6,6 +6,8 @@ cut square: its last column at full strength through the whole x-height band, gr
 whole stem keeps its full weight however it falls on the pixel grid (anti-aliasing spreads it over
 one more column, it does not thin it), so a stem at half the weight of the word's others is the
 part of one a clip kept. A single cut stroke is what `glyphs.sliced_end` (two strokes or more) leaves out.
+A clip that keeps only a stem's first, anti-aliased column leaves a faint column standing apart from
+the glyph before it (`faint_last_stem`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from ..ink_words import ink_words
 UPRIGHT = 0.85  # share of the band's rows a column crosses at half strength or more to be a stem's
 THIN = 0.5  # most a cut stem weighs against the word's other stems (whole ones: 0.7 or more)
 MIN_WEIGHT = 2.0  # lightest stems (in pixels of full ink across) of which half can be told apart
+FAINT_STEM = 0.2  # ink a column of a stem's rim shows at the least down the band
 
 
 def _stems(band: np.ndarray) -> list[tuple[int, int]]:
@@ -66,3 +69,30 @@ def thin_last_stem(d: np.ndarray, b0: int, b1: int, x_height: int) -> bool:
     a, _ = stems[-1]
     last = float(np.median(np.clip(band[:, a:], 0, 1).sum(axis=1)))
     return ref >= MIN_WEIGHT and last <= THIN * ref
+
+
+
+def faint_last_stem(d: np.ndarray, b0: int, b1: int, x_height: int) -> bool:
+    """The line's ink `d` (ground after it) ends in a column inked faintly (under half strength)
+    down half its last word's band or more, to the baseline, with ground between it and the glyph
+    before it there, in a word whose heaviest stem weighs two pixels or more (no hairline face): the rim of a stem whose
+    body a container's edge cut off ("Me|n" keeps the n's arch and the first anti-aliased column
+    of its right stem). A whole glyph's faint edge is the rim of a stroke, so stronger ink lies
+    right beside it; a stroke of its own at a fraction of its word's weight is no glyph of that
+    face. A separate mark (a divider after a label) stands a word space away, outside the last
+    word."""
+    words = ink_words(d, x_height)
+    if not words:
+        return False
+    start, end = words[-1]
+    b0, b1 = _word_band(d[:, start:], b0, b1)
+    if b1 - b0 < 4 or end < start + 3:
+        return False
+    band = d[b0:b1 + 1]
+    last, before = band[:, end], band[:, end - 1]
+    apart = (last >= FAINT_STEM) & (before < 0.15)
+    if int(apart.sum()) < max(4, 0.5 * len(last)) or not apart[-2:].any() \
+            or float(np.median(last[apart])) >= 0.5:
+        return False
+    own = [s for s in _stems(band[:, :end]) if s[0] >= start]
+    return len(own) >= 2 and max(_weight(band, a, b) for a, b in own) >= MIN_WEIGHT

@@ -181,3 +181,15 @@ def fragment_before_ellipsis(text: str) -> bool:
         return False
     word = m.group(1)
     return word != "a" if len(word) == 1 else not is_word(word) and begins_word(word)
+
+
+# a copyright notice's lead-in: the mark (or the word) and a year or a range of years
+COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?[,.]?\s*$", re.I)
+
+
+def copyright_holder(before: str) -> bool:
+    """The words before a line's last are a copyright notice's lead-in ("© 2024, "): what follows
+    is the holder's name, the line's one word. The lead-in holds no English word to vouch that the
+    line was read well, but its form does; a holder's name the word list knows as the start of a
+    longer word and not as a word is the start of a name a clip cut ("© 2024, Amazo")."""
+    return bool(COPYRIGHT.match(before))
