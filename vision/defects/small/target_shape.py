@@ -12,11 +12,21 @@ MIN_TARGET_PX = 24
 def _square(comp: np.ndarray, area: int) -> tuple[bool, bool]:
     """(filled, outlined) for a small shape: a solid square, or a closed frame whose inside is
     mostly empty (a control's outline holds its mark apart; a pictogram's strokes, a picture's
-    hills or an envelope's flap, run into its frame, so much of its inside is the same shape)."""
+    hills or an envelope's flap, run into its frame, so much of its inside is the same shape).
+
+    Closed: each side drawn over half its length at least (rounded corners take the rest); three
+    sides of a box open on the fourth are the anti-aliased rim of a stroke of something larger (the
+    arm of a plus on a tile), not a frame. A control's sign is a glyph of a couple of strokes
+    across the inside, about two inside-lengths of ink whatever the control's size: in an 11 px
+    frame that is over a fifth of its 7 px inside, so the bound on the inside's ink is the larger
+    of a fifth of it and two of its lengths."""
     h, w = comp.shape
     filled = area / (w * h) >= 0.85
     edge = np.concatenate([comp[0], comp[-1], comp[:, 0], comp[:, -1]])
-    return filled, bool(edge.mean() >= 0.8 and comp[2:-2, 2:-2].mean() < 0.2)
+    sides = min(comp[0].mean(), comp[-1].mean(), comp[:, 0].mean(), comp[:, -1].mean())
+    inside = comp[2:-2, 2:-2]
+    room = max(0.2 * inside.size, 2 * max(inside.shape, default=0))
+    return filled, bool(edge.mean() >= 0.8 and sides >= 0.5 and inside.sum() < room)
 
 
 def _written_on(inside: np.ndarray) -> bool:

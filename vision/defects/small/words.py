@@ -102,11 +102,13 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
         ink = max(wd[3] - wd[2] for wd in run)
         text = _text_under(t, words, i, j)
         by_band = xh <= keep * ref and ink <= (keep if lone else 0.85) * ref_ink and ref / 0.53 >= MIN_FONT_PX
-        # by the whole ink over the em: the run's letters and its neighbours' all known
+        # by the whole ink over the em: the run's letters and its neighbours' all known; a lone
+        # neighbour, as by the band, must be far larger
         run_sure = [s for s in sure[i:j] if s is not None]
         rest_sure = [s for s in sure[:i] + sure[j:] if s is not None]
-        by_em = len(run_sure) == j - i and len(rest_sure) >= 2 and max(run_sure) < MIN_FONT_PX - 1 \
-            and float(np.median(rest_sure)) >= MIN_FONT_PX and max(run_sure) <= 0.85 * float(np.median(rest_sure))
+        by_em = len(run_sure) == j - i and (len(rest_sure) >= 2 or (lone and len(rest_sure) == 1)) \
+            and max(run_sure) < MIN_FONT_PX - 1 and float(np.median(rest_sure)) >= MIN_FONT_PX \
+            and max(run_sure) <= (0.7 if lone else 0.85) * float(np.median(rest_sure))
         if x1 - x0 >= 4 * xh and (by_band or by_em) and sum(ch.isalnum() for ch in text) >= 2:
             top, bottom = min(wd[2] for wd in run), max(wd[3] for wd in run)
             box = [t.ink_box[0] + x0 - 1, t.ink_box[1] + top - 1, x1 - x0 + 2, bottom - top + 2]
