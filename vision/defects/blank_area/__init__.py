@@ -77,6 +77,11 @@ vary a little more than a flat colour's) is bounded by nothing (see `_fade`).
 A hole with no neighbour on its ground (tinted cards all around it) is no picture's inside when its
 ground runs on past one side in two gutters between blocks (see `_gutters`).
 
+A panel of its own colour flush in a fill at one corner and beside a picture on a third side is the
+fill's panel, though its ground runs on through its fourth side (see `_set_in_fill`); and the space
+beside a block centred on the screen, open on its far side, is the centring's (see
+`_beside_screen_centre`), whatever stands on the block's other side.
+
 The largest such rectangle is reported (it holds the missing block and the gaps around it), a tile
 slot before any other: its neighbours show what is missing.
 """

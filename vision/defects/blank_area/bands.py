@@ -220,3 +220,29 @@ def _column_end_at_edge(empty: np.ndarray, r, reach) -> bool:
     if not _divider(reach[3]) or not _bounded(reach[2]) or _divider(reach[2]):
         return False
     return not _centred_over(empty, r)
+
+
+def _beside_screen_centre(empty: np.ndarray, r, reach) -> bool:
+    """The space beside a block centred on the screen, open on its far side (nothing close there, only
+    the margin): a block set in the screen's middle (a hero's logo, title and tagline) has whitespace on
+    both sides by design, and an aside placed on its other side (a news list) does not make this side's
+    whitespace a gap. The block is the content just beyond the hole's near side, across the hole's
+    rows, its columns joined across word gaps; its middle is the screen's to a cell. A column of a
+    row whose neighbour was hidden is set from the container's side, and its middle lies on the
+    screen's only when it was the middle one of three, whose first then leaves the margin beside it
+    bounded by the rows above and below."""
+    x0, y0, x1, y1 = r
+    w = empty.shape[1]
+    full = ~empty
+    for k, far in ((0, 1), (1, 0)):
+        if not _bounded(reach[k]) or _bounded(reach[far]):
+            continue
+        beyond = full[y0:y1, :x0][:, ::-1] if k == 0 else full[y0:y1, x1:]
+        runs = _runs(beyond.any(axis=0))
+        if not runs or runs[0][0] > NEAR:
+            continue
+        a, b = runs[0]
+        lo, hi = (x0 - b, x0 - a) if k == 0 else (x1 + a, x1 + b)
+        if abs(lo + hi - w) <= 2:
+            return True
+    return False

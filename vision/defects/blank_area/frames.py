@@ -1,5 +1,6 @@
 """blank-area: a frame's inside that is a hole after all: one pane of a split card, a card of a row
-left empty, a slot of a row of like tiles, a hole among tinted cards."""
+left empty, a slot of a row of like tiles, a hole among tinted cards; and a panel set into a fill,
+which is no hole though its ground leaks out of it."""
 from __future__ import annotations
 
 import numpy as np
@@ -11,6 +12,10 @@ SIB_GROUND = 0.3  # share of a sibling's cells on the frame's ground (its paddin
 SIB_FILL = 0.8  # share of its frame a hole fills to be that card's whole inside
 SIB_LINES = 1 / 3  # share of the frame's rows with content in the sibling: a card's text, not a picture's mark
 TILE_GUTTER = 8  # cells (64 px): the widest gutter between the tiles of a row
+FILL_SHARE = 0.9  # share of the cells beyond a panel's edges on the fill it is set in
+FLUSH = 1  # cells: a side's edge this close to the hole on average is the hole's own edge
+FILL_DEPTH = 4  # cells (32 px) beyond a flush edge in which the fill around a panel is read
+SKIP = 2  # cells: the edge between two flat colours marks the cells on both sides of it, and one more
 TILE_ALIKE = 0.9  # share of cells of the two tiles beside a slot that are alike (pictures of one template)
 
 
@@ -117,4 +122,45 @@ def _gutters(lab: np.ndarray, r) -> bool:
         if len(runs) >= 2 and all(e - s <= TILE_GUTTER for s, e in runs) \
                 and all(b[0] - a[1] > GAP and block[a[1]:b[0]].all() for a, b in zip(runs, runs[1:])):
             return True
+    return False
+
+
+def _set_in_fill(empty: np.ndarray, means: np.ndarray, r, reach) -> bool:
+    """The hole is a panel of its own colour set into a fill at one of its corners, beside a block: three
+    of its sides are straight edges flush with it (no gap, no ground between it and what bounds it);
+    beyond two that meet at a corner lies one fill of another colour, which runs on around that
+    corner, and beyond the third another block (a picture). A block hidden inside a band shows the
+    band's own ground, the fill itself; a patch of another colour flush inside the fill is a panel
+    painted on it (a container's background beside a picture that does not fill it), however its
+    ground runs on through its fourth side. A card's pane hidden leaves the card's ground with the fill
+    beyond three of its sides (the card's end), or beyond two and the card's ground again past a rule
+    on the third (a split card): neither is such a panel, the card's other pane holds content."""
+    flush = [_divider(sd) and float(np.median(sd[1][sd[0]])) <= FLUSH for sd in reach]
+    if sum(flush) != 3:
+        return False
+    x0, y0, x1, y1 = r
+    hole = means[y0:y1, x0:x1].reshape(-1, means.shape[-1]).mean(axis=0)
+    out = [np.s_[max(0, x0 - SKIP - FILL_DEPTH):max(0, x0 - SKIP)], np.s_[x1 + SKIP:x1 + SKIP + FILL_DEPTH],
+           np.s_[max(0, y0 - SKIP - FILL_DEPTH):max(0, y0 - SKIP)], np.s_[y1 + SKIP:y1 + SKIP + FILL_DEPTH]]
+    beyond = [means[y0:y1, out[0]], means[y0:y1, out[1]], means[out[2], x0:x1], means[out[3], x0:x1]]
+
+    def on(p: np.ndarray, fill: np.ndarray) -> bool:
+        return p.size > 0 and (np.abs(p - fill).max(axis=-1) <= FLAT).mean() >= FILL_SHARE
+
+    for k1 in (0, 1):
+        for k2 in (2, 3):
+            if not (flush[k1] and flush[k2]):
+                continue
+            parts = [beyond[k1], beyond[k2], means[out[k2], out[k1]]]  # beside, beyond, around the corner
+            if any(p.size == 0 for p in parts):
+                continue
+            fill = np.median(np.concatenate([p.reshape(-1, p.shape[-1]) for p in parts]), axis=0)
+            if np.abs(fill - hole).max() <= 2 * FLAT:
+                continue  # the hole's own ground beyond: the band's ground showing through
+            # beyond the third side a block: not the fill nor the hole's ground (past a thin strip of
+            # the fill, a band's padding, or a rule), on half its cells at least
+            third = beyond[next(k for k in range(4) if flush[k] and k not in (k1, k2))]
+            ground = (np.abs(third - fill).max(axis=-1) <= FLAT) | (np.abs(third - hole).max(axis=-1) <= FLAT)
+            if all(on(p, fill) for p in parts) and third.size > 0 and ground.mean() < 0.5:
+                return True
     return False

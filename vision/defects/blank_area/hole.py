@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bands import _column_end, _column_end_at_edge, _column_hole, _vertical_twin
-from .frames import _filled_sibling, _gutters, _split_pane, _tile_slot
+from .bands import _beside_screen_centre, _column_end, _column_end_at_edge, _column_hole, _vertical_twin
+from .frames import _filled_sibling, _gutters, _set_in_fill, _split_pane, _tile_slot
 from .grid import EDGE, FLAT, TWIN, _bounded, _bounded_sides, _side_reach, _spread
 from .ground import _css_ground, _fade
 
@@ -47,6 +47,8 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
             and not any(_split_pane(empty, means, r, k, sd) for k, sd in enumerate(reach)) \
             and not _filled_sibling(empty, means, r, (cx, cy, cw, ch)) and not tile:
         return False  # the inside of a picture, a frame or a bare panel: its own rectangle
+    if not (column or tile) and _set_in_fill(empty, means, r, reach):
+        return False  # a panel painted on a band beside a picture, open on one side only
     # a centred layout leaves the same whitespace on both sides: a mirrored twin is design. Judged
     # where the twin does not overlap the hole itself (empty by construction), and for a column at
     # the height of the block beside it: a centred block has whitespace on its other side there,
@@ -61,6 +63,8 @@ def _hole(r, empty, means, full, lab, stats, stack: bool = False, slot: bool = F
             means[ty0:ty1, twin].mean(axis=(0, 1)) - means[y0:y1, x0:x1].mean(axis=(0, 1))).max() <= FLAT:
         return False
     if _vertical_twin(empty, r, reach):
+        return False
+    if not (stack or slot or centre or tile or column) and _beside_screen_centre(empty, r, reach):
         return False
     if not (stack or slot or centre or tile or column) and (_column_end(empty, r, reach)
                                                             or _column_end_at_edge(empty, r, reach)):
