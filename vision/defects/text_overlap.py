@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -11,7 +12,8 @@ from .lexicon import is_word
 from .own_rows import own_rows
 from .pixels import TextInfo, distance, rule_rows, strong_ink, word_boxes
 
-APART = 0.75  # bands of two lines at least this share of a band apart are set close, not drawn over each other
+APART = 0.65  # bands of two lines at least this share of a band apart are set close, not drawn over each other
+# (half a line apart leaves under 0.6 of a band; text set solid 0.9, down to 0.7 with anti-aliased band edges)
 
 
 def _em(t: TextInfo) -> float | None:
@@ -176,17 +178,26 @@ def _unread_script(t: TextInfo) -> bool:
 def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]:
     """Colliding lines the OCR read as one: a doubtful line much taller than its letters are wide
     or than the lines around it (unless the page is in a script the recogniser does not know),
-    or holding letters on two baselines less than a line apart."""
+    or holding letters on two baselines less than a line apart. A confident reading counts only
+    with both signs of two lines at once, its dense band two lines' merged (`_bands_merged`) and
+    its letters on two baselines: the recogniser reads through a line laid a third of a line
+    under another with confidence, while either sign alone also marks sound lines (a superscript,
+    a logo, CJK)."""
     out = []
     foreign = sum(_unread_script(t) for t in infos) >= 3
     for i, t in enumerate(infos):
-        if t.conf >= 0.95 or len(t.text.strip()) < 4 or _signs(t.text) < 2 \
+        if len(t.text.strip()) < 4 or _signs(t.text) < 2 \
                 or (img is not None and (_solid(img, t) or _stacked(img, t))):
             continue
         # its own rows: a glyph's tail of the line above in the box (or the foot of a picture
-        # over it) adds nothing to its height
+        # over it) adds nothing to its height, nor a level of letter bottoms of its own (the
+        # line above's descenders, cut by the box, all end on one row)
         own = own_rows(img, t) if img is not None else t
-        if _too_tall(own, img) or (img is not None and _two_baselines(img, t)):
+        if t.conf >= 0.95:
+            if img is not None and _bands_merged(t, own) and _two_baselines(img, own):
+                out.append(_collide(t, 1.0))
+            continue
+        if _too_tall(own, img) or (img is not None and _two_baselines(img, own)):
             out.append(_collide(t, 1.0))
             continue
         name = t.conf >= 0.9 and not _gibberish(t.text)
@@ -233,14 +244,24 @@ def _tall_words(img: np.ndarray, t: TextInfo) -> Issue | None:
     """Another line drawn across part of a read line: the recogniser reads through it with
     confidence (a word turns into gibberish inside a sound sentence), but where the glyphs of the
     two lines meet, the letters' dense band is far taller than in the line's other words (two
-    x-height bands half a line apart; capitals beside lowercase are only 1.4 times taller)."""
+    x-height bands half a line apart; capitals beside lowercase are only 1.4 times taller).
+    The line's x-height, which sets the word gap, is the dense band of the whole line, and the
+    other line's band merged with its own inflates it until whole phrases run together as one
+    word; a Latin font's x-height is at most about 0.55 em, so the size the line's width tells
+    (`_em`) bounds it."""
+    em = _em(t)
+    if em is not None and t.x_height > 0.55 * em:
+        t = replace(t, x_height=max(1, int(round(0.55 * em))))
     # pieces narrower than a letter are fragments of pale or thin glyphs, not words to compare
     words = [wd for wd in word_boxes(img, t) if wd[1] - wd[0] >= max(4, t.x_height)]
     if len(words) < 3:
         return None
     band = float(np.median([wd[4] for wd in words]))
     height = float(np.median([wd[3] - wd[2] for wd in words]))
-    base = float(np.median([wd[3] for wd in words]))
+    # the baseline of the line's ordinary words: the other line's words, tall where they cross
+    # this line and low where they run on past its end, are left out
+    base = float(np.median([wd[3] for wd in words if wd[3] - wd[2] < 1.4 * height and wd[2] <= 0.25 * height]
+                           or [wd[3] for wd in words]))
     # the other line's glyphs reach well below this line's baseline (a word in a larger font
     # shares the baseline and grows upwards only); where they run on past the bottom of the line's
     # box, the part measured is only the top of the other line, and its band reads shorter
@@ -279,7 +300,7 @@ def _shared_ink(img: np.ndarray, a: TextInfo, b: TextInfo) -> float:
 def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     """Two lines set close (tight leading, or a box that takes in the next line's ascenders), not
     drawn over each other: where their boxes meet, the rows dense with letters form two bands
-    (the x-heights) with at least three quarters of a band's height of sparse rows between them (only descenders
+    (the x-heights) with at least APART of a band's height of sparse rows between them (only descenders
     and ascenders reach in there) and no glyph reaching from one band into the other, or three rows
     with no ink at all between them (leading tighter than the font's ascenders and descenders, as
     in a logo's wordmark or a compact widget, still leaves them where no glyph crosses; digits' and
@@ -288,7 +309,9 @@ def _bands_apart(img: np.ndarray, a: TextInfo, b: TextInfo) -> bool:
     Lines drawn half a line apart leave their bands touching or under 0.6 of a band apart (0.35-0.55
     of a line box, at most 0.83 em, less 0.53 em of x-height), with the caps and ascenders of one line
     standing in the gap; the tightest set lines (monospace code: an x-height near 0.6 em, 1.2 em
-    leading) leave about a band's height, which anti-aliased edges make look 10% shorter."""
+    leading) leave about a band's height, which anti-aliased edges make look 10% shorter, and Latin
+    text set solid (line-height 1, underlined links in a centred blurb) 0.9 of a band, which at 12 px
+    a row of anti-aliasing on each band's edge makes about 0.7."""
     x0, x1 = max(a.ink_box[0], b.ink_box[0]), min(a.ink_box[0] + a.ink_box[2], b.ink_box[0] + b.ink_box[2])
     y0 = min(a.ink_box[1], b.ink_box[1])
     y1 = max(a.ink_box[1] + a.ink_box[3], b.ink_box[1] + b.ink_box[3])
@@ -350,8 +373,9 @@ def _signs(text: str) -> int:
 def _next_line(img: np.ndarray, t: TextInfo, box: list[int], infos: list[TextInfo]) -> bool:
     """The tall ink is a neighbouring line read confidently on its own, set close to this one
     (its letter band apart from this line's): tightly set lines whose boxes take in each other's
-    glyphs, not a line drawn across this one."""
-    return any(o is not t and o.conf >= 0.9 and overlap_min(list(o.ink_box), box) > 0
+    glyphs, not a line drawn across this one. The neighbour's own rows count, not its box: the
+    recogniser's box for the next line often takes in the tails of a line drawn across this one."""
+    return any(o is not t and o.conf >= 0.9 and overlap_min(list(own_rows(img, o).ink_box), box) > 0
                and _bands_apart(img, t, o) for o in infos)
 
 
