@@ -16,6 +16,7 @@ import numpy as np
 from .pixels import TextInfo, distance, mode_color, rule_rows
 
 TRUSTED_GROUND = 0.45  # share of the ring around the box the ground must hold to be the line's own
+SOLID = 0.9            # share of its bounding box a solid block (an icon's edge) fills; a glyph's strokes far less
 EDGE_COLS = 2          # columns at each end of an OCR box: the padding the recogniser leaves, ground
 
 
@@ -34,7 +35,10 @@ def _ground(crop: np.ndarray, t: TextInfo):
 def _without_cut_marks(ink: np.ndarray) -> np.ndarray:
     """The ink without marks the box cuts (they touch its side) that stay out of the rows dense
     with letters: the ends of a rounded border's arcs, a neighbour's descenders. A glyph the box
-    cuts still reaches into the letters' band."""
+    cuts still reaches into the letters' band. Nor a solid block the box cuts that runs past the
+    letters' band both above and below (the edge of an icon or a picture before the line): a glyph
+    is strokes, not a filled rectangle, and only a bracket or a bar spans both ascenders and
+    descenders, in a thin stroke."""
     prof = ink.sum(axis=1)
     if prof.max() <= 0:
         return ink
@@ -46,7 +50,8 @@ def _without_cut_marks(ink: np.ndarray) -> np.ndarray:
     for i in range(1, n):
         x, y, w, h, _ = (int(v) for v in st[i])
         cut = x == 0 or y == 0 or x + w == W or y + h == H
-        if cut and (y + h - 1 < b0 or y > b1):
+        block = (x == 0 or x + w == W) and y < b0 and y + h - 1 > b1 and st[i, 4] >= SOLID * w * h
+        if cut and (y + h - 1 < b0 or y > b1) or block:
             out[lab == i] = False
     return out
 

@@ -20,6 +20,7 @@ from .stacks import _chain, _parents, _rows, _same_band
 from .text_edges import _text_items
 
 MIN_OFF, MAX_OFF = 3.0, 12.0
+LINE_GAP = 0.5  # of a line's height: the most space between two lines of one paragraph
 MAX_OFF_CENTRE = 10.0  # px: off a centre line (ink centres wobble a pixel; farther off is another layout)
 
 
@@ -59,6 +60,20 @@ def _block(items: list[_Item], stack: list[int], run: list[int], k: int, ref: fl
     if all(0 <= sign * (getattr(items[i], name) - ref) <= _give(items[i], name) for i in rest):
         return block
     return []
+
+
+def _wrapped(items: list[_Item], stack: list[int], run: list[int], col: list[int]) -> bool:
+    """The off members are the next lines of a text of the column, set at its line spacing under it, as
+    tall as its line: a paragraph's lines wrap at one left edge, and CSS cannot shift some of them apart from
+    the first, so a few pixels between them is how their ink was measured (a picture's edge behind
+    them), not where they were set."""
+    first = stack.index(run[0])
+    if first == 0 or stack[first - 1] not in col:
+        return False
+    a, b = items[stack[first - 1]], items[run[0]]
+    if not a.text or not b.text or abs(a.box[3] - b.box[3]) > 0.2 * max(a.box[3], b.box[3]):
+        return False  # lines of one size (a heading over its text is no paragraph's line)
+    return b.box[1] - (a.box[1] + a.box[3]) <= LINE_GAP * max(a.box[3], b.box[3])
 
 
 def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) -> list[Issue]:
@@ -120,10 +135,22 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 if name == "right" and not _flush_right(items, k, col_s, spread):
                     continue
                 dx = float(np.mean([vals[i] for i in run_s])) - ref
+                if name == "left" and all(_give(items[i], name) == 0 for i in run_s) \
+                        and any(items[i].lead is not None for i in col_s):
+                    # a member placed to the pixel (a button's fill) against a column of texts: the
+                    # texts' column is where their boxes start, as their first glyphs place them,
+                    # their ink a side bearing further right
+                    dx = float(np.mean([vals[i] for i in run_s])) - float(np.mean(
+                        [items[i].lead if items[i].lead is not None else vals[i] for i in col_s]))
                 # ink starts right of a letter's box by its side bearing: a text further right than
                 # its column by less than its bearing (or left by less than theirs) may be aligned
                 if name != "centre":  # mirrored at the right end: ink ends left of the box
-                    need = max(_give(items[i], name) for i in (run_s if (dx > 0) == (name == "left") else col_s))
+                    givers = run_s if (dx > 0) == (name == "left") else col_s
+                    gives = [_give(items[i], name) for i in givers]
+                    # a column with a member placed to the pixel (a rule, a chip's painted edge) is
+                    # where that member is: its texts' side bearings no longer blur where it runs
+                    exact = givers is col_s and min(gives) == 0 and not _wrapped(items, stack, run_s, col_s)
+                    need = 0.0 if exact else max(gives)
                 else:
                     need = max(items[i].slack for i in run_s + col_s) / 2
                 if not max(MIN_OFF, need) <= abs(dx) <= (MAX_OFF_CENTRE if name == "centre" else MAX_OFF):

@@ -13,6 +13,10 @@ HEADING = 1.3    # a heading's font is at least this many times the text's befor
 BAND = 64        # colour step (of 255) between the grounds of members set in different bands
 GROUND_ROWS = 5  # px: the strip above and below a member its ground is read from
 INK_STEP = 24    # a step between neighbouring pixels this large is ink (a letter's edge), not a ground's shading
+SCREEN_RULE = 0.95  # share of the screen's width a line runs across to part two bands
+FLAT_ROW = 8     # levels: a line's pixels agree this closely along it
+RULE_PX = 4      # px: the thickest such line (a border, not a band of its own)
+RULE_SLACK = 3   # px: how far past a member's box a line parting it from the next is looked for
 
 
 def _inside(a, b, pad: int = 2) -> bool:
@@ -92,15 +96,43 @@ def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) ->
     lo, hi = 0, len(stack)
     for j in range(len(stack) - 1):
         a, b = items[stack[j]].box, items[stack[j + 1]].box
-        if b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
+        if _screen_rule(img, a[1] + a[3], b[1]):
+            apart = True
+        elif b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
             continue
-        p, q = _own_ground(img, items[stack[j]], 1), _own_ground(img, items[stack[j + 1]], 0)
-        if p is not None and q is not None and float(np.abs(p - q).max()) > BAND:
+        else:
+            p, q = _own_ground(img, items[stack[j]], 1), _own_ground(img, items[stack[j + 1]], 0)
+            apart = p is not None and q is not None and float(np.abs(p - q).max()) > BAND
+        if apart:
             if j < pos:
                 lo = j + 1
             elif hi == len(stack):
                 hi = j + 1
     return stack[lo:hi]
+
+
+def _screen_rule(img: np.ndarray, top: int, bottom: int) -> bool:
+    """A thin line of one colour drawn across the whole screen between rows top and bottom (a few
+    rows either way: a bar laid over the page cuts the line under it), standing out from the rows
+    just above and below it (a banner's or a fixed bar's border, a section's rule): the screen's
+    width is no container's, so what lies on its two sides are different bands (a cookie banner
+    laid over the page, the page's footer), each aligned within itself."""
+    H = img.shape[0]
+    top, bottom = max(1, top - RULE_SLACK), min(H - 1, bottom + RULE_SLACK)
+    if bottom <= top:
+        return False
+    band = img[top - 1:bottom + 1].astype(np.int16)
+    mid = np.median(band, axis=1)  # each row's colour
+    even = (np.abs(band - mid[:, None, :]).max(axis=-1) <= FLAT_ROW).mean(axis=1) >= SCREEN_RULE
+    r = 1
+    while r < len(band) - 1:
+        e = r
+        while e + 1 < len(band) - 1 and even[e + 1] and np.abs(mid[e + 1] - mid[r]).max() <= FLAT_ROW:
+            e += 1
+        if even[r] and e - r < RULE_PX and all(np.abs(mid[r] - mid[s]).max() > INK_STEP for s in (r - 1, e + 1)):
+            return True
+        r = e + 1
+    return False
 
 
 def _section(items: list[_Item], a: int, b: int) -> bool:
