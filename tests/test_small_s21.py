@@ -63,3 +63,25 @@ def test_the_rim_of_a_large_signs_arm_is_no_frame():
     frame is closed on all four sides."""
     img, boxes = render_with_boxes(TILE, ("tile",), width=1310, height=830)
     assert not lands_on(small.detect_targets(img, []), boxes["tile"]), boxes
+
+
+HEADINGS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #333; font-family: GothamBold; }
+div { position: absolute; left: 29.34px; line-height: normal; }
+hr { position: absolute; left: 29px; margin: 0; border: 0; height: 1px; background: #aaa; width: 100px; }
+</style></head><body>
+<div id="s10" style="top: 30.78px; font-size: 10px">Asia Pacific</div><hr style="top: 42px">
+<div id="s12" style="top: 70.78px; font-size: 12px">Asia Pacific</div><hr style="top: 86px">
+</body></html>"""
+
+
+def test_a_line_whose_tall_letters_fill_its_band_is_sized_by_its_words_ink():
+    """A 10 px heading in the browser's fallback serif, set at a fractional offset (a web font that
+    did not load): its capitals, ascenders and i dots ink the rows above the x-height enough that
+    the dense band spans 7 of its 8 rows and reads 13 px; its whole ink reads 11.1 px (8 rows over
+    a cap height), but its words' own ink over the em their letters span, 10.4 px, says it
+    clearly. The same heading at 12 px stays clean."""
+    img, boxes = render_with_boxes(HEADINGS, ("s10", "s12"), text=True, height=120)
+    found = small.detect_text([read_line(img, boxes["s10"], "Asia Pacific", pad=(3, 4))], img)
+    assert lands_on(found, boxes["s10"]), found
+    assert small.detect_text([read_line(img, boxes["s12"], "Asia Pacific", pad=(3, 4))], img) == []

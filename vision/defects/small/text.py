@@ -123,8 +123,15 @@ def detect_text(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Is
         # the dense band can be a cap height read as an x-height (digits, capitals, a short line
         # of ascenders), making small text look large: the line's whole ink height is the witness
         line = line_extent_px(_without_underline(img, t))
-        if line is not None and line < MIN_FONT_PX - 1.0 and (extent_px(img, t) or 0.0) < MIN_FONT_PX - 0.5:
+        words = extent_px(img, t)
+        if line is not None and line < MIN_FONT_PX - 1.0 and (words or 0.0) < MIN_FONT_PX - 0.5:
             out.append(_issue_text(t.box, t.text, line))
+        elif line is not None and line < MIN_FONT_PX - 0.5 and words is not None and words < MIN_FONT_PX - 1.0:
+            # the words' own ink over the em their known letters span, the sharper witness, says
+            # clearly under 12 px, and the whole line's ink does not say 12 px either (8 rows of
+            # capitals and ascenders): a band that a line of tall letters fills to their top is no
+            # x-height, and says nothing against them
+            out.append(_issue_text(t.box, t.text, words))
         else:
             out += _small_words(img, t)
     return out
