@@ -186,9 +186,9 @@ def _merged(infos: list[TextInfo], img: np.ndarray | None = None) -> list[Issue]
     out = []
     foreign = sum(_unread_script(t) for t in infos) >= 3
     for i, t in enumerate(infos):
-        if len(t.text.strip()) < 4 or _signs(t.text) < 2 \
+        if len(t.text.strip()) < 4 or _signs(t.text) < 2 or (t.conf >= 0.95 and not _bands_merged(t, t)) \
                 or (img is not None and (_solid(img, t) or _stacked(img, t))):
-            continue
+            continue  # (a confident line's own rows are no taller than its box: its box tells first)
         # its own rows: a glyph's tail of the line above in the box (or the foot of a picture
         # over it) adds nothing to its height, nor a level of letter bottoms of its own (the
         # line above's descenders, cut by the box, all end on one row)
