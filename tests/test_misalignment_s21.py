@@ -98,3 +98,26 @@ def test_a_button_off_the_column_its_texts_boxes_start_at_is_found():
 def test_a_button_in_line_with_its_texts_is_quiet():
     found, _ = detected("misalignment", BUTTON.format(shift=0), width=1390, height=870)
     assert found == [], [(i.bbox, i.message) for i in found]
+
+
+LINKS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; font: 16px 'Liberation Serif', serif; color: #222; background: #fff; }
+.col { position: absolute; left: 260px; top: 672px; width: 300px; }
+.col h3 { font-weight: normal; font-size: 16px; margin: 0 0 8px; }
+.rule { height: 1px; background: #999; margin-bottom: 20px; width: 260px; }
+.row { display: flex; align-items: center; margin-bottom: 22px; }
+.row i { width: 130px; height: 20px; background: #e4e4e4; border: 1px solid #aaa; margin-right: 11px; }
+.row span { color: #1a56c4; }
+</style></head><body><div class="col"><h3>North America</h3><div class="rule" id="rule"></div>
+<div class="row"><i></i><span id="a">Canada (English)</span></div>
+<div class="row"><i></i><span id="b">Canada (Francais)</span></div></div>
+<script>const r = document.getElementById('rule'), b = document.getElementById('b').getBoundingClientRect();
+r.style.width = (b.right - r.getBoundingClientRect().left + 1) + 'px';</script></body></html>"""
+
+
+def test_a_link_left_aligned_with_the_next_is_not_off_the_right_end_the_next_shares_with_a_rule():
+    """Two links start at one x under a heading's rule; the longer one happens to end where the rule
+    does. The shorter link's end is ragged, not 6 px off a right edge: a shift would have moved its
+    start off the other link's too."""
+    found, _ = detected("misalignment", LINKS, width=1390, height=870)
+    assert found == [], [(i.bbox, i.message) for i in found]

@@ -103,7 +103,13 @@ def _flush_right(items: list[_Item], k: int, col: list[int], spread: float) -> b
     of a stack's lines end within a few pixels of each other by chance often enough, so the column
     is a painted edge (a box's side, a rule's end) or three lines ending together, and agrees to
     within TOL. Only a line of text is judged by it: a box's right side depends on its width, which
-    differs from its neighbours' wherever they only share their left edge."""
+    differs from its neighbours' wherever they only share their left edge. Nor a line that starts to
+    the pixel where a text of the column does: the two are left-aligned, and a shift would have moved
+    its start off too (a link under another of a different length, the rule over them ending where
+    the longer one happens to)."""
+    if any(items[i].text and items[i].left is not None and items[k].left is not None
+           and abs(items[i].left - items[k].left) <= 1 for i in col):
+        return False
     return bool(items[k].text) and spread <= TOL and (len(col) >= 3 or any(not items[i].text for i in col))
 
 
