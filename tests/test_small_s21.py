@@ -85,3 +85,23 @@ def test_a_line_whose_tall_letters_fill_its_band_is_sized_by_its_words_ink():
     found = small.detect_text([read_line(img, boxes["s10"], "Asia Pacific", pad=(3, 4))], img)
     assert lands_on(found, boxes["s10"]), found
     assert small.detect_text([read_line(img, boxes["s12"], "Asia Pacific", pad=(3, 4))], img) == []
+
+
+NEWS = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f9f9f9; font-family: 'Liberation Serif', serif; }
+h2 { position: absolute; left: 30px; margin: 0; font-size: 26px; font-weight: normal; color: #404040; }
+a { color: #3b6fc4; text-decoration: none; font-family: 'Liberation Sans', sans-serif; }
+</style></head><body>
+<h2 id="h10" style="top: 30px">NOTICIAS <a id="v10" href="#" style="font-size: 10px">ver más →</a></h2>
+<h2 id="h16" style="top: 90px">NOTICIAS <a id="v16" href="#" style="font-size: 16px">ver más →</a></h2>
+</body></html>"""
+
+
+def test_an_arrow_beside_a_small_link_is_no_word_to_compare_it_with():
+    """A 10 px "ver más →" after a 26 px heading: the arrow, a 3-row dash, is too small to be
+    measured as a word, and as a second neighbour it halved the heading's band and ink that the
+    link is compared with. The link set at 16 px stays clean."""
+    img, boxes = render_with_boxes(NEWS, ("h10", "v10", "h16", "v16"), text=True, height=150, width=400)
+    found = small.detect_text([read_line(img, boxes["h10"], "NOTICIAS ver más", pad=(6, 6))], img)
+    assert lands_on(found, boxes["v10"]), found
+    assert small.detect_text([read_line(img, boxes["h16"], "NOTICIAS ver más", pad=(6, 6))], img) == []

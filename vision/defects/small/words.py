@@ -80,8 +80,11 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
     ems = [None if not read or _cjk(name) or not (aligned or _ink_shows(img, t, wd, name)) else text_em(name)
            for wd, name in zip(words, names)]
     sure = [(wd[3] - wd[2]) / em if em else None for wd, em in zip(words, ems)]
-    small = [(px < MIN_FONT_PX - 0.5 or (s is not None and s < MIN_FONT_PX - 1)) and wd[4] >= 3 and wd[3] - wd[2] >= 5
-             for wd, px, s in zip(words, sizes, sure)]
+    # a word is measured only with a band of 3 rows and 5 rows of ink: a mark under that (an arrow,
+    # a dash, a bullet beside a link) is no word to flag, nor one to compare the others with
+    measured = [wd[4] >= 3 and wd[3] - wd[2] >= 5 for wd in words]
+    small = [(px < MIN_FONT_PX - 0.5 or (s is not None and s < MIN_FONT_PX - 1)) and m
+             for px, s, m in zip(sizes, sure, measured)]
     out = []
     i = 0
     while i < len(words):
@@ -91,9 +94,10 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
         j = i
         while j < len(words) and small[j]:
             j += 1
-        run, rest = words[i:j], words[:i] + words[j:]
+        others = [k for k in range(len(words)) if (k < i or k >= j) and measured[k]]
+        run, rest = words[i:j], [words[k] for k in others]
         # one word to compare with is a weaker witness than several: it must be far larger
-        lone = len(rest) == 1 and len(_text_under(t, words, *((0, 1) if i else (j, j + 1))).strip()) >= 3
+        lone = len(rest) == 1 and len(_text_under(t, words, others[0], others[0] + 1).strip()) >= 3
         ref = float(np.median([wd[4] for wd in rest])) if len(rest) >= 2 or lone else 0.0
         ref_ink = float(np.median([wd[3] - wd[2] for wd in rest])) if len(rest) >= 2 or lone else 0.0
         keep = 0.6 if lone else 0.7
@@ -105,7 +109,7 @@ def _small_words(img: np.ndarray, t: TextInfo, read: bool = True) -> list[Issue]
         # by the whole ink over the em: the run's letters and its neighbours' all known; a lone
         # neighbour, as by the band, must be far larger
         run_sure = [s for s in sure[i:j] if s is not None]
-        rest_sure = [s for s in sure[:i] + sure[j:] if s is not None]
+        rest_sure = [sure[k] for k in others if sure[k] is not None]
         by_em = len(run_sure) == j - i and (len(rest_sure) >= 2 or (lone and len(rest_sure) == 1)) \
             and max(run_sure) < MIN_FONT_PX - 1 and float(np.median(rest_sure)) >= MIN_FONT_PX \
             and max(run_sure) <= (0.7 if lone else 0.85) * float(np.median(rest_sure))
