@@ -121,18 +121,39 @@ def _screen_rule(img: np.ndarray, top: int, bottom: int) -> bool:
     top, bottom = max(1, top - RULE_SLACK), min(H - 1, bottom + RULE_SLACK)
     if bottom <= top:
         return False
-    band = img[top - 1:bottom + 1].astype(np.int16)
-    mid = np.median(band, axis=1)  # each row's colour
-    even = (np.abs(band - mid[:, None, :]).max(axis=-1) <= FLAT_ROW).mean(axis=1) >= SCREEN_RULE
+    mid, even = _screen_rows(img, top - 1, bottom + 1)
     r = 1
-    while r < len(band) - 1:
+    while r < len(even) - 1:
         e = r
-        while e + 1 < len(band) - 1 and even[e + 1] and np.abs(mid[e + 1] - mid[r]).max() <= FLAT_ROW:
+        while e + 1 < len(even) - 1 and even[e + 1] and np.abs(mid[e + 1] - mid[r]).max() <= FLAT_ROW:
             e += 1
         if even[r] and e - r < RULE_PX and all(np.abs(mid[r] - mid[s]).max() > INK_STEP for s in (r - 1, e + 1)):
             return True
         r = e + 1
     return False
+
+
+_ROWS: list = [None]  # the last screen's per-row colours: (img, colour, even, read)
+
+
+def _screen_rows(img: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows a..b of the screen: each row's colour (its median) and whether it is even (one colour
+    across SCREEN_RULE of the width). Every pair of neighbours in every stack asks about the rows
+    between them, the same rows many times over, so each row is read once per screen."""
+    last = _ROWS[0]
+    if last is None or last[0] is not img:
+        H = img.shape[0]
+        last = (img, np.zeros((H, 3)), np.zeros(H, bool), np.zeros(H, bool))
+        _ROWS[0] = last
+    _, mid, even, read = last
+    todo = np.nonzero(~read[a:b])[0] + a
+    if len(todo):
+        rows = img[todo].astype(np.int16)
+        m = np.median(rows, axis=1)
+        mid[todo] = m
+        even[todo] = (np.abs(rows - m[:, None, :]).max(axis=-1) <= FLAT_ROW).mean(axis=1) >= SCREEN_RULE
+        read[todo] = True
+    return mid[a:b], even[a:b]
 
 
 def _section(items: list[_Item], a: int, b: int) -> bool:
