@@ -67,19 +67,28 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
             cases.append(c)
             clean_pages.append(str(p))
             save_index(cases, out)
+    names = {c.name for c in cases}
     for ci, cat in enumerate(ALL_CATEGORIES):
         if cat not in categories:
             continue
         have = sum(1 for c in cases if c.category == cat)
-        for k, p in enumerate(pages):
+        # a second round only where the pages run out (few pages have a block to hide): each page
+        # again at another of the sizes, which is another screen of it with another layout
+        rounds = [(k, p, seed * 1000 + ci * 100 + k, _size(sizes, seed, p, cat)) for k, p in enumerate(pages)]
+        if len(sizes) > 1:
+            rounds += [(k, p, seed * 1000 + 500 + ci * 1000 + k, _other_size(sizes, seed, p, cat))
+                       for k, p in enumerate(pages)]
+        for n, (k, p, case_seed, size) in enumerate(rounds):
             if have >= per_category:
                 break
-            if (cat, str(p)) in done:
+            name = f"{p.stem}-{cat}-{case_seed}"
+            if name in names or (n < len(pages) and (cat, str(p)) in done):
                 continue
             t = time.perf_counter()
-            c = _try_case(p, cat, seed * 1000 + ci * 100 + k, out, _size(sizes, seed, p, cat))
+            c = _try_case(p, cat, case_seed, out, size)
             if c:
                 cases.append(c)
+                names.add(c.name)
                 have += 1
                 save_index(cases, out)
             print(f"{cat:16s} {p.stem:>4s} {'ok' if c else '--'} {time.perf_counter() - t:.1f}s", flush=True)
@@ -90,6 +99,12 @@ def make(out: Path, per_category: int, n_clean: int, seed: int, pages_dir: Path,
 def _size(sizes: tuple[tuple[int, int], ...], seed: int, page: Path, category: str | None) -> tuple[int, int]:
     """The viewport of one case: fixed by the seed, the page and the category."""
     return sizes[0] if len(sizes) == 1 else random.Random(f"{seed}:{page.stem}:{category}").choice(sizes)
+
+
+def _other_size(sizes: tuple[tuple[int, int], ...], seed: int, page: Path, category: str) -> tuple[int, int]:
+    """A second size for the page, never its first round's."""
+    first = _size(sizes, seed, page, category)
+    return random.Random(f"{seed}:{page.stem}:{category}:again").choice([s for s in sizes if s != first])
 
 
 def _parse_sizes(text: str) -> tuple[tuple[int, int], ...]:
