@@ -67,3 +67,26 @@ def test_a_cut_y_read_as_a_closing_bracket():
                                    before=clip_at(("privacy", 6, 0.7)))
     assert_truncation_reads(img, boxes, (("privacy", "Privac)", ["text-truncation"]),
                                          ("paren", "supported browsers)", [])))
+
+
+LONE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #f2f2f2; color: #444; font: 20px 'Liberation Sans', sans-serif; }
+div { position: absolute; left: 40px; white-space: nowrap; }
+.clip { display: inline-block; overflow: hidden; vertical-align: bottom; }
+</style></head><body>
+<div style="top: 30px"><span id="cut" class="clip">Easy to integrate, available in many languages</span></div>
+<div style="top: 90px"><span id="whole">Easy to integrate, available in</span></div>
+<div style="top: 150px"><span id="italian">Pane, vino, olio e sale e i</span></div>
+</body></html>"""
+
+
+def test_a_lone_i_after_english_words_is_a_cut_word():
+    """"available in" clipped after its i: English writes its lone I as a capital, so a small "i"
+    after English words is a word's first letter, not a word (the letters that stand alone in the
+    languages written in Latin letters, e, i, o, u, y, do so in other languages). The line drawn
+    whole, and a lone "i" after words that are not English (Italian's "and"), are not found."""
+    img, boxes = render_with_boxes(LONE, ("cut", "whole", "italian"), height=220, width=900,
+                                   before=clip_at(("cut", 30, 0.0)))
+    assert_truncation_reads(img, boxes, (("cut", "Easy to integrate, available i", ["text-truncation"]),
+                                         ("whole", "Easy to integrate, available in", []),
+                                         ("italian", "Pane, vino, olio e sale e i", [])))

@@ -25,6 +25,9 @@ DANGLING = {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "with", "fr
             "your", "our", "my", "their"}
 # small letters that are words of their own, or that icons are read as (a chevron, a close cross)
 LONE_WORDS = set("aeiouyvxcl")
+# those of them that stand alone after English words: the article, and the icons read as letters
+# (an English "i" is a capital, and e, o, u, y are words in other languages only)
+ENGLISH_LONE = set("avxcl")
 BRACKET_REACH = 2.5  # x-heights past a line left inside brackets where the closing one may stand (two spaces)
 WORD = re.compile(r"[A-Za-z]+")
 TAIL_WORD = re.compile(r"([A-Za-z]+)[.,;:]?$")  # a sentence's own stop may follow an element cut inside it
@@ -49,12 +52,15 @@ def lone_capital(img: np.ndarray, t: TextInfo) -> bool:
 def lone_letter(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     """A phrase that stops at one small letter after a word ("Log in w"): the start of a word whose
     rest was cut off, unless that letter is a word of its own (a, e, i, o, u, y in the languages
-    written in Latin letters), a unit after a number ("24 h"), or an icon the recogniser read as a
-    letter (a chevron "v", a close "x", a brand's "f" painted in another colour than the line's
+    written in Latin letters; after English words only "a", as English writes its "I" as a capital:
+    "available i" is a cut "in"), a unit after a number ("24 h"), or an icon the recogniser read as
+    a letter (a chevron "v", a close "x", a brand's "f" painted in another colour than the line's
     text). A line that wraps on below ends in whatever word fits."""
     words = t.text.split()
-    if len(words) < 3 or len(words[-1]) != 1 or not ("a" <= words[-1] <= "z") or words[-1] in LONE_WORDS \
+    if len(words) < 3 or len(words[-1]) != 1 or not ("a" <= words[-1] <= "z") \
             or len(words[-2]) < 2 or not words[-2][-1].isalpha():
+        return False
+    if words[-1] in (ENGLISH_LONE if english_but_names(" ".join(words[:-1])) else LONE_WORDS):
         return False
     return clean_stop(img, t) and not continues(t, infos) and not _other_colour_end(img, t)
 
