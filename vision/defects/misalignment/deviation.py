@@ -16,7 +16,7 @@ from .designed import (
     _shares_other,
 )
 from .member import MAX_H, TOL, _Item, _give
-from .stacks import _chain, _parents, _rows, _same_band
+from .stacks import ScreenRows, _chain, _parents, _rows, _same_band
 from .text_edges import _text_items
 
 MIN_OFF, MAX_OFF = 3.0, 12.0
@@ -80,6 +80,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
     texts = _text_items(infos, img)
     items = texts + boxes
     _parents(items, len(texts))
+    screen = ScreenRows(img)
     groups: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         groups.setdefault(it.parent, []).append(i)
@@ -120,7 +121,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 stack = _chain(items, col + run, k, g, boxed, img)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
-                band = _same_band(items, stack, k, img)
+                band = _same_band(items, stack, k, img, screen)
                 col_s = [i for i in col_s if i in band]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue

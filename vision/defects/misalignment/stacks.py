@@ -85,7 +85,7 @@ def _own_ground(img: np.ndarray, it: _Item, side: int):
     return np.median(strip.reshape(-1, 3), axis=0).astype(float) if strip.size else _ground(img, it.box)[side]
 
 
-def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) -> list[int]:
+def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray, rows: ScreenRows) -> list[int]:
     """The members of k's stack (top to bottom) on k's side of every band edge: where the ground
     just below one member and just above the next differ by a step as plain as light against dark
     (a white menu bar over a dark hero, a light top bar over a black one), they stand in different
@@ -96,7 +96,7 @@ def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) ->
     lo, hi = 0, len(stack)
     for j in range(len(stack) - 1):
         a, b = items[stack[j]].box, items[stack[j + 1]].box
-        if _screen_rule(img, a[1] + a[3], b[1]):
+        if _screen_rule(rows, a[1] + a[3], b[1]):
             apart = True
         elif b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
             continue
@@ -111,17 +111,17 @@ def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray) ->
     return stack[lo:hi]
 
 
-def _screen_rule(img: np.ndarray, top: int, bottom: int) -> bool:
+def _screen_rule(rows: ScreenRows, top: int, bottom: int) -> bool:
     """A thin line of one colour drawn across the whole screen between rows top and bottom (a few
     rows either way: a bar laid over the page cuts the line under it), standing out from the rows
     just above and below it (a banner's or a fixed bar's border, a section's rule): the screen's
     width is no container's, so what lies on its two sides are different bands (a cookie banner
     laid over the page, the page's footer), each aligned within itself."""
-    H = img.shape[0]
+    H = rows.img.shape[0]
     top, bottom = max(1, top - RULE_SLACK), min(H - 1, bottom + RULE_SLACK)
     if bottom <= top:
         return False
-    mid, even = _screen_rows(img, top - 1, bottom + 1)
+    mid, even = rows.get(top - 1, bottom + 1)
     r = 1
     while r < len(even) - 1:
         e = r
@@ -133,27 +133,26 @@ def _screen_rule(img: np.ndarray, top: int, bottom: int) -> bool:
     return False
 
 
-_ROWS: list = [None]  # the last screen's per-row colours: (img, colour, even, read)
+class ScreenRows:
+    """Each row of one screenshot: its colour (the median) and whether it is even (one colour
+    across SCREEN_RULE of the width), read the first time it is asked for. Every pair of neighbours
+    in every stack asks about the rows between them, the same rows many times over."""
 
-
-def _screen_rows(img: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-    """Rows a..b of the screen: each row's colour (its median) and whether it is even (one colour
-    across SCREEN_RULE of the width). Every pair of neighbours in every stack asks about the rows
-    between them, the same rows many times over, so each row is read once per screen."""
-    last = _ROWS[0]
-    if last is None or last[0] is not img:
+    def __init__(self, img: np.ndarray) -> None:
         H = img.shape[0]
-        last = (img, np.zeros((H, 3)), np.zeros(H, bool), np.zeros(H, bool))
-        _ROWS[0] = last
-    _, mid, even, read = last
-    todo = np.nonzero(~read[a:b])[0] + a
-    if len(todo):
-        rows = img[todo].astype(np.int16)
-        m = np.median(rows, axis=1)
-        mid[todo] = m
-        even[todo] = (np.abs(rows - m[:, None, :]).max(axis=-1) <= FLAT_ROW).mean(axis=1) >= SCREEN_RULE
-        read[todo] = True
-    return mid[a:b], even[a:b]
+        self.img = img
+        self.mid, self.even, self.read = np.zeros((H, 3)), np.zeros(H, bool), np.zeros(H, bool)
+
+    def get(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows a..b: their colours and evenness."""
+        todo = np.nonzero(~self.read[a:b])[0] + a
+        if len(todo):
+            rows = self.img[todo].astype(np.int16)
+            m = np.median(rows, axis=1)
+            self.mid[todo] = m
+            self.even[todo] = (np.abs(rows - m[:, None, :]).max(axis=-1) <= FLAT_ROW).mean(axis=1) >= SCREEN_RULE
+            self.read[todo] = True
+        return self.mid[a:b], self.even[a:b]
 
 
 def _section(items: list[_Item], a: int, b: int) -> bool:
