@@ -62,18 +62,20 @@ async ({category, seed}) => {
     const sp = document.createElement('span');
     sp.textContent = pick(['Limited offer today', 'New arrivals here', 'Read the full story', 'Subscribe for updates']);
     Object.assign(sp.style, {position: 'absolute', left: (r.left + scrollX + r.width * (0.1 + 0.3 * rnd())) + 'px',
-      top: (r.top + scrollY + r.height * (0.35 + 0.2 * rnd())) + 'px', font: cs.font, color: cs.color,
-      whiteSpace: 'nowrap', zIndex: 2147483000, background: 'transparent', margin: 0, padding: 0});
+      top: (r.top + scrollY + r.height * (0.35 + 0.2 * rnd())) + 'px', font: cs.font, lineHeight: 'normal',
+      color: cs.color, whiteSpace: 'nowrap', zIndex: 2147483000, background: 'transparent', margin: 0, padding: 0});
     document.body.appendChild(sp);
     // a defect only where the glyphs cross: the new line's rows reach into a third of the text's
     // own line's rows and their runs share two em (a text box taller than its one line, or a line
-    // that ends early, can leave the span in blank space beside or below it)
-    const a0 = sp.getBoundingClientRect(), fsz = parseFloat(cs.fontSize);
+    // that ends early, can leave the span in blank space beside or below it). Both are measured by
+    // their text, not their boxes: the font shorthand brings the text's line-height, which would set
+    // the span's glyphs in the middle of a line box up to three times their height
+    const a0 = textRect(sp), fsz = parseFloat(cs.fontSize);
     const crosses = Array.from(textRange(el).getClientRects()).some(q =>
       Math.min(a0.bottom, q.bottom) - Math.max(a0.top, q.top) >= 0.35 * Math.min(a0.height, q.height)
       && Math.min(a0.right, q.right) - Math.max(a0.left, q.left) >= 2 * fsz);
     if (!crosses) { sp.remove(); return {error: 'the injected line does not cross the text'}; }
-    return measured(() => { const a = sp.getBoundingClientRect(), t = textRect(el);
+    return measured(() => { const a = textRect(sp), t = textRect(el);
       const x0 = Math.min(a.left, t.left), y0 = Math.min(a.top, t.top);
       return [x0, y0, Math.max(a.right, t.right) - x0, Math.max(a.bottom, t.bottom) - y0]; }, el.tagName);
   }
