@@ -7,7 +7,7 @@ from .issue import Issue, union
 from .pixels import TextInfo, distance
 
 MIN_RUN = 6  # the covering box must be at least this wide
-REACH = 1.6  # how far past the line's ink the box may start, in x-heights
+REACH = 2.5  # how far past the line's ink the box may start, in x-heights
 GAP = 0.7  # a word space, in x-heights: the farthest a box drawn over whole words starts from the ink
 PADDING = 8  # a button is taller than the line it holds by its padding above and below, in px
 
@@ -20,9 +20,10 @@ def _cover_edge(img: np.ndarray, t: TextInfo, direction: int) -> list[int] | Non
     if y0 - 3 < 0 or y1 + 3 > H:
         return None
     end = x + w - 1 if direction > 0 else x
-    # the box edge is 1-3 px past the last ink column, or further when the glyph it cuts is too
-    # small a piece for the recogniser to have read it into the line: that piece (up to about an
-    # x-height wide, the stem and arch of an n left of an m) and a word space
+    # the box edge is 1-3 px past the last ink column, or further when what it left of the text
+    # is too small a piece for the recogniser to have read it into the line: the piece of the glyph
+    # it cuts (the stem and arch of an n left of an m) and a word space, or a letter or two of a
+    # word the line was read from ("Alrea|dy have an account?" read "have an account?")
     for off in range(1, max(4, int(REACH * t.x_height) + 1)):
         e = end + direction * off
         cols = range(e, e + direction * MIN_RUN, direction)
