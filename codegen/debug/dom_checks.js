@@ -287,9 +287,14 @@
       'Check that the content loads and that no CSS hides the body (visibility, opacity, display)');
   // 9. misaligned siblings in vertical stacks: siblings that show content (text, a picture, a
   // control); a line break's box, an empty spacer or a divider drawn by CSS is no member whose
-  // edge the stack shares, and would outvote the members
+  // edge the stack shares, and would outvote the members. Nor does a member set well away from
+  // the stack's left edge and centred in the parent (a logo or an icon over a column of text in a
+  // centring flex box) or flush with its right side: it is aligned another way, by design
   const SHOWN = 'img,svg,video,canvas,input,button,select,textarea,picture,iframe';
   const content = (k) => k.tagName !== 'BR' && ((k.textContent || '').trim() !== '' || k.matches(SHOWN) || !!k.querySelector(SHOWN));
+  const innerX = (p) => { const b = p.getBoundingClientRect(), cs = getComputedStyle(p);
+    const left = b.left + p.clientLeft + parseFloat(cs.paddingLeft);
+    return [left, b.left + p.clientLeft + p.clientWidth - parseFloat(cs.paddingRight)]; };
   for (const p of all) {
     const kids = Array.from(p.children).filter(k => !SKIP.has(k.tagName) && shown(k) && k.getBoundingClientRect().height > 0 && content(k));
     if (kids.length < 3) continue;
@@ -300,7 +305,10 @@
     const lefts = rs.map(r => Math.round(r.left * 2) / 2);
     const counts = {}; for (const l of lefts) counts[l] = (counts[l] || 0) + 1;
     const [mode, cnt] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-    if (cnt < 2 || cnt < (2 / 3) * kids.length) continue;
+    const [pl, pr] = innerX(p);
+    const otherwise = rs.filter(r => Math.abs(r.left - parseFloat(mode)) > 15
+      && (Math.abs(r.left + r.width / 2 - (pl + pr) / 2) <= 1 || Math.abs(r.right - pr) <= 1)).length;
+    if (cnt < 2 || cnt < (2 / 3) * (kids.length - otherwise)) continue;
     kids.forEach((k, i) => {
       const dx = rs[i].left - parseFloat(mode);
       if (Math.abs(dx) >= 1 && Math.abs(dx) <= 15)
