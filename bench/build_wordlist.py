@@ -1,5 +1,6 @@
 """Build vision/defects/assets/words_en.txt, the English word list the truncation detector uses
-to tell a word cut short ("Search any IP addr") from a whole one.
+to tell a word cut short ("Search any IP addr") from a whole one, and names_en.txt, its words
+that English writes only capitalised ("Mobil"): read in small letters, those are cut words too.
 
 Source: Vim's English spell file (/usr/share/vim/vim*/spell/en.utf-8.spl, built from the
 SCOWL-based OpenOffice/hunspell dictionaries, US/GB/CA/AU/NZ spellings), dumped with
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "vision" / "defects" / "assets" / "words_en.txt"
+NAMES = OUT.with_name("names_en.txt")
 
 
 def dump_vim_spell(runtime: str) -> list[str]:
@@ -36,9 +38,15 @@ def dump_vim_spell(runtime: str) -> list[str]:
 
 def main() -> None:
     runtime = sorted(glob.glob("/usr/share/vim/vim*/spell/en.utf-8.spl"))[-1].rsplit("/spell/", 1)[0]
-    words = sorted({w.lower() for w in dump_vim_spell(runtime) if re.fullmatch(r"[A-Za-z]+", w)})
+    entries = dump_vim_spell(runtime)
+    words = sorted({w.lower() for w in entries if re.fullmatch(r"[A-Za-z]+", w)})
     OUT.write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")
+    # the words the file knows only capitalised ("Mobil", "Monday"), not in small letters
+    small = {w for w in entries if re.fullmatch(r"[a-z]+", w)}
+    names = sorted({w.lower() for w in entries if re.fullmatch(r"[A-Z][a-z]+", w)} - small)
+    NAMES.write_text("\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} names -> {NAMES}")
 
 
 if __name__ == "__main__":

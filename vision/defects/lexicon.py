@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 WORDS = Path(__file__).with_name("assets") / "words_en.txt"
+# the list's words that English writes only capitalised ("Mobil", "Bel", "Monday"): names, which
+# the word list holds lower-cased among the words
+NAMES = Path(__file__).with_name("assets") / "names_en.txt"
 
 
 @lru_cache(maxsize=1)
@@ -47,3 +50,14 @@ def words_beginning(word: str) -> int:
     w = word.lower()
     ordered, k = _after(w)
     return bisect.bisect_left(ordered, w + "\uffff", lo=k) - k
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    return frozenset(NAMES.read_text(encoding="utf-8").split())
+
+
+def name_only(word: str) -> bool:
+    """A word in small letters that English writes only as a capitalised name ("mobil", "bel"):
+    no whole word written small, so read last in small letters it is the start of a longer one."""
+    return word.isalpha() and word.islower() and word in _names()

@@ -12,7 +12,7 @@ import unicodedata
 import numpy as np
 
 from ..ink_words import ink_strength, ink_words
-from ..lexicon import begins_word, is_word
+from ..lexicon import begins_word, is_word, name_only
 from ..pixels import TextInfo, distance
 from .ink import OTHER_COLOUR, clean_stop, other_alphabet, painted_apart
 from .layout import continues, text_below
@@ -139,7 +139,8 @@ def cut_word(img: np.ndarray, t: TextInfo, infos: list[TextInfo]) -> bool:
     if last[0].isupper() and words and words[-1].group()[0].islower() and before.rstrip()[-1:] not in ".!?:":
         return False
     abbreviation = vowelless(last, before) and m.end(1) == len(text)  # no stop after it
-    cut = ((not is_word(last) or rare_pair(last, before)) and begins_word(last) or abbreviation or misread_last(last)) \
+    cut = ((not is_word(last) or rare_pair(last, before) or name_only(last)) and begins_word(last)
+           or abbreviation or misread_last(last)) \
         and not y_read_as_v(last)
     others = [u.text for u in infos if u is not t and u.text.strip() != t.text.strip()]
     return cut and clean_stop(img, t) and not room_after(img, t) and not shown_whole(last, others)

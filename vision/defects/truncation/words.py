@@ -8,6 +8,15 @@ import re
 from ..lexicon import begins_word, is_word, words_beginning
 
 WORD = re.compile(r"[A-Za-z]+")
+# a word with its contraction or possessive ending ("isn't", "we're", "today's"), read as one
+TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
+# English's contractions: a closed class, which the word list (letters only) leaves out
+CONTRACTIONS = {
+    "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "couldn't", "won't",
+    "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't", "mustn't", "needn't", "ain't", "i'm", "you're",
+    "we're", "they're", "it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's",
+    "i'll", "you'll", "we'll", "they'll", "it'll", "that'll", "i've", "you've", "we've", "they've",
+    "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "y'all"}
 # words that join a noun to what follows it: a phrase does not end on one
 PREPOSITIONS = {"about", "from", "with", "into", "over", "than", "for", "on", "at", "in", "of", "to", "by"}
 # small letters a cut letter's left part looks like: a bowl's (d, o, a, e, g, q read "c"), the
@@ -130,12 +139,22 @@ def english_but_names(text: str) -> bool:
     """The words of `text` (two letters or more, not capitals) are English, the list knowing them,
     but for names: a capitalised word the list lacks inside a sentence is one ("about Sovrn,
     please", "Enter your QuickConnect ID"), and two English words must then vouch for the language
-    instead of one. At a sentence's start a capital says nothing ("Visitez notre boutique")."""
-    words = [m for m in WORD.finditer(text) if len(m.group()) >= 2 and not m.group().isupper()]
-    names = [m for m in words if m.group()[0].isupper() and not is_word(m.group())
+    instead of one. At a sentence's start a capital says nothing ("Visitez notre boutique").
+    Contractions and possessives are English words too ("Roku isn't available", "today's")."""
+    words = [m for m in TOKEN.finditer(text) if len(m.group()) >= 2 and not m.group().isupper()]
+    names = [m for m in words if m.group()[0].isupper() and not _english(m.group())
              and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":")]
-    known = [is_word(m.group()) for m in words if m not in names]
+    known = [_english(m.group()) for m in words if m not in names]
     return len(known) >= 1 + bool(names) and all(known)
+
+
+def _english(token: str) -> bool:
+    """A word of the list, one of English's contractions, or a word of the list with its
+    possessive ending."""
+    w = token.replace("\u2019", "'").lower()
+    if "'" not in w:
+        return is_word(w)
+    return w in CONTRACTIONS or (w.endswith("'s") and is_word(w[:-2]))
 
 
 def shown_whole(word: str, others: list[str]) -> bool:
