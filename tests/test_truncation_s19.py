@@ -42,7 +42,7 @@ div { position: absolute; left: 40px; white-space: nowrap; }
 .caps { font-size: 20px; letter-spacing: 1.5px; color: #666; }
 </style></head><body>
 <div style="top: 30px"><span id="stem" class="clip">VK for mobile devices</span></div>
-<div style="top: 90px"><span id="whole">VK for mobil</span></div>
+<div style="top: 90px"><span id="whole">VK for mail</span></div>
 <div style="top: 150px"><span id="email">Email</span></div>
 <div style="top: 210px" class="caps"><span id="caps" class="clip">DATA SOLUTIONS</span></div>
 <div style="top: 260px" class="caps"><span id="sovrn">VISIT SOVRN</span></div>
@@ -51,12 +51,13 @@ div { position: absolute; left: 40px; white-space: nowrap; }
 
 
 def test_a_last_stem_cut_thinner_than_its_words_others():
-    """"mobile" clipped through the stem of its l, so that "mobil" (a name the word list holds)
-    ends in a stem a third as heavy as the b's and the i's, cut square: found. The same word
-    drawn whole, and a word whose l is whole, are not."""
+    """"mobile" clipped through the stem of its l, so that "mobil" ends in a stem a third as heavy
+    as the b's and the i's, cut square: found. Words ending in a whole l ("mail", "Email") are
+    not. ("mobil" in small letters is also a cut word by the word list since a95b98d, a name it
+    holds only capitalised.)"""
     img, boxes = render_with_boxes(HEADS, ("stem", "whole", "email"), height=400,
                                    before=clip_at(("stem", 11, 0.45)))
-    assert_truncation_reads(img, boxes, (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mobil", []),
+    assert_truncation_reads(img, boxes, (("stem", "VK for mobil", ["text-truncation"]), ("whole", "VK for mail", []),
                                          ("email", "Email", [])))
 
 
