@@ -121,7 +121,7 @@ def _element_detect(infos: list[TextInfo], boxes: list[_Item], img: np.ndarray) 
                 stack = _chain(items, col + run, k, g, boxed, img)
                 col_s = [i for i in stack if i in col]
                 run_s = [i for i in stack if i in run]
-                band = _same_band(items, stack, k, img, screen)
+                band = _same_band(items, stack, k, screen)
                 col_s = [i for i in col_s if i in band]
                 if len(col_s) < 2 or len(run_s) >= len(col_s):
                     continue

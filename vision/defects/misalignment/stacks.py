@@ -85,7 +85,7 @@ def _own_ground(img: np.ndarray, it: _Item, side: int):
     return np.median(strip.reshape(-1, 3), axis=0).astype(float) if strip.size else _ground(img, it.box)[side]
 
 
-def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray, rows: ScreenRows) -> list[int]:
+def _same_band(items: list[_Item], stack: list[int], k: int, rows: ScreenRows) -> list[int]:
     """The members of k's stack (top to bottom) on k's side of every band edge: where the ground
     just below one member and just above the next differ by a step as plain as light against dark
     (a white menu bar over a dark hero, a light top bar over a black one), they stand in different
@@ -101,7 +101,7 @@ def _same_band(items: list[_Item], stack: list[int], k: int, img: np.ndarray, ro
         elif b[1] - (a[1] + a[3]) <= 2 * GROUND_ROWS + 2:
             continue
         else:
-            p, q = _own_ground(img, items[stack[j]], 1), _own_ground(img, items[stack[j + 1]], 0)
+            p, q = _own_ground(rows.img, items[stack[j]], 1), _own_ground(rows.img, items[stack[j + 1]], 0)
             apart = p is not None and q is not None and float(np.abs(p - q).max()) > BAND
         if apart:
             if j < pos:
